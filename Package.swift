@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The GEMM kernel needs FMA to reach its speed; `-target-cpu haswell` (AVX2 + FMA) turns
+/// `SIMD.addProduct` into `vfmadd` instead of a library call per lane. Other CPUs build
+/// without the flag.
+#if arch(x86_64)
+let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let kernelFlags: [SwiftSetting] = []
+#endif
+
+let package = Package(
+    name: "mdnx",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mdnx", targets: ["mdnx"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Numerics, models, training, datasets, checkpoints: pure Swift.
+        .target(
+            name: "MDNCore",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: kernelFlags
+        ),
+        // Cairo, for raster (PNG) exports.
+        .systemLibrary(
+            name: "CCairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // Terminal plot engine: Figure -> cell grid, and exporters.
+        .target(name: "TermPlot", dependencies: ["CCairo"]),
+        // Colour themes: theme files, lookup, colour-depth mapping.
+        .target(
+            name: "Themes",
+            dependencies: ["TermPlot", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // ncurses (wide-character build), C only.
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The interactive explorer: state, update, view, session, ncurses adapter.
+        .target(
+            name: "Explorer",
+            dependencies: ["MDNCore", "TermPlot", "Themes", "CNcurses"]
+        ),
+        .executableTarget(
+            name: "mdnx",
+            dependencies: [
+                "MDNCore", "TermPlot", "Themes", "Explorer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore"]),
+        .testTarget(name: "TermPlotTests", dependencies: ["TermPlot"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

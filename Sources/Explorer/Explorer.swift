@@ -1,0 +1,2 @@
+/// The interactive explorer (see design.md: state, events, update, view, session, adapter).
+public enum ExplorerModule {}

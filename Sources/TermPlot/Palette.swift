@@ -1,0 +1,61 @@
+/// A 24-bit colour.
+public struct RGB: Hashable, Sendable, Codable {
+    public var r: UInt8, g: UInt8, b: UInt8
+    /// Creates a colour from its components.
+    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
+    /// Creates a colour from `0xRRGGBB`.
+    public init(hex: UInt32) {
+        self.init(UInt8((hex >> 16) & 0xFF), UInt8((hex >> 8) & 0xFF), UInt8(hex & 0xFF))
+    }
+    /// `#rrggbb`.
+    public var hexString: String {
+        let digits = Array("0123456789abcdef")
+        var s = "#"
+        for v in [r, g, b] { s.append(digits[Int(v >> 4)]); s.append(digits[Int(v & 15)]) }
+        return s
+    }
+}
+
+/// How one role looks: colours plus the attributes that still distinguish it without colour.
+public struct RoleStyle: Hashable, Sendable {
+    /// Foreground colour.
+    public var foreground: RGB
+    /// Background colour, or nil for the palette background.
+    public var background: RGB?
+    public var bold: Bool
+    public var dim: Bool
+    public var reverse: Bool
+
+    /// Creates a role style.
+    public init(foreground: RGB, background: RGB? = nil, bold: Bool = false, dim: Bool = false, reverse: Bool = false) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.dim = dim
+        self.reverse = reverse
+    }
+}
+
+/// Resolves every StyleRole to a RoleStyle: what exporters and the screen adapter use.
+/// The Themes module builds palettes from theme files; `Palette.fallback` needs none.
+public struct Palette: Sendable {
+    /// Number of density/brightness levels that `.density` and `.component` roles use.
+    public static let densityLevels: UInt8 = 8
+
+    /// The name shown to users (the theme's name).
+    public var name: String
+    /// The background of the whole picture.
+    public var background: RGB
+    /// The resolver.
+    public var resolve: @Sendable (StyleRole) -> RoleStyle
+
+    /// Creates a palette.
+    public init(name: String, background: RGB, resolve: @escaping @Sendable (StyleRole) -> RoleStyle) {
+        self.name = name
+        self.background = background
+        self.resolve = resolve
+    }
+
+    /// The style for a role.
+    public func style(for role: StyleRole) -> RoleStyle { resolve(role) }
+}
