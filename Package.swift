@@ -22,10 +22,12 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // Atomic, no-clobber file writes shared by checkpoints, CSV output and exports.
+        .target(name: "SafeIO"),
         // Numerics, models, training, datasets, checkpoints: pure Swift.
         .target(
             name: "MDNCore",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["SafeIO", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: kernelFlags
         ),
         // Cairo, for raster (PNG) exports.
@@ -34,7 +36,7 @@ let package = Package(
             providers: [.apt(["libcairo2-dev"])]
         ),
         // Terminal plot engine: Figure -> cell grid, and exporters.
-        .target(name: "TermPlot", dependencies: ["CCairo"]),
+        .target(name: "TermPlot", dependencies: ["SafeIO", "CCairo"]),
         // Colour themes: theme files, lookup, colour-depth mapping.
         .target(
             name: "Themes",
@@ -57,6 +59,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
         .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore"]),
         .testTarget(name: "TermPlotTests", dependencies: ["TermPlot"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
