@@ -4,6 +4,11 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -19,4 +24,53 @@ static inline attr_t mdnx_a_dim(void) { return A_DIM; }
 static inline attr_t mdnx_a_reverse(void) { return A_REVERSE; }
 static inline attr_t mdnx_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t mdnx_a_normal(void) { return A_NORMAL; }
+
+// Key codes and status values (macros that do not import, or only as untyped literals).
+static inline int mdnx_key_resize(void) { return KEY_RESIZE; }
+static inline int mdnx_key_f(int n) { return KEY_F(n); }
+static inline int mdnx_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int mdnx_err(void) { return ERR; }
+static inline int mdnx_ok(void) { return OK; }
+
+/// Starts curses on the process's stdout/stdin (the C stdio globals are not usable from
+/// Swift 6). Returns NULL instead of exiting when the terminal type is unusable.
+static inline SCREEN *mdnx_newterm(const char *term) { return newterm(term, stdout, stdin); }
+
+/// Reads one key (wide character or function key) from stdscr; returns OK, KEY_CODE_YES or ERR.
+static inline int mdnx_get_wch(unsigned int *out) {
+    wint_t ch = 0;
+    int rc = wget_wch(stdscr, &ch);
+    *out = (unsigned int)ch;
+    return rc;
+}
+
+/// Draws one wide character with attributes and a (possibly extended) colour pair at (y, x).
+static inline int mdnx_put_wchar(int y, int x, unsigned int scalar, attr_t attrs, int pair) {
+    cchar_t cc;
+    wchar_t text[2] = { (wchar_t)scalar, 0 };
+    int ext = pair;
+    if (setcchar(&cc, text, attrs, (short)(pair < 32767 ? pair : 0), &ext) != OK) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cc);
+}
+
+/// The locale's character set name (e.g. "UTF-8", "ANSI_X3.4-1968").
+static inline const char *mdnx_codeset(void) { return nl_langinfo(CODESET); }
+
+/// Fatal signals (trap, abort, segfault ...): leave curses so the shell is usable, then die
+/// with the original signal. endwin is not async-signal-safe, but the process is ending anyway.
+static inline void mdnx_fatal_signal_handler(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/// Installs the fatal-signal handler for SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE.
+static inline void mdnx_install_fatal_handlers(void) {
+    int sigs[] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+    for (unsigned i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) signal(sigs[i], mdnx_fatal_signal_handler);
+}
+
+static inline void mdnx_endwin_at_exit(void) { if (!isendwin()) endwin(); }
+/// Registers endwin() with atexit so exit() from anywhere restores the terminal.
+static inline void mdnx_register_atexit_endwin(void) { atexit(mdnx_endwin_at_exit); }
 #endif

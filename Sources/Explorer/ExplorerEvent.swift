@@ -1,0 +1,58 @@
+/// A key press, decoded from the terminal.
+public enum Key: Hashable, Sendable, CustomStringConvertible {
+    /// A printable character (including space).
+    case character(Character)
+    /// A control key: `.control("c")` is Ctrl-C.
+    case control(Character)
+    /// Escape.
+    case escape
+    /// Function key Fn.
+    case function(Int)
+
+    /// How the key is written in the help and the hint bar.
+    public var description: String {
+        switch self {
+        case .character(" "): "space"
+        case .character(let c): String(c)
+        case .control(let c): "Ctrl-\(c.uppercased())"
+        case .escape: "Esc"
+        case .function(let n): "F\(n)"
+        }
+    }
+}
+
+/// Something that happened: the input to `update`.
+public enum ExplorerEvent: Sendable, Equatable {
+    /// The user pressed a key.
+    case key(Key)
+    /// A new training snapshot arrived (its publish counter).
+    case snapshotArrived(sequence: Int)
+    /// Time passed without anything else happening.
+    case tick
+    /// The terminal now has this size in cells.
+    case resize(width: Int, height: Int)
+    /// An effect finished and has something to say (export paths, an error).
+    case status(String)
+    /// Training stopped on its own (early stopping on both models).
+    case trainingFinished
+}
+
+/// Work that `update` asks the outside world to do.
+public enum Effect: Sendable, Equatable {
+    /// Restart the MDN with K components; the MSE model keeps training.
+    case restartMDN(mixtures: Int)
+    /// Restart both models from scratch with this seed.
+    case restartAll(seed: UInt64)
+    /// Pause training.
+    case pause
+    /// Resume training.
+    case resume
+    /// Export the current plot in these formats.
+    case export([ExportFormat])
+    /// Switch to theme `index`.
+    case applyTheme(index: Int)
+    /// Draw new samples from the current mixture with the current temperatures.
+    case resample
+    /// Stop training, restore the terminal, exit.
+    case quit
+}

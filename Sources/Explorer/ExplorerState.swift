@@ -1,0 +1,108 @@
+import TermPlot
+
+/// What the explorer shows in its main panel.
+public enum ExplorerViewKind: String, CaseIterable, Sendable {
+    /// Truth, MSE mean curve and MDN samples in one panel.
+    case overlay
+    /// Ground truth | MSE prediction | MDN samples, same axes.
+    case side
+    /// p(y|x) as a heatmap with the data on top.
+    case density
+    /// Component means mu_k(x), brightness by pi_k(x), plus a pi strip.
+    case components
+
+    /// The title shown in the view tab and the help.
+    public var title: String {
+        switch self {
+        case .overlay: "overlay"
+        case .side: "side by side"
+        case .density: "density p(y|x)"
+        case .components: "components"
+        }
+    }
+
+    /// The next view in the cycle.
+    public var next: ExplorerViewKind {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+/// An export format the `e` key writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case txt, ansi, svg, png
+}
+
+/// The explorer's whole UI state: a value, changed only by `update`.
+public struct ExplorerState: Equatable, Sendable {
+    /// Bounds and step for the sampling temperatures.
+    public enum Limits {
+        /// Multiplicative step for T and S.
+        public static let temperatureStep = 1.25
+        /// Smallest temperature (pi sharpening).
+        public static let temperatureRange: ClosedRange<Double> = 0.05...20
+        /// Smallest and largest sigma temperature (variance factor).
+        public static let sigmaTemperatureRange: ClosedRange<Double> = 0.05...20
+        /// Mixture components allowed.
+        public static let mixtureRange: ClosedRange<Int> = 1...64
+    }
+
+    /// The main view.
+    public var view: ExplorerViewKind = .overlay
+    /// The canvas the plots draw with.
+    public var canvas: CanvasKind = .braille
+    /// False when the locale cannot show Unicode: only the ASCII canvas is offered.
+    public var unicode: Bool = true
+    /// Number of mixture components K of the MDN.
+    public var mixtures: Int = 20
+    /// Sampling temperature T (pi = softmax(logits / T)).
+    public var temperature: Double = 1
+    /// Sigma temperature S (variance x S).
+    public var sigmaTemperature: Double = 1
+    /// Training paused.
+    public var paused: Bool = false
+    /// Index into the available themes.
+    public var themeIndex: Int = 0
+    /// Number of themes that `c` cycles through.
+    public var themeCount: Int = 1
+    /// The `?` overlay is shown.
+    public var helpVisible: Bool = false
+    /// The frame-timing line is shown in the status bar.
+    public var profileVisible: Bool = false
+    /// One line of feedback (export paths, errors), shown in the status bar.
+    public var statusMessage: String? = nil
+    /// Training seed; `r` moves to the next one.
+    public var seed: UInt64 = 42
+    /// Formats the `e` key writes.
+    public var exportFormats: [ExportFormat] = [.txt, .svg]
+    /// Bumped whenever the samples must be redrawn (T or S changed).
+    public var samplingGeneration: Int = 0
+    /// Set by `q`; the loop ends after performing the effects.
+    public var quitting: Bool = false
+    /// Terminal size in cells.
+    public var width: Int = 80
+    /// Terminal size in cells.
+    public var height: Int = 24
+
+    /// A state with defaults.
+    public init() {}
+
+    /// Canvases that `m` cycles through (only ASCII without a UTF-8 locale).
+    public var availableCanvases: [CanvasKind] {
+        unicode ? [.braille, .block, .ascii] : [.ascii]
+    }
+
+    /// The status-bar note on the sigma temperature.
+    public var sigmaTemperatureNote: String {
+        "sigma temp \(Self.format(sigmaTemperature)): variance x \(Self.format(sigmaTemperature))"
+    }
+
+    /// A short number: 1, 1.25, 0.64, 0.0512.
+    public static func format(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 1000
+        if rounded == rounded.rounded() && abs(rounded) < 1e9 { return String(Int(rounded)) }
+        var text = String(rounded)
+        if text.count > 6 { text = String(text.prefix(6)) }
+        return text
+    }
+}

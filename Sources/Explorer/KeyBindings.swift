@@ -1,0 +1,84 @@
+/// Everything a key can do in the explorer.
+public enum ExplorerAction: String, CaseIterable, Sendable {
+    case mixturesUp, mixturesDown
+    case temperatureUp, temperatureDown
+    case sigmaTemperatureUp, sigmaTemperatureDown
+    case resetTemperatures
+    case nextView, togglePause, restart, export, cycleCanvas, cycleTheme
+    case toggleHelp, closeOverlay, toggleProfile, quit
+}
+
+/// One row of the key table: the keys, what they do, and how the help describes them.
+public struct KeyBinding: Sendable {
+    /// Keys that trigger the action (the first is the one shown in the hint bar).
+    public let keys: [Key]
+    /// The action.
+    public let action: ExplorerAction
+    /// One line for the help overlay.
+    public let summary: String
+    /// A short label for the hint bar, or nil to leave it out of the hint bar.
+    public let hint: String?
+
+    /// The keys as the help writes them: "K ]".
+    public var keyLabel: String { keys.map(\.description).joined(separator: " ") }
+}
+
+/// The single key table: `update` looks keys up here, and the help overlay and hint bar are
+/// generated from it, so they can never disagree.
+public enum KeyBindings {
+    /// Every binding, in help order.
+    public static let all: [KeyBinding] = [
+        KeyBinding(keys: [.character("K"), .character("]")], action: .mixturesUp,
+                   summary: "more mixture components (MDN restarts; MSE keeps training)", hint: "K/k mixtures"),
+        KeyBinding(keys: [.character("k"), .character("[")], action: .mixturesDown,
+                   summary: "fewer mixture components (MDN restarts)", hint: nil),
+        KeyBinding(keys: [.character("T")], action: .temperatureUp,
+                   summary: "sampling temperature x1.25 (flatter pi; samples redraw, no retraining)", hint: "T/t temp"),
+        KeyBinding(keys: [.character("t")], action: .temperatureDown,
+                   summary: "sampling temperature /1.25 (sharper pi)", hint: nil),
+        KeyBinding(keys: [.character("S")], action: .sigmaTemperatureUp,
+                   summary: "sigma temperature x1.25 (variance x S; samples redraw)", hint: "S/s sigma"),
+        KeyBinding(keys: [.character("s")], action: .sigmaTemperatureDown,
+                   summary: "sigma temperature /1.25", hint: nil),
+        KeyBinding(keys: [.character("0")], action: .resetTemperatures,
+                   summary: "reset both temperatures to 1", hint: nil),
+        KeyBinding(keys: [.character("v")], action: .nextView,
+                   summary: "next view: overlay, side by side, density, components", hint: "v view"),
+        KeyBinding(keys: [.character(" ")], action: .togglePause,
+                   summary: "pause / resume training", hint: "space pause"),
+        KeyBinding(keys: [.character("r")], action: .restart,
+                   summary: "restart both models with a new seed", hint: "r restart"),
+        KeyBinding(keys: [.character("e")], action: .export,
+                   summary: "export the current plot (timestamped files)", hint: "e export"),
+        KeyBinding(keys: [.character("m")], action: .cycleCanvas,
+                   summary: "cycle canvas: braille, block, ASCII", hint: "m canvas"),
+        KeyBinding(keys: [.character("c")], action: .cycleTheme,
+                   summary: "cycle colour theme", hint: "c theme"),
+        KeyBinding(keys: [.character("?"), .function(1)], action: .toggleHelp,
+                   summary: "show / hide this help", hint: "? help"),
+        KeyBinding(keys: [.escape], action: .closeOverlay,
+                   summary: "close the help", hint: nil),
+        KeyBinding(keys: [.character("p")], action: .toggleProfile,
+                   summary: "show / hide frame timing in the status bar", hint: nil),
+        KeyBinding(keys: [.character("q"), .control("c")], action: .quit,
+                   summary: "quit (the terminal is restored)", hint: "q quit"),
+    ]
+
+    /// The binding for `key`, if any.
+    public static func binding(for key: Key) -> KeyBinding? {
+        all.first { $0.keys.contains(key) }
+    }
+
+    /// The help overlay's lines: one per binding, keys padded to one column.
+    public static var helpLines: [String] {
+        let width = all.map { $0.keyLabel.count }.max() ?? 0
+        return all.map { b in
+            b.keyLabel + String(repeating: " ", count: width - b.keyLabel.count) + "  " + b.summary
+        }
+    }
+
+    /// The hint bar: the short labels joined, e.g. "K/k mixtures  T/t temp ...".
+    public static var hintBar: String {
+        all.compactMap(\.hint).joined(separator: "  ")
+    }
+}

@@ -1,0 +1,62 @@
+import MDNCore
+
+/// One model's progress as the UI sees it.
+public struct ModelProgress: Sendable, Equatable {
+    /// Epochs run so far.
+    public var epoch: Int = 0
+    /// Training loss per epoch.
+    public var loss: [Double] = []
+    /// Validation loss per epoch.
+    public var valLoss: [Double] = []
+    /// Learning rate per epoch.
+    public var learningRate: [Double] = []
+    /// Early stopping (or the epoch limit) ended training.
+    public var finished: Bool = false
+    /// Milliseconds the last epoch took.
+    public var lastEpochMilliseconds: Double = 0
+
+    /// An empty history.
+    public init() {}
+
+    /// Appends one epoch.
+    mutating func record(_ r: EpochReport, finished: Bool) {
+        epoch = r.epoch
+        loss.append(Double(r.loss))
+        valLoss.append(Double(r.valLoss))
+        learningRate.append(Double(r.learningRate))
+        lastEpochMilliseconds = Double(r.milliseconds)
+        self.finished = finished
+    }
+}
+
+/// What the training thread publishes after each epoch: a Sendable value the UI reads.
+public struct Snapshot: Sendable {
+    /// Increases with every publish (across restarts of the MDN, within one session).
+    public var sequence: Int = 0
+    /// The session's seed.
+    public var seed: UInt64
+    /// Mixture components of the MDN being trained.
+    public var mixtures: Int
+    /// MSE progress.
+    public var mse = ModelProgress()
+    /// MDN progress.
+    public var mdn = ModelProgress()
+    /// The x grid of the MSE curve.
+    public var curveX: [Float] = []
+    /// The MSE network's prediction on `curveX`.
+    public var curveY: [Float] = []
+    /// The x values the MDN parameters belong to.
+    public var mixtureX: [Float] = []
+    /// The MDN's mixture parameters, one row per `mixtureX`, or nil before the first MDN epoch.
+    public var mixtureRows: MixtureBatch? = nil
+    /// Optimiser steps per second over the session (both models).
+    public var stepsPerSecond: Double = 0
+    /// Both models have stopped (early stopping or epoch limit).
+    public var finished: Bool { mse.finished && mdn.finished }
+
+    /// An empty snapshot for a session that has not run an epoch yet.
+    public init(seed: UInt64, mixtures: Int) {
+        self.seed = seed
+        self.mixtures = mixtures
+    }
+}
