@@ -1,0 +1,294 @@
+import Dispatch
+import Foundation
+import MDNCore
+import SafeIO
+import Synchronization
+import TermPlot
+
+/// A quit request raised by SIGINT/SIGTERM on the signal queue and read by the UI loop.
+final class QuitFlag: Sendable {
+    private let flag = Atomic<Int32>(0)
+    /// Records the signal that asked to quit.
+    func raise(_ signal: Int32) { flag.store(signal, ordering: .releasing) }
+    /// The signal that asked to quit, or 0.
+    var signal: Int32 { flag.load(ordering: .acquiring) }
+}
+
+/// Frame timing, for `p` (status bar) and `--profile` (stderr on exit).
+struct FrameTimer {
+    private(set) var buildMs: [Double] = []
+    private(set) var drawMs: [Double] = []
+    private(set) var keyToScreenMs: [Double] = []
+
+    mutating func record(build: Double, draw: Double, keyLatency: Double?) {
+        buildMs.append(build)
+        drawMs.append(draw)
+        if let k = keyLatency { keyToScreenMs.append(k) }
+    }
+
+    /// "frame 3.1+1.2 ms" from the last frames.
+    var statusText: String {
+        let b = Self.mean(buildMs.suffix(20)), d = Self.mean(drawMs.suffix(20))
+        return String(format: "frame build %.1f + draw %.1f ms", b, d)
+    }
+
+    /// A multi-line summary for stderr.
+    var summary: String {
+        func line(_ name: String, _ v: [Double]) -> String {
+            guard !v.isEmpty else { return "\(name): no samples" }
+            let s = v.sorted()
+            return String(format: "%@: n %d, mean %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms",
+                          name, v.count, Self.mean(v[...]), s[s.count / 2], s[min(s.count - 1, s.count * 95 / 100)], s.last!)
+        }
+        return [line("build (view -> cells)", buildMs), line("draw (cells -> ncurses)", drawMs),
+                line("key -> screen", keyToScreenMs)].joined(separator: "\n")
+    }
+
+    private static func mean(_ v: ArraySlice<Double>) -> Double { v.isEmpty ? 0 : v.reduce(0, +) / Double(v.count) }
+}
+
+/// The explorer's run loop: owns the screen (main thread only), the training session and the
+/// state; feeds events to `update` and performs the effects.
+public final class ExplorerApp {
+    private let options: ExplorerOptions
+    private let loaded: LoadedData
+    private var state: ExplorerState
+    private var session: TrainingSession
+    private var samples: SampleSet?
+    private let palettes: [(name: String, palette: Palette)]
+    private var timer = FrameTimer()
+    private let quit = QuitFlag()
+    private var signalSources: [DispatchSourceSignal] = []
+
+    /// Runs the explorer; returns the process exit code. Restores the terminal on every path.
+    public static func run(_ options: ExplorerOptions) -> Int32 {
+        // Startup checks before curses: nothing may reach the terminal when they fail.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printError(ExplorerError.notATerminal.description)
+            return 2
+        }
+        let unicode = configureLocale()
+        let loaded: LoadedData
+        do {
+            loaded = try LoadedData.load(options.source, seed: options.seed)
+        } catch {
+            printError("\(error)")
+            return 1
+        }
+        guard loaded.data.inputDimension == 1, loaded.data.outputDimension == 1 else {
+            printError(ExplorerError.unsupportedShape(inputs: loaded.data.inputDimension, outputs: loaded.data.outputDimension).description)
+            return 1
+        }
+        let app = ExplorerApp(options: options, loaded: loaded, unicode: unicode)
+        return app.loop()
+    }
+
+    private init(options: ExplorerOptions, loaded: LoadedData, unicode: Bool) {
+        self.options = options
+        self.loaded = loaded
+        // TEMP until Themes lands: ThemeLoader's list; only the built-in palette for now.
+        palettes = [("temp-dark", Palette.tempFallback)]
+        var s = ExplorerState()
+        s.unicode = unicode
+        s.view = options.view
+        s.canvas = unicode ? options.canvas : .ascii
+        s.mixtures = options.mixtures
+        s.temperature = options.temperature
+        s.sigmaTemperature = options.sigmaTemperature
+        s.seed = options.seed
+        s.themeCount = palettes.count
+        s.themeIndex = max(0, palettes.firstIndex { $0.name == options.theme } ?? 0)
+        s.exportFormats = options.exportFormats
+        if !unicode { s.statusMessage = "locale is not UTF-8: ASCII canvas" }
+        state = s
+        session = TrainingSession(config: SessionConfig(data: loaded.data, mixtures: options.mixtures,
+                                                         preset: options.preset, seed: options.seed))
+    }
+
+    /// Sets the locale from the environment; falls back to C.UTF-8. True when UTF-8 is active.
+    static func configureLocale() -> Bool {
+        setlocale(LC_ALL, "")
+        if isUTF8() { return true }
+        if setlocale(LC_CTYPE, "C.UTF-8") != nil, isUTF8() { return true }
+        return false
+    }
+
+    private static func isUTF8() -> Bool {
+        guard let cs = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: cs).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// Signals: SIGINT and SIGTERM end the loop, which restores the terminal. Ignoring them
+    /// before newterm also keeps ncurses from installing its own handlers.
+    private func installSignalHandlers() {
+        let queue = DispatchQueue(label: "mdnx.signals")
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+            let flag = quit
+            // @Sendable: otherwise the closure would be main-actor isolated and trap off the main thread.
+            source.setEventHandler(handler: { @Sendable in flag.raise(sig) })
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    private func loop() -> Int32 {
+        installSignalHandlers()
+        let screen: NcursesScreen
+        do {
+            screen = try NcursesScreen(palette: palettes[state.themeIndex].palette,
+                                       noColor: !getenvString("NO_COLOR").isEmpty)
+        } catch {
+            printError(error.description)
+            return 1
+        }
+        defer {
+            screen.end()
+            session.stop()
+            if options.profile { printError(timer.summary) }
+        }
+        let size = screen.size
+        (state, _) = update(state, .resize(width: size.width, height: size.height))
+        session.start()
+        let frameMs = max(5, 1000 / max(1, options.fps))
+        var dirty = true
+        var shownSequence = -1
+        var pendingKeyTime: UInt64? = nil
+        while quit.signal == 0 && !state.quitting {
+            // Block for input up to one frame; then drain what else is queued.
+            var input = screen.read(timeout: dirty ? 0 : frameMs)
+            while let event = input {
+                let now = DispatchTime.now().uptimeNanoseconds
+                switch event {
+                case .key(let key):
+                    pendingKeyTime = pendingKeyTime ?? now
+                    dispatch(.key(key), screen: screen)
+                case .resize(let w, let h):
+                    dispatch(.resize(width: w, height: h), screen: screen)
+                }
+                dirty = true
+                if state.quitting { break }
+                input = screen.read(timeout: 0)
+            }
+            if state.quitting { break }
+            let seq = session.sequence
+            if seq != shownSequence {
+                shownSequence = seq
+                dirty = true
+            }
+            guard dirty else { continue }
+            dirty = false
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let grid = ExplorerView.screen(state, frameInput())
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            screen.draw(grid)
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            timer.record(build: Double(t1 - t0) / 1e6, draw: Double(t2 - t1) / 1e6,
+                         keyLatency: pendingKeyTime.map { Double(t2 - $0) / 1e6 })
+            pendingKeyTime = nil
+        }
+        return quit.signal == 0 ? 0 : 128 + quit.signal
+    }
+
+    /// Runs `update` and performs the effects.
+    private func dispatch(_ event: ExplorerEvent, screen: NcursesScreen) {
+        let effects: [Effect]
+        (state, effects) = update(state, event)
+        for effect in effects { perform(effect, screen: screen) }
+    }
+
+    private func perform(_ effect: Effect, screen: NcursesScreen) {
+        switch effect {
+        case .restartMDN(let k):
+            session.restartMDN(mixtures: k)
+            samples = nil
+        case .restartAll(let seed):
+            session.stop()
+            session = TrainingSession(config: SessionConfig(data: loaded.data, mixtures: state.mixtures,
+                                                             preset: options.preset, seed: seed))
+            session.start()
+            samples = nil
+        case .pause:
+            session.pause()
+        case .resume:
+            session.resume()
+        case .export(let formats):
+            let message = export(formats)
+            (state, _) = update(state, .status(message))
+        case .applyTheme(let index):
+            screen.setPalette(palettes[index].palette)
+            (state, _) = update(state, .status("theme: \(palettes[index].name)"))
+        case .resample:
+            samples = nil
+        case .quit:
+            break
+        }
+    }
+
+    /// The current frame's inputs; draws new samples when the snapshot or temperatures changed.
+    private func frameInput() -> FrameInput {
+        let snap = session.snapshot
+        if samples?.isCurrent(sequence: snap.sequence, generation: state.samplingGeneration) != true {
+            do {
+                samples = try SampleSet.draw(from: snap, temperature: state.temperature,
+                                             sigmaTemperature: state.sigmaTemperature, generation: state.samplingGeneration)
+            } catch {
+                samples = nil
+                state.statusMessage = "sampling failed: \(error)"
+            }
+        }
+        return FrameInput(snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
+                          samples: samples, themeName: palettes[state.themeIndex].name,
+                          profile: timer.statusText, trainingPaused: state.paused)
+    }
+
+    /// Writes the current view in each format; returns the status line (paths or the error).
+    private func export(_ formats: [ExportFormat]) -> String {
+        let grid = ExplorerView.mainPanels(state, frameInput(), width: max(60, state.width), height: max(20, state.height - 4))
+        let stamp = Self.timestamp()
+        var written: [String] = []
+        for format in formats {
+            let base = "\(options.exportDirectory)/mdnx-\(state.view.rawValue)-\(stamp)"
+            let path = Self.unusedPath(base, ext: format.rawValue)
+            do {
+                switch format {
+                case .txt:
+                    try AtomicFile.write(text: grid.text + "\n", to: path)
+                case .ansi, .svg, .png:
+                    // TEMP until TermPlot (plot) lands its exporters.
+                    return "export: \(format.rawValue) is not available yet (TermPlot exporters)"
+                }
+                written.append(path)
+            } catch {
+                return "export failed: \(error)"
+            }
+        }
+        return "exported " + written.joined(separator: ", ")
+    }
+
+    private static func timestamp() -> String {
+        var t = time(nil)
+        var tmv = tm()
+        localtime_r(&t, &tmv)
+        return String(format: "%04d%02d%02d-%02d%02d%02d", tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday,
+                      tmv.tm_hour, tmv.tm_min, tmv.tm_sec)
+    }
+
+    /// `base.ext`, or `base-2.ext`, ... when it exists (exports never overwrite).
+    private static func unusedPath(_ base: String, ext: String) -> String {
+        var path = "\(base).\(ext)"
+        var n = 2
+        while access(path, F_OK) == 0 {
+            path = "\(base)-\(n).\(ext)"
+            n += 1
+        }
+        return path
+    }
+}
+
+/// One line to stderr.
+func printError(_ line: String) {
+    FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+}

@@ -1,0 +1,74 @@
+import MDNCore
+
+/// Where the explorer's data comes from.
+public enum DataSource: Sendable, Equatable {
+    /// The tutorial's noisy spiral.
+    case spiral
+    /// Bishop's inverse problem.
+    case bishop
+    /// A CSV file with the named (or 1-based numbered) x and y columns.
+    case csv(path: String, x: String, y: String)
+}
+
+/// Everything `mdnx explore` passes to the explorer.
+public struct ExplorerOptions: Sendable {
+    public var source: DataSource = .spiral
+    public var mixtures: Int = 20
+    public var preset: Preset = .default
+    public var temperature: Double = 1
+    public var sigmaTemperature: Double = 1
+    public var seed: UInt64 = 42
+    public var view: ExplorerViewKind = .overlay
+    public var canvas: CanvasKind = .braille
+    public var fps: Int = 20
+    public var theme: String? = nil
+    public var exportDirectory: String = "."
+    public var exportFormats: [ExportFormat] = [.txt]
+    /// Print frame timing to stderr on exit.
+    public var profile: Bool = false
+
+    /// Defaults.
+    public init() {}
+}
+
+/// A data set loaded for the explorer, with its name and reference NLL.
+struct LoadedData: Sendable {
+    var data: Dataset
+    var name: String
+    /// Best achievable NLL, when known (reference/figures.md).
+    var referenceNLL: Double?
+
+    /// Loads the data set `source` names.
+    static func load(_ source: DataSource, seed: UInt64) throws -> LoadedData {
+        switch source {
+        case .spiral:
+            return LoadedData(data: Datasets.spiral(count: 10_000, jitter: 0.2, revolutions: 2, seed: seed), name: "spiral", referenceNLL: -0.387)
+        case .bishop:
+            return LoadedData(data: Datasets.bishop(count: 10_000, seed: seed), name: "bishop", referenceNLL: -1.282)
+        case .csv(let path, _, _):
+            // TEMP until MDNCore (data) lands: CSVLoader.load(path:x:y:dropMissing:).
+            throw ExplorerError.dataUnavailable("CSV loading is not built yet (\(path))")
+        }
+    }
+}
+
+/// Errors the explorer reports in one line.
+public enum ExplorerError: Error, CustomStringConvertible {
+    /// Neither stdin nor stdout may be a pipe or file for the interactive UI.
+    case notATerminal
+    /// The data could not be loaded.
+    case dataUnavailable(String)
+    /// The data has more than one input or output column.
+    case unsupportedShape(inputs: Int, outputs: Int)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "mdnx: the explorer needs a terminal (stdin and stdout must be a TTY); without one use the headless commands: mdnx train, mdnx eval, mdnx sample, mdnx plot, mdnx data (see mdnx help)"
+        case .dataUnavailable(let why):
+            "mdnx: cannot load the data: \(why)"
+        case .unsupportedShape(let i, let o):
+            "mdnx: the explorer plots one x column against one y column; this data has \(i) inputs and \(o) outputs"
+        }
+    }
+}

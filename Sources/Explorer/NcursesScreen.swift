@@ -1,0 +1,161 @@
+import CNcurses
+import Foundation
+import TermPlot
+
+/// Why curses could not start.
+public enum ScreenError: Error, CustomStringConvertible {
+    /// newterm failed: the terminal type is unknown or unusable.
+    case unusableTerminal(term: String)
+
+    public var description: String {
+        switch self {
+        case .unusableTerminal(let term):
+            "mdnx: cannot start the terminal UI for TERM=\(term.isEmpty ? "(unset)" : term) (unknown or unusable terminal type); try TERM=xterm-256color, or use the headless commands (mdnx train, mdnx plot, mdnx sample)"
+        }
+    }
+}
+
+/// What reading the keyboard produced.
+enum ScreenInput: Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+}
+
+/// The ncurses adapter: turns cell grids into curses calls and reads keys. The only file
+/// that imports CNcurses; it must only be used from the main thread.
+final class NcursesScreen {
+    /// The colour capability in use.
+    let depth: ColorDepth
+    private var palette: Palette
+    /// Resolved (attributes, pair) per role for the current palette.
+    private var styleCache: [StyleKey: (attr_t, Int32)] = [:]
+    /// Colour pair per (foreground, background) colour index.
+    private var pairs: [Int64: Int32] = [:]
+    private var nextPair: Int32 = 1
+    private var ended = false
+
+    /// Starts curses on stdin/stdout. Call only after checking both are terminals.
+    init(palette: Palette, noColor: Bool) throws(ScreenError) {
+        let term = getenvString("TERM")
+        guard mdnx_newterm(nil) != nil else { throw .unusableTerminal(term: term) }
+        mdnx_register_atexit_endwin()
+        mdnx_install_fatal_handlers()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(mdnx_stdscr(), true)
+        _ = curs_set(0)
+        set_escdelay(25)
+        var d: ColorDepth = .none
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            d = mdnx_colors() >= 256 ? .color256 : (mdnx_colors() >= 8 ? .color8 : .none)
+        }
+        depth = d
+        self.palette = palette
+    }
+
+    /// The terminal size in cells.
+    var size: (width: Int, height: Int) { (Int(mdnx_cols()), Int(mdnx_lines())) }
+
+    /// Switches palette; styles are resolved again on the next draw.
+    func setPalette(_ palette: Palette) {
+        self.palette = palette
+        styleCache.removeAll(keepingCapacity: true)
+    }
+
+    /// Draws one frame: erase, put every cell, one refresh. Never `clear` (flicker).
+    func draw(_ grid: CellGrid) {
+        werase(mdnx_stdscr())
+        let h = min(grid.height, Int(mdnx_lines())), w = min(grid.width, Int(mdnx_cols()))
+        grid.cells.withUnsafeBufferPointer { cells in
+            for y in 0..<h {
+                for x in 0..<w {
+                    let cell = cells[y * grid.width + x]
+                    let (attr, pair) = style(cell.foreground, cell.background)
+                    if cell.glyph == " " && pair == 0 && attr == mdnx_a_normal() { continue }
+                    _ = mdnx_put_wchar(Int32(y), Int32(x), cell.glyph.value, attr, pair)
+                }
+            }
+        }
+        wnoutrefresh(mdnx_stdscr())
+        doupdate()
+    }
+
+    /// Waits up to `milliseconds` for a key or a resize; nil on timeout.
+    func read(timeout milliseconds: Int) -> ScreenInput? {
+        wtimeout(mdnx_stdscr(), Int32(milliseconds))
+        var ch: UInt32 = 0
+        let rc = mdnx_get_wch(&ch)
+        if rc == mdnx_err() { return nil }
+        if rc == mdnx_key_code_yes() {
+            if Int32(ch) == mdnx_key_resize() { return .resize(width: size.width, height: size.height) }
+            for n in 1...12 where Int32(ch) == mdnx_key_f(Int32(n)) { return .key(.function(n)) }
+            return nil
+        }
+        switch ch {
+        case 27: return .key(.escape)
+        case 1...26 where ch != 9 && ch != 10 && ch != 13:
+            return .key(.control(Character(Unicode.Scalar(ch + 96)!)))
+        default:
+            guard let scalar = Unicode.Scalar(ch) else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// Leaves curses and restores the terminal (idempotent).
+    func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+    }
+
+    /// Attributes and colour pair for a cell's roles.
+    private func style(_ fg: StyleRole, _ bg: StyleRole?) -> (attr_t, Int32) {
+        let key = StyleKey(foreground: fg, background: bg)
+        if let cached = styleCache[key] { return cached }
+        let f = palette.style(for: fg)
+        let backgroundRGB = bg.map { palette.style(for: $0).background ?? palette.style(for: $0).foreground } ?? f.background
+        var attr = mdnx_a_normal()
+        if f.bold { attr |= mdnx_a_bold() }
+        if f.dim { attr |= mdnx_a_dim() }
+        if f.reverse { attr |= mdnx_a_reverse() }
+        var pair: Int32 = 0
+        switch depth {
+        case .none:
+            // Attributes only: filled backgrounds (status bar, help) become reverse video.
+            if backgroundRGB != nil { attr |= mdnx_a_reverse() }
+        case .color256, .truecolor:
+            pair = pairFor(TerminalColor.nearest256(f.foreground), backgroundRGB.map(TerminalColor.nearest256) ?? -1)
+        case .color8:
+            pair = pairFor(TerminalColor.nearest8(f.foreground), backgroundRGB.map(TerminalColor.nearest8) ?? -1)
+        }
+        styleCache[key] = (attr, pair)
+        return (attr, pair)
+    }
+
+    /// The colour pair for (fg, bg) colour indices, allocated on first use; 0 when pairs run out.
+    private func pairFor(_ fg: Int, _ bg: Int) -> Int32 {
+        let key = Int64(fg) << 32 | Int64(bg & 0xFFFF_FFFF)
+        if let p = pairs[key] { return p }
+        guard nextPair < mdnx_color_pairs() else { return 0 }
+        let p = nextPair
+        guard init_extended_pair(p, Int32(fg), Int32(bg)) == mdnx_ok() else { return 0 }
+        nextPair += 1
+        pairs[key] = p
+        return p
+    }
+}
+
+/// A cell's roles, the key of the style cache.
+private struct StyleKey: Hashable {
+    var foreground: StyleRole
+    var background: StyleRole?
+}
+
+/// An environment variable, or "" when unset.
+func getenvString(_ name: String) -> String {
+    guard let p = getenv(name) else { return "" }
+    return String(cString: p)
+}
