@@ -1,0 +1,111 @@
+import Foundation
+import MDNCore
+import TermPlot
+import Testing
+@testable import Explorer
+
+@Suite("ExplorerView")
+struct ExplorerViewTests {
+    /// A small data set and a hand-made snapshot: two components at y = 1 and y = 3 for every x.
+    static func input(withMixture: Bool = true) -> FrameInput {
+        let xs: [Float] = (0..<200).map { Float($0) / 40 }
+        let ys: [Float] = xs.enumerated().map { $0.offset.isMultiple(of: 2) ? 1 : 3 }
+        let data = Dataset(x: xs, y: ys)
+        var snap = Snapshot(seed: 1, mixtures: 2)
+        snap.sequence = 3
+        snap.curveX = [0, 2.5, 5]
+        snap.curveY = [2, 2, 2]
+        snap.mse.record(EpochReport(epoch: 1, loss: 1.5, valLoss: 1.6, learningRate: 1e-3, milliseconds: 10), finished: false)
+        if withMixture {
+            let layout = MixtureLayout(components: 2)
+            snap.mixtureX = [0, 2.5, 5]
+            // [mu0 mu1 | s0 s1 | l0 l1]
+            let row: [Float] = [1, 3, 0.1, 0.1, 0, 0]
+            snap.mixtureRows = MixtureBatch(layout: layout, rows: row + row + row)
+            snap.mdn.record(EpochReport(epoch: 1, loss: 0.2, valLoss: 0.3, learningRate: 1e-3, milliseconds: 20), finished: false)
+        }
+        return FrameInput(snapshot: snap, data: data, dataName: "test", referenceNLL: -0.387, samples: nil, themeName: "t")
+    }
+
+    static func state(_ view: ExplorerViewKind, width: Int = 160, height: Int = 48) -> ExplorerState {
+        var s = ExplorerState()
+        s.view = view
+        s.width = width
+        s.height = height
+        return s
+    }
+
+    @Test("each view shows its titles", arguments: [
+        (ExplorerViewKind.overlay, ["MSE mean and MDN samples", "[overlay]"]),
+        (.side, ["ground truth", "MSE prediction", "MDN samples", "[side by side]"]),
+        (.density, ["density p(y|x)", "[density p(y|x)]"]),
+        (.components, ["components: mu_k(x) of 2", "pi_k(x)", "[components]"]),
+    ])
+    func titles(view: ExplorerViewKind, expected: [String]) {
+        let grid = ExplorerView.screen(Self.state(view), Self.input())
+        #expect(grid.width == 160 && grid.height == 48)
+        for title in expected { #expect(grid.text.contains(title), "\(view): \(title)") }
+        #expect(grid.text.contains("MSE loss"))
+        #expect(grid.text.contains("MDN NLL"))
+        #expect(grid.text.contains("best -0.387"))
+    }
+
+    @Test("status bar shows run state, K, T and the sigma temperature as a variance factor")
+    func statusBar() {
+        var s = Self.state(.overlay)
+        s.sigmaTemperature = 1.25
+        s.paused = true
+        let lines = ExplorerView.screen(s, Self.input()).text.split(separator: "\n", omittingEmptySubsequences: false)
+        let bar = String(lines[45])
+        #expect(bar.contains("paused"))
+        #expect(bar.contains("K 20"))
+        #expect(bar.contains("T 1"))
+        #expect(bar.contains("sigma temp 1.25: variance x 1.25"))
+        #expect(bar.contains("MSE ep 1"))
+        #expect(String(lines[47]).contains(KeyBindings.hintBar))
+    }
+
+    @Test("the help overlay shows every line of the key table")
+    func helpOverlay() {
+        var s = Self.state(.overlay)
+        s.helpVisible = true
+        let text = ExplorerView.screen(s, Self.input()).text
+        for line in KeyBindings.helpLines { #expect(text.contains(line), "\(line)") }
+    }
+
+    @Test("below the minimum size the screen says what it needs")
+    func tooSmall() {
+        let text = ExplorerView.screen(Self.state(.overlay, width: 50, height: 15), Self.input()).text
+        #expect(text.contains("terminal too small: need 60 x 20 (have 50 x 15)"))
+    }
+
+    @Test("views draw before the first MDN epoch")
+    func beforeFirstEpoch() {
+        for view in ExplorerViewKind.allCases {
+            let text = ExplorerView.screen(Self.state(view), Self.input(withMixture: false)).text
+            #expect(text.contains("MSE loss"), "\(view)")
+        }
+    }
+
+    @Test("density grid peaks where the mixture's components sit")
+    func densityPeaks() {
+        let layout = MixtureLayout(components: 2)
+        let row: [Float] = [1, 3, 0.1, 0.1, 0, 0]
+        let batch = MixtureBatch(layout: layout, rows: row + row)
+        // 10 rows over y in [0, 4]: row r covers y = 4 - (r + 0.5) * 0.4 -> rows 7 (y 1.0) and 2 (y 3.0).
+        let g = ExplorerView.densityGrid(batch, xs: [0, 1], xRange: 0...1, yRange: 0...4, columns: 3, rows: 10)
+        for c in 0..<3 {
+            let column = (0..<10).map { g[$0 * 3 + c] }
+            #expect(column[2] == 1 && column[7] == 1, "peaks at y 3 and y 1")
+            #expect(column[0] < 0.01 && column[5] < 0.01, "nothing at y 3.8 or y 1.8")
+        }
+    }
+
+    @Test("mixing weights are a softmax of the logits")
+    func weights() {
+        let layout = MixtureLayout(components: 2)
+        let batch = MixtureBatch(layout: layout, rows: [0, 0, 1, 1, 0, Float(log(3.0))])
+        let w = ExplorerView.weights(batch)
+        #expect(abs(w[0] - 0.25) < 1e-6 && abs(w[1] - 0.75) < 1e-6)
+    }
+}

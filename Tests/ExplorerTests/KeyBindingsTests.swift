@@ -1,0 +1,120 @@
+import Testing
+@testable import Explorer
+
+@Suite("KeyBindings")
+struct KeyBindingsTests {
+    /// A state away from every limit, so each action has room to move.
+    static var base: ExplorerState {
+        var s = ExplorerState()
+        s.mixtures = 5
+        s.temperature = 1
+        s.sigmaTemperature = 1
+        s.themeCount = 3
+        s.seed = 7
+        s.width = 160
+        s.height = 48
+        return s
+    }
+
+    @Test("every key in the table drives update to its action's effect")
+    func everyBindingDrivesUpdate() {
+        for binding in KeyBindings.all {
+            for key in binding.keys {
+                var start = Self.base
+                if binding.action == .closeOverlay { start.helpVisible = true }
+                let (s, effects) = update(start, .key(key))
+                switch binding.action {
+                case .mixturesUp:
+                    #expect(s.mixtures == 6 && effects == [.restartMDN(mixtures: 6)], "\(key)")
+                case .mixturesDown:
+                    #expect(s.mixtures == 4 && effects == [.restartMDN(mixtures: 4)], "\(key)")
+                case .temperatureUp:
+                    #expect(s.temperature == 1.25 && effects == [.resample], "\(key)")
+                case .temperatureDown:
+                    #expect(s.temperature == 0.8 && effects == [.resample], "\(key)")
+                case .sigmaTemperatureUp:
+                    #expect(s.sigmaTemperature == 1.25 && effects == [.resample], "\(key)")
+                case .sigmaTemperatureDown:
+                    #expect(s.sigmaTemperature == 0.8 && effects == [.resample], "\(key)")
+                case .resetTemperatures:
+                    // Already at 1: nothing to redraw.
+                    #expect(s.temperature == 1 && s.sigmaTemperature == 1 && effects.isEmpty, "\(key)")
+                case .nextView:
+                    #expect(s.view == .side && effects.isEmpty, "\(key)")
+                case .togglePause:
+                    #expect(s.paused && effects == [.pause], "\(key)")
+                case .restart:
+                    #expect(s.seed == 8 && effects == [.restartAll(seed: 8)], "\(key)")
+                case .export:
+                    #expect(effects == [.export(start.exportFormats)], "\(key)")
+                case .cycleCanvas:
+                    #expect(s.canvas == .block && effects.isEmpty, "\(key)")
+                case .cycleTheme:
+                    #expect(s.themeIndex == 1 && effects == [.applyTheme(index: 1)], "\(key)")
+                case .toggleHelp:
+                    #expect(s.helpVisible && effects.isEmpty, "\(key)")
+                case .closeOverlay:
+                    #expect(!s.helpVisible && effects.isEmpty, "\(key)")
+                case .toggleProfile:
+                    #expect(s.profileVisible && effects.isEmpty, "\(key)")
+                case .quit:
+                    #expect(s.quitting && effects == [.quit], "\(key)")
+                }
+            }
+        }
+    }
+
+    @Test("every action has a binding and no key is bound twice")
+    func tableIsComplete() {
+        let bound = Set(KeyBindings.all.map(\.action))
+        #expect(bound == Set(ExplorerAction.allCases))
+        let keys = KeyBindings.all.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+    }
+
+    @Test("the keys the issue names are bound")
+    func requiredKeys() {
+        let expected: [(Key, ExplorerAction)] = [
+            (.character("K"), .mixturesUp), (.character("k"), .mixturesDown),
+            (.character("]"), .mixturesUp), (.character("["), .mixturesDown),
+            (.character("T"), .temperatureUp), (.character("t"), .temperatureDown),
+            (.character("S"), .sigmaTemperatureUp), (.character("s"), .sigmaTemperatureDown),
+            (.character("0"), .resetTemperatures), (.character("v"), .nextView),
+            (.character(" "), .togglePause), (.character("r"), .restart), (.character("e"), .export),
+            (.character("m"), .cycleCanvas), (.character("c"), .cycleTheme),
+            (.character("?"), .toggleHelp), (.function(1), .toggleHelp), (.escape, .closeOverlay),
+            (.character("q"), .quit), (.control("c"), .quit),
+        ]
+        for (key, action) in expected {
+            #expect(KeyBindings.binding(for: key)?.action == action, "\(key)")
+        }
+    }
+
+    @Test("unbound keys change nothing")
+    func unboundKey() {
+        let (s, effects) = update(Self.base, .key(.character("x")))
+        #expect(s == Self.base)
+        #expect(effects.isEmpty)
+    }
+
+    @Test("help has one line per binding, built from the table")
+    func helpFromTable() {
+        let lines = KeyBindings.helpLines
+        #expect(lines.count == KeyBindings.all.count)
+        for (line, binding) in zip(lines, KeyBindings.all) {
+            #expect(line.hasPrefix(binding.keyLabel))
+            #expect(line.hasSuffix(binding.summary))
+        }
+        #expect(lines.contains { $0.hasPrefix("q Ctrl-C") })
+        #expect(lines.contains { $0.hasPrefix("? F1") })
+        #expect(lines.contains { $0.hasPrefix("space") })
+    }
+
+    @Test("hint bar lists exactly the bindings that have a hint, in order")
+    func hintBarFromTable() {
+        let hints = KeyBindings.all.compactMap(\.hint)
+        #expect(KeyBindings.hintBar == hints.joined(separator: "  "))
+        #expect(KeyBindings.hintBar.contains("? help"))
+        #expect(KeyBindings.hintBar.contains("q quit"))
+    }
+}
