@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+
+/// The built `mdnx` executable, next to this test bundle in `.build/<config>/`.
+private let mdnxBinary: String = {
+    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return exe.deletingLastPathComponent().appendingPathComponent("mdnx").path
+}()
+
+/// Runs a program to completion with stdin from /dev/null; returns (exit code, stdout, stderr).
+/// Uses posix_spawn + waitpid and temporary files rather than Foundation's Process and pipes:
+/// the tmux server that `new-session` starts inherits the client's descriptors (a pipe would
+/// never reach end-of-file), and Process did not reap the exiting tmux client here.
+@discardableResult
+private func run(_ path: String, _ args: [String]) throws -> (Int32, String, String) {
+    let dir = NSTemporaryDirectory()
+    let outPath = dir + "mdnx-e2e-out-\(UUID().uuidString)", errPath = dir + "mdnx-e2e-err-\(UUID().uuidString)"
+    defer {
+        unlink(outPath)
+        unlink(errPath)
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
+    defer { for a in argv { free(a) } }
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    guard rc == 0 else { throw E2EError.spawn(path, rc) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    let o = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    let e = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+    return (code, o, e)
+}
+
+private let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
+
+/// A detached tmux server on its own socket, running mdnx inside `sh` so the pane survives it.
+private final class TmuxExplorer {
+    let socket = "mdnx-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let exportDir: String
+    /// The pane's shell: leader of the process group holding mdnx and the final sleep.
+    private(set) var panePID: Int32 = 0
+
+    init(extraArgs: [String] = []) throws {
+        exportDir = NSTemporaryDirectory() + "mdnx-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: exportDir, withIntermediateDirectories: true)
+        let args = (["--export-dir", exportDir, "--export-format", "txt", "--fps", "20"] + extraArgs).joined(separator: " ")
+        // SIGINT is ignored by the wrapper shell only, so Ctrl-C reaches mdnx and the pane stays.
+        let script = "trap '' INT; LANG=C.UTF-8 '\(mdnxBinary)' \(args); echo MDNX-EXIT=$?; sleep 60"
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "160", "-y", "48", "-s", "e2e", "sh", "-c", script])
+        panePID = Int32(try tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    deinit {
+        // SIGHUP from kill-server may be ignored (inherited); end the pane's group explicitly.
+        if panePID > 0 { kill(-panePID, SIGKILL) }
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: exportDir)
+    }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let (code, out, err) = try run(tmuxPath!, ["-L", socket] + args)
+        if code != 0 { throw E2EError.tmux(args.joined(separator: " ") + ": " + err) }
+        return out
+    }
+
+    func screen() -> String { (try? tmux(["capture-pane", "-p", "-t", "e2e"])) ?? "" }
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
+
+    /// Polls the screen until `condition` holds; returns the last screen.
+    func wait(_ what: String, timeout: Double = 30, _ condition: (String) -> Bool) throws -> String {
+        let end = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < end {
+            last = screen()
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        throw E2EError.timeout(what, last)
+    }
+
+    /// The pid of mdnx: the child of the pane's shell.
+    func mdnxPID() throws -> Int32 {
+        let children = try String(contentsOfFile: "/proc/\(panePID)/task/\(panePID)/children", encoding: .utf8)
+        guard let pid = children.split(separator: " ").first.flatMap({ Int32($0) }) else { throw E2EError.noProcess }
+        return pid
+    }
+}
+
+private enum E2EError: Error, CustomStringConvertible {
+    case tmux(String)
+    case timeout(String, String)
+    case noProcess
+    case spawn(String, Int32)
+    var description: String {
+        switch self {
+        case .tmux(let s): "tmux failed: \(s)"
+        case .timeout(let what, let screen): "timed out waiting for \(what); screen:\n\(screen)"
+        case .noProcess: "mdnx process not found"
+        case .spawn(let path, let rc): "cannot start \(path): error \(rc)"
+        }
+    }
+}
+
+/// The epoch the MSE model shows in the status bar, or -1.
+private func mseEpoch(_ screen: String) -> Int {
+    guard let r = screen.range(of: #"MSE ep (\d+)"#, options: .regularExpression) else { return -1 }
+    return Int(screen[r].split(separator: " ").last!) ?? -1
+}
+
+@Suite("explorer end to end (real binary in tmux)", .serialized,
+       .enabled(if: tmuxPath != nil && FileManager.default.isExecutableFile(atPath: mdnxBinary)))
+struct EndToEndTests {
+    @Test("train, change K/T/S, switch view, export, pause, quit: the terminal is restored")
+    func keysAndQuit() throws {
+        let t = try TmuxExplorer()
+        _ = try t.wait("epochs in the status bar") { mseEpoch($0) >= 1 && $0.contains("MDN ep") }
+        try t.press("K")
+        _ = try t.wait("K 21") { $0.contains("| K 21 |") && $0.contains("MDN NLL (K 21)") }
+        try t.press("t")
+        _ = try t.wait("T 0.8") { $0.contains("| T 0.8 |") }
+        try t.press("S")
+        _ = try t.wait("sigma temperature") { $0.contains("sigma temp 1.25: variance x 1.25") }
+        try t.press("v")
+        _ = try t.wait("side by side view") { $0.contains("[side by side]") && $0.contains("ground truth") }
+        try t.press("e")
+        let exported = try t.wait("export message") { $0.contains("exported ") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: t.exportDir)
+        #expect(files.count == 1)
+        let file = try #require(files.first)
+        #expect(file.hasPrefix("mdnx-side-") && file.hasSuffix(".txt"))
+        #expect(exported.contains(file))
+        let text = try String(contentsOfFile: t.exportDir + "/" + file, encoding: .utf8)
+        #expect(text.contains("ground truth") && text.contains("MSE prediction") && text.contains("MDN samples"))
+        try t.press("Space")
+        let paused = try t.wait("paused") { $0.contains(" paused |") }
+        usleep(600_000)
+        #expect(mseEpoch(t.screen()) == mseEpoch(paused), "epochs must not advance while paused")
+        try t.press("?")
+        _ = try t.wait("help") { $0.contains("Keys (Esc or ? closes)") }
+        try t.press("Escape")
+        _ = try t.wait("help closed") { !$0.contains("Keys (Esc or ? closes)") }
+        try t.press("q")
+        let after = try t.wait("exit") { $0.contains("MDNX-EXIT=") }
+        #expect(after.contains("MDNX-EXIT=0"))
+        #expect(!after.contains("q quit") && !after.contains("steps/s"), "the alternate screen was left")
+    }
+
+    @Test("SIGTERM restores the terminal")
+    func sigterm() throws {
+        let t = try TmuxExplorer()
+        _ = try t.wait("epochs") { mseEpoch($0) >= 1 }
+        kill(try t.mdnxPID(), SIGTERM)
+        let after = try t.wait("exit") { $0.contains("MDNX-EXIT=") }
+        #expect(after.contains("MDNX-EXIT=143"))
+        #expect(!after.contains("q quit") && !after.contains("steps/s"))
+    }
+
+    @Test("Ctrl-C restores the terminal")
+    func ctrlC() throws {
+        let t = try TmuxExplorer()
+        _ = try t.wait("epochs") { mseEpoch($0) >= 1 }
+        try t.press("C-c")
+        let after = try t.wait("exit") { $0.contains("MDNX-EXIT=") }
+        #expect(after.contains("MDNX-EXIT=130"))
+        #expect(!after.contains("q quit") && !after.contains("steps/s"))
+    }
+
+    @Test("a too-small terminal says what it needs")
+    func tooSmall() throws {
+        let t = try TmuxExplorer()
+        _ = try t.wait("epochs") { mseEpoch($0) >= 1 }
+        try t.tmux(["resize-window", "-t", "e2e", "-x", "50", "-y", "15"])
+        _ = try t.wait("too small") { $0.contains("terminal too small: need 60 x 20 (have 50 x 15)") }
+        try t.tmux(["resize-window", "-t", "e2e", "-x", "160", "-y", "48"])
+        _ = try t.wait("redrawn") { $0.contains("steps/s") }
+        try t.press("q")
+        _ = try t.wait("exit") { $0.contains("MDNX-EXIT=0") }
+    }
+}
+
+@Suite("explorer without a terminal")
+struct NoTerminalTests {
+    @Test("pipes on stdin/stdout: non-zero exit, one line on stderr, nothing on stdout",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: mdnxBinary)))
+    func noTTY() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: mdnxBinary)
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = outPipe
+        p.standardError = errPipe
+        try p.run()
+        let out = String(decoding: outPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let code = p.terminationStatus
+        #expect(code != 0)
+        #expect(out.isEmpty)
+        let lines = err.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(err.contains("mdnx train") && err.contains("mdnx plot") && err.contains("mdnx sample"))
+        #expect(!err.contains("\u{1B}"), "no escape sequences")
+    }
+}
