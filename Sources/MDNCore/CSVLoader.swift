@@ -18,6 +18,27 @@ public struct CSVLoadReport: Sendable {
     public var rowsPerSecond: Double { seconds > 0 ? Double(rowsRead) / seconds : .infinity }
 }
 
+/// Selected numeric columns of a CSV file, row-major, with reading figures.
+public struct CSVColumns: Sendable {
+    /// The selected columns' header names, in selection order.
+    public let names: [String]
+    /// `count * names.count` values, row-major.
+    public let values: [Float]
+    /// Data rows seen (blank lines and the header not counted).
+    public let rowsRead: Int
+    /// Rows skipped because a selected cell was missing (only with `dropMissing`).
+    public let rowsDropped: Int
+    /// Whether a leading row-name column was detected and skipped.
+    public let skippedRowNames: Bool
+    /// Wall-clock seconds spent reading and parsing.
+    public let seconds: Double
+
+    /// Rows kept.
+    public var count: Int { values.count / max(names.count, 1) }
+    /// Data rows read per second.
+    public var rowsPerSecond: Double { seconds > 0 ? Double(rowsRead) / seconds : .infinity }
+}
+
 /// Loads numeric columns from a CSV file into a `Dataset`, streaming it row by row.
 ///
 /// Rules: the first line is a header of column names (quoted or not); a UTF-8 byte-order
@@ -52,6 +73,26 @@ public enum CSVLoader {
                             dropMissing: Bool = false, minimumRows: Int = CSVLoader.minimumRows)
         throws(CSVError) -> CSVLoadReport {
         precondition(!x.isEmpty && !y.isEmpty, "select at least one x and one y column")
+        let table = try readColumns(path: path, columns: x + y, dropMissing: dropMissing, minimumRows: minimumRows)
+        let width = table.names.count, dx = x.count, dy = y.count
+        var xs = [Float](), ys = [Float]()
+        xs.reserveCapacity(table.count * dx)
+        ys.reserveCapacity(table.count * dy)
+        for r in 0..<table.count {
+            xs.append(contentsOf: table.values[(r * width)..<(r * width + dx)])
+            ys.append(contentsOf: table.values[(r * width + dx)..<((r + 1) * width)])
+        }
+        let dataset = Dataset(x: xs, y: ys, inputDimension: dx, outputDimension: dy,
+                              xNames: Array(table.names.prefix(dx)), yNames: Array(table.names.suffix(dy)))
+        return CSVLoadReport(dataset: dataset, rowsRead: table.rowsRead, rowsDropped: table.rowsDropped,
+                             skippedRowNames: table.skippedRowNames, seconds: table.seconds)
+    }
+
+    /// Reads the selected numeric `columns` (no x/y split), e.g. the inputs to predict at.
+    /// Same rules and errors as `load`.
+    public static func readColumns(path: String, columns: [ColumnSelector], dropMissing: Bool = false,
+                                   minimumRows: Int = CSVLoader.minimumRows) throws(CSVError) -> CSVColumns {
+        precondition(!columns.isEmpty, "select at least one column")
         let start = ContinuousClock.now
         let (reader, stream) = try open(path)
         defer { stream.close() }
@@ -73,18 +114,15 @@ public enum CSVLoader {
         let totalFields = header.count
         header = header.dropFirst(offset).map(trimmed)
 
-        let xColumns = try x.map { (s) throws(CSVError) in try resolve(s, in: header, path: path) }
-        let yColumns = try y.map { (s) throws(CSVError) in try resolve(s, in: header, path: path) }
-        let chosen = xColumns + yColumns
+        let chosen = try columns.map { (s) throws(CSVError) in try resolve(s, in: header, path: path) }
         if let repeated = chosen.enumerated().first(where: { chosen.firstIndex(of: $0.element) != $0.offset }) {
             throw .columnSelectedTwice(path: path, name: header[repeated.element])
         }
 
-        var xs: [Float] = [], ys: [Float] = []
+        var values: [Float] = []
         var rowsRead = 0, dropped = 0
         var missingRows = 0, firstMissingLine = 0, firstMissingColumn = ""
-        var xRow = [Float](repeating: 0, count: xColumns.count)
-        var yRow = [Float](repeating: 0, count: yColumns.count)
+        var cells = [Float](repeating: 0, count: chosen.count)
 
         while let row = reader.next() {
             if reader.error != nil { try checkStreamError(reader, stream, path) }
@@ -96,19 +134,12 @@ public enum CSVLoader {
                 throw .fieldCount(path: path, line: rowLine, fields: row.count, expected: totalFields)
             }
             var missingColumn: Int? = nil
-            for (j, c) in xColumns.enumerated() {
+            for (j, c) in chosen.enumerated() {
                 guard let v = try number(row[c + offset], path: path, line: rowLine, column: header[c]) else {
                     missingColumn = missingColumn ?? c
                     continue
                 }
-                xRow[j] = v
-            }
-            for (j, c) in yColumns.enumerated() {
-                guard let v = try number(row[c + offset], path: path, line: rowLine, column: header[c]) else {
-                    missingColumn = missingColumn ?? c
-                    continue
-                }
-                yRow[j] = v
+                cells[j] = v
             }
             if let c = missingColumn {
                 if missingRows == 0 { firstMissingLine = rowLine; firstMissingColumn = header[c] }
@@ -116,23 +147,20 @@ public enum CSVLoader {
                 dropped += 1
                 continue
             }
-            xs.append(contentsOf: xRow)
-            ys.append(contentsOf: yRow)
+            values.append(contentsOf: cells)
         }
         try checkStreamError(reader, stream, path)
         if missingRows > 0 && !dropMissing {
             throw .missingValues(path: path, rows: missingRows, firstLine: firstMissingLine, column: firstMissingColumn)
         }
-        let usable = xs.count / xColumns.count
+        let usable = values.count / chosen.count
         if usable < minimumRows {
             throw .tooFewRows(path: path, rows: usable, dropped: dropped, minimum: minimumRows)
         }
-        let dataset = Dataset(x: xs, y: ys, inputDimension: xColumns.count, outputDimension: yColumns.count,
-                              xNames: xColumns.map { header[$0] }, yNames: yColumns.map { header[$0] })
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return CSVLoadReport(dataset: dataset, rowsRead: rowsRead, rowsDropped: dropped,
-                             skippedRowNames: skippedRowNames, seconds: seconds)
+        return CSVColumns(names: chosen.map { header[$0] }, values: values, rowsRead: rowsRead, rowsDropped: dropped,
+                          skippedRowNames: skippedRowNames, seconds: seconds)
     }
 
     /// Whether `text` (already trimmed or not) marks a missing value.

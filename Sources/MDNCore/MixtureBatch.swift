@@ -115,6 +115,24 @@ public struct MixtureBatch: Sendable, Equatable {
         return result
     }
 
+    /// The mixtures that sampling at temperatures T and S draws from: logits divided by T
+    /// (so pi = softmax(logits / T)) and sigmas times sqrt(S). Throws `MixtureError` unless
+    /// both are positive and finite.
+    public func tempered(temperature: Float, sigmaTemperature: Float) throws(MixtureError) -> MixtureBatch {
+        try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
+        if temperature == 1 && sigmaTemperature == 1 { return self }
+        let stdScale = sigmaTemperature.squareRoot()
+        var out = rows
+        for r in 0..<count {
+            let base = r * layout.width
+            for k in 0..<layout.components {
+                out[base + layout.logit(k)] /= temperature
+                for d in 0..<layout.dimension { out[base + layout.sigma(k, d)] *= stdScale }
+            }
+        }
+        return MixtureBatch(layout: layout, rows: out)
+    }
+
     /// `perRow` draws from every row with mixing temperature T (pi = softmax(logits / T)) and
     /// sigma temperature S (std * sqrt(S)): `count * perRow * D` values, row r's draws
     /// first. Throws `MixtureError` unless T and S are positive and finite.

@@ -84,6 +84,12 @@ import Testing
         #expect(Array(d.x.prefix(4)) == [1, -1, 2, -2])
     }
 
+    @Test func readColumnsWithoutTargets() throws {
+        let p = dir.file("x-only.csv", "id,x\n7,0.5\n8,NA\n9,1.5\n")
+        let t = try CSVLoader.readColumns(path: p, columns: [.name("x")], dropMissing: true, minimumRows: 1)
+        #expect(t.names == ["x"] && t.values == [0.5, 1.5] && t.count == 2 && t.rowsRead == 3 && t.rowsDropped == 1)
+    }
+
     @Test func missingValues() throws {
         var text = "x,y,note\n" + numberedRows(12).replacingOccurrences(of: "\n", with: ",\n")
         text += "3,NA,\n4,,\n5,NaN,\nn/a,1,\n6, null ,x\n7,8,\n"

@@ -51,6 +51,17 @@ import Testing
         #expect(try batch.samples(perRow: 0, rng: &again).isEmpty)
     }
 
+    @Test func temperedMixture() throws {
+        // T = 2 turns pi = [.3, .7] into [.395644, .604356] (sqrt then renormalise, by hand);
+        // S = 4 doubles every sigma.
+        let t = try batch.tempered(temperature: 2, sigmaTemperature: 4)
+        let w = t[1].weights
+        #expect(abs(w[0] - 0.395644) < 1e-5 && abs(w[1] - 0.604356) < 1e-5)
+        #expect(t[1].parameters[2] == 0.2 && t[1].parameters[3] == 1)
+        #expect(throws: MixtureError.invalidTemperature(-2)) { try batch.tempered(temperature: -2, sigmaTemperature: 1) }
+        #expect(try batch.tempered(temperature: 1, sigmaTemperature: 1) == batch)
+    }
+
     @Test func twoDimensionalSamplesInterleaveDimensions() throws {
         let b = MixtureBatch(layout: MixtureLayout(components: 1, dimension: 2), rows: [10, -10, 0.01, 0.01, 0])
         var rng = SeededRNG(seed: 9)
