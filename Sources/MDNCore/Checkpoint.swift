@@ -12,6 +12,8 @@ import Foundation
 public struct Checkpoint: Sendable, Equatable {
     /// The format tag written to and required in `format`.
     public static let format = "mdnx-checkpoint/1"
+    /// The version string this build writes into `mdnx_version`.
+    public static let writerVersion = "0.1.0"
 
     /// mse or mdn.
     public var kind: ModelKind
@@ -45,7 +47,7 @@ public struct Checkpoint: Sendable, Equatable {
     /// A checkpoint; names default to x, y (x1.., y1.. for several columns).
     public init(kind: ModelKind, hidden: [Int], mixtures: Int?, inputDimension: Int = 1, outputDimension: Int = 1,
                 preset: String, epochs: Int, seed: UInt64, normalizer: Normalizer? = nil,
-                xNames: [String]? = nil, yNames: [String]? = nil, mdnxVersion: String,
+                xNames: [String]? = nil, yNames: [String]? = nil, mdnxVersion: String = Checkpoint.writerVersion,
                 extra: [String: String] = [:], tensors: [NamedTensor]) {
         precondition(kind == .mse || (mixtures ?? 0) >= 1, "an mdn checkpoint needs mixtures >= 1")
         self.kind = kind
