@@ -34,12 +34,21 @@ public enum FigureRenderer {
         let data = figure.panels.map(PanelData.init)
         let extents = sharedExtents(figure, data)
         let rects = layoutRects(figure, width: grid.width, height: grid.height, gap: panelGap)
-        for (i, panel) in figure.panels.enumerated() {
-            let r = rects[i]
-            guard r.w > 0 && r.h > 0 else { continue }
-            PanelRenderer(panel: panel, data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
+        var renderers = figure.panels.indices.map { i in
+            PanelRenderer(panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
                           canvas: canvas, options: options)
-                .draw(into: &grid, x: r.x, y: r.y, width: r.w, height: r.h)
+        }
+        // Stacked panels sharing x get one y-label width so their x axes line up.
+        if figure.layout == .vertical && figure.sharedX && figure.panels.count > 1 {
+            var widest = 0
+            for (i, r) in rects.enumerated() where r.w > 0 && r.h > 0 {
+                var scratch = CellGrid(width: r.w, height: r.h)
+                widest = max(widest, renderers[i].draw(into: &scratch, x: 0, y: 0, width: r.w, height: r.h))
+            }
+            for i in renderers.indices { renderers[i].minLabelWidth = widest }
+        }
+        for (i, r) in rects.enumerated() where r.w > 0 && r.h > 0 {
+            renderers[i].draw(into: &grid, x: r.x, y: r.y, width: r.w, height: r.h)
         }
         return RenderResult(grid: grid, skippedPoints: data.map(\.skipped))
     }
@@ -51,7 +60,7 @@ public enum FigureRenderer {
         return data.map { d in (figure.sharedX ? ux : d.x, figure.sharedY ? uy : d.y) }
     }
 
-    /// Panel rectangles in layout units (cells, or any unit), splitting by weights.
+    /// Panel rectangles in layout units (cells or pixels), splitting by weights.
     static func layoutRects(_ figure: Figure, width: Int, height: Int, gap: Int) -> [(x: Int, y: Int, w: Int, h: Int)] {
         let n = figure.panels.count
         guard n > 0 else { return [] }
@@ -64,7 +73,10 @@ public enum FigureRenderer {
         var prevEnd = 0, acc = 0
         for i in 0..<n {
             acc += weights[i]
-            let end = i == n - 1 ? avail : avail * acc / total
+            // Shared axes need identical panels (same canvas, same equal-aspect ranges): equal
+            // sizes, the remainder left blank; otherwise the last panel takes the remainder.
+            let equal = figure.weights == nil && (figure.sharedX || figure.sharedY)
+            let end = equal ? (avail / n) * (i + 1) : (i == n - 1 ? avail : avail * acc / total)
             let size = max(0, end - prevEnd)
             let start = prevEnd + g * i
             prevEnd = end

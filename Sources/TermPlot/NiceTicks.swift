@@ -35,8 +35,8 @@ public enum NiceTicks {
 
     /// Number of multiples of `step` in [lo, hi] (with a small tolerance at the ends).
     static func count(lo: Double, hi: Double, step: Double) -> Int {
-        let first = (lo / step - 1e-9).rounded(.up)
-        let last = (hi / step + 1e-9).rounded(.down)
+        let first = (lo / step - 1e-6).rounded(.up)
+        let last = (hi / step + 1e-6).rounded(.down)
         return max(0, Int(last - first) + 1)
     }
 
@@ -48,8 +48,8 @@ public enum NiceTicks {
 
     static func values(lo: Double, hi: Double, mantissa m: Double, exponent e: Int) -> [Double] {
         let step = m * pow10(e)
-        let first = Int((lo / step - 1e-9).rounded(.up))
-        let last = Int((hi / step + 1e-9).rounded(.down))
+        let first = Int((lo / step - 1e-6).rounded(.up))
+        let last = Int((hi / step + 1e-6).rounded(.down))
         guard last >= first else { return [] }
         // Multiply integers by the step in a way that keeps decimal values exact where possible.
         return (first...last).map { i in
@@ -102,7 +102,12 @@ public enum TickFormat {
         if exponent < -4 || maxAbs >= 1e6 {
             return values.map { scientific($0, stepExponent: exponent - extra) }
         }
-        let decimals = max(0, -exponent + extra)
+        // A 2.5 step needs one more decimal only when some tick is an odd multiple (2.5, 7.5).
+        var decimals = max(0, -exponent)
+        if extra > 0 {
+            let scale = NiceTicks.pow10(decimals)
+            if values.contains(where: { abs(($0 * scale) - ($0 * scale).rounded()) > 1e-6 }) { decimals += 1 }
+        }
         return values.map { fixed($0, decimals: decimals) }
     }
 

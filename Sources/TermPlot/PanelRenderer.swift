@@ -64,11 +64,15 @@ struct PanelRenderer {
     let yExtent: Extent
     let canvas: CanvasKind
     let options: RenderOptions
+    /// The y tick label column is at least this wide (aligns stacked panels' x axes).
+    var minLabelWidth = 0
 
     /// Shade glyphs by level quarter.
     static let shades: [Unicode.Scalar] = ["\u{2591}", "\u{2592}", "\u{2593}", "\u{2588}"]
 
-    func draw(into grid: inout CellGrid, x px: Int, y py: Int, width w: Int, height h: Int) {
+    /// Draws the panel; returns the width of its y tick label column (0 if nothing fit).
+    @discardableResult
+    func draw(into grid: inout CellGrid, x px: Int, y py: Int, width w: Int, height h: Int) -> Int {
         let ascii = canvas == .ascii
         let legend = panel.showLegend ? panel.layers.compactMap { $0.legendEntry(canvas: canvas) } : []
         let skippedNote = data.skipped > 0 ? "\(data.skipped) skipped" : ""
@@ -79,17 +83,17 @@ struct PanelRenderer {
         if plotRows < 2 { legendRows = 0; plotRows = h - headerRows - 2 - xLabelRows }
         if plotRows < 2 { xLabelRows = 0; plotRows = h - headerRows - 2 }
         if headerRows > 0 { drawHeader(&grid, px, py, w, skippedNote) }
-        guard plotRows >= 1 else { return }
+        guard plotRows >= 1 else { return 0 }
 
         // Resolve ranges and y ticks; the y label width depends on the ticks, which depend on
         // the range, which (with equal aspect) depends on the canvas width: iterate twice.
-        var labelWidth = 0
+        var labelWidth = minLabelWidth
         var axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
                                      width: Double(max(1, w - 1)), height: Double(plotRows))
         var yTicks: [Tick] = []
         for _ in 0..<2 {
             yTicks = TickFitter.vertical(axes.y, cells: plotRows)
-            let lw = yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0
+            let lw = max(minLabelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
             if lw == labelWidth && !yTicks.isEmpty { break }
             labelWidth = lw
             axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
@@ -98,7 +102,7 @@ struct PanelRenderer {
         yTicks = TickFitter.vertical(axes.y, cells: plotRows)
         labelWidth = max(labelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
         let canvasW = w - labelWidth - 1
-        guard canvasW >= 1 else { return }
+        guard canvasW >= 1 else { return 0 }
         let xTicks = TickFitter.horizontal(axes.x, cells: canvasW, overhang: labelWidth + 1)
 
         let cx0 = px + labelWidth + 1, cy0 = py + headerRows
@@ -141,6 +145,7 @@ struct PanelRenderer {
                 if col >= px + w { break }
             }
         }
+        return labelWidth
     }
 
     private func drawHeader(_ grid: inout CellGrid, _ px: Int, _ py: Int, _ w: Int, _ note: String) {
@@ -204,8 +209,9 @@ struct PanelRenderer {
         }
         @inline(__always) func dot(_ a: Float, _ b: Float) -> (Int, Int)? {
             let fx = (a - x0) * sx, fy = (b - y0) * sy
-            guard fx >= 0 && fy >= 0 && fx <= Float(w) && fy <= Float(h) else { return nil }
-            let dx = min(Int(fx), w - 1), dyb = min(Int(fy), h - 1)
+            // A small tolerance keeps points that sit exactly on the range ends despite rounding.
+            guard fx > -1e-3 && fy > -1e-3 && fx < Float(w) + 1e-3 && fy < Float(h) + 1e-3 else { return nil }
+            let dx = max(0, min(Int(fx), w - 1)), dyb = max(0, min(Int(fy), h - 1))
             return (dx, h - 1 - dyb)
         }
     }

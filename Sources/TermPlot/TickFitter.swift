@@ -10,7 +10,7 @@ enum TickFitter {
     /// `gap` blank cells between them; labels may extend `overhang` cells left of the axis.
     static func horizontal(_ map: AxisMap, cells: Int, gap: Int = 2, overhang: Int = 0) -> [Tick] {
         guard cells > 0 else { return [] }
-        var count = min(10, max(2, cells / 8 + 1))
+        var count = min(10, max(3, cells / 6 + 1))
         while count >= 1 {
             let ticks = visible(map.ticks(maxCount: count), map)
             if fits(ticks, map, cells: cells, gap: gap, overhang: overhang) { return ticks }
@@ -44,7 +44,7 @@ enum TickFitter {
     /// Vertical ticks for an axis `cells` tall: at most one label every `spacing` rows.
     static func vertical(_ map: AxisMap, cells: Int, spacing: Int = 2) -> [Tick] {
         guard cells > 0 else { return [] }
-        var count = min(8, max(2, cells / 4 + 1))
+        var count = min(8, max(2, cells / 2 + 1))
         while count >= 1 {
             let ticks = visible(map.ticks(maxCount: count), map)
             let rows = ticks.map { cell(map.fraction(tick: $0.value), cells: cells) }
@@ -56,6 +56,6 @@ enum TickFitter {
 
     /// Ticks inside the axis (guards against rounding outside it).
     static func visible(_ ticks: [Tick], _ map: AxisMap) -> [Tick] {
-        ticks.filter { let f = map.fraction(tick: $0.value); return f >= -1e-9 && f <= 1 + 1e-9 }
+        ticks.filter { let f = map.fraction(tick: $0.value); return f >= -1e-6 && f <= 1 + 1e-6 }
     }
 }
