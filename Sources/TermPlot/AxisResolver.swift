@@ -110,6 +110,8 @@ enum AxisResolver {
             if log { lo = log10(lo); hi = log10(hi) }
         default:
             if extent.isEmpty { (lo, hi) = (0, 1) } else { (lo, hi) = (Double(extent.lo), Double(extent.hi)) }
+            let pad = Double(max(0, axis.padding)) * (hi - lo)
+            (lo, hi) = (lo - pad, hi + pad)
         }
         let span = hi - lo
         if !(span > max(abs(lo), abs(hi)) * 1e-6) {

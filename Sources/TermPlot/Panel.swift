@@ -21,11 +21,14 @@ public struct Axis: Hashable, Sendable {
     public var range: AxisRange
     /// Linear or log.
     public var scale: AxisScale
+    /// Extra room added to both ends of an auto range, as a fraction of its span (0 = none).
+    public var padding: Float
     /// Creates an axis.
-    public init(label: String = "", range: AxisRange = .auto, scale: AxisScale = .linear) {
+    public init(label: String = "", range: AxisRange = .auto, scale: AxisScale = .linear, padding: Float = 0) {
         self.label = label
         self.range = range
         self.scale = scale
+        self.padding = padding
     }
 }
 

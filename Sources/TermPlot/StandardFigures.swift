@@ -167,7 +167,7 @@ public enum StandardFigures {
             let values = mine.flatMap(\.values).filter(\.isFinite) + (references[model].map { [$0.value] } ?? [])
             let log = logScale ?? (!values.isEmpty && values.allSatisfy { $0 > 0 })
             panels.append(Panel(title: model == .mse ? "MSE model loss" : "MDN loss (NLL)", layers: layers,
-                                x: Axis(label: "epoch"), y: Axis(scale: log ? .log10 : .linear)))
+                                x: Axis(label: "epoch"), y: Axis(scale: log ? .log10 : .linear, padding: 0.04)))
         }
         return Figure(panels: panels)
     }

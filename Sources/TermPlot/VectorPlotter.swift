@@ -20,12 +20,21 @@ public enum VectorPlotter {
         let data = figure.panels.map(PanelData.init)
         let extents = FigureRenderer.sharedExtents(figure, data)
         let rects = FigureRenderer.layoutRects(figure, width: width, height: height, gap: 16)
-        for (i, panel) in figure.panels.enumerated() {
-            let r = rects[i]
-            guard r.w > 40 && r.h > 40 else { continue }
-            var p = PanelPlot(panel: panel, data: data[i], xExtent: extents[i].0, yExtent: extents[i].1, palette: palette)
-            p.plot(x: Double(r.x), y: Double(r.y), w: Double(r.w), h: Double(r.h))
-            scene.commands.append(contentsOf: p.commands)
+        var plots = figure.panels.indices.map { i in
+            PanelPlot(panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1, palette: palette)
+        }
+        // Stacked panels sharing x get one left margin so their x axes line up.
+        if figure.layout == .vertical && figure.sharedX && figure.panels.count > 1 {
+            var widest = 0.0
+            for (i, r) in rects.enumerated() where r.w > 40 && r.h > 40 {
+                var dry = plots[i]
+                widest = max(widest, dry.plot(x: Double(r.x), y: Double(r.y), w: Double(r.w), h: Double(r.h)))
+            }
+            for i in plots.indices { plots[i].minLeft = widest }
+        }
+        for (i, r) in rects.enumerated() where r.w > 40 && r.h > 40 {
+            plots[i].plot(x: Double(r.x), y: Double(r.y), w: Double(r.w), h: Double(r.h))
+            scene.commands.append(contentsOf: plots[i].commands)
         }
         return scene
     }
@@ -38,6 +47,8 @@ public enum VectorPlotter {
         let yExtent: Extent
         let palette: Palette
         var commands: [VectorCommand] = []
+        /// The left margin (y tick labels) is at least this wide.
+        var minLeft = 0.0
 
         init(panel: Panel, data: PanelData, xExtent: Extent, yExtent: Extent, palette: Palette) {
             self.panel = panel; self.data = data; self.xExtent = xExtent; self.yExtent = yExtent; self.palette = palette
@@ -47,7 +58,9 @@ public enum VectorPlotter {
         func fill(_ role: StyleRole) -> RGB { let s = palette.style(for: role); return s.background ?? s.foreground }
         static func textWidth(_ s: String, _ size: Double) -> Double { Double(s.unicodeScalars.count) * size * VectorPlotter.charWidth }
 
-        mutating func plot(x: Double, y: Double, w: Double, h: Double) {
+        /// Plots into the rectangle; returns the left margin used (0 if nothing fit).
+        @discardableResult
+        mutating func plot(x: Double, y: Double, w: Double, h: Double) -> Double {
             let legend = panel.showLegend ? panel.layers.compactMap { $0.legendEntry(canvas: .braille) } : []
             let note = data.skipped > 0 ? "\(data.skipped) skipped" : ""
             let header = !(panel.title.isEmpty && panel.y.label.isEmpty && note.isEmpty)
@@ -56,20 +69,20 @@ public enum VectorPlotter {
             if !panel.x.label.isEmpty { bottom -= 20 }
             if !legend.isEmpty { bottom -= 22 }
             let ah = bottom - top - 6
-            guard ah > 20 else { return }
+            guard ah > 20 else { return 0 }
             // Left margin depends on the y labels, which (equal aspect) depend on the width.
-            var left = 10.0
+            var left = max(10.0, minLeft)
             var axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent, width: (w - 60) / 8, height: ah / 16)
             var yTicks: [Tick] = []
             for _ in 0..<2 {
                 yTicks = TickFitter.vertical(axes.y, cells: max(1, Int(ah / 16)))
                 let lw = (yTicks.map { PanelPlot.textWidth($0.label, VectorPlotter.tickFont) }.max() ?? 0) + 14
-                left = lw
+                left = max(lw, minLeft)
                 axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent, width: (w - left - 14) / 8, height: ah / 16)
             }
             yTicks = TickFitter.vertical(axes.y, cells: max(1, Int(ah / 16)))
             let ax = x + left, aw = w - left - 14, ay = top
-            guard aw > 20 else { return }
+            guard aw > 20 else { return 0 }
             let cellW = VectorPlotter.tickFont * VectorPlotter.charWidth
             let xTicks = TickFitter.horizontal(axes.x, cells: max(1, Int(aw / cellW)), overhang: Int(left / cellW))
             let frame = Frame(x: ax, y: ay, w: aw, h: ah, axes: axes)
@@ -131,6 +144,7 @@ public enum VectorPlotter {
                     commands.append(.text(note, at: VectorPoint(x + w - 4, hy), size: VectorPlotter.labelFont, color: color(.warning), anchor: .end, bold: false))
                 }
             }
+            return left
         }
 
         /// The plot area and its axes.
