@@ -18,6 +18,19 @@ public struct RenderResult: Sendable {
 }
 
 /// Renders a Figure into a CellGrid (pure: no terminal involved).
+///
+/// Overlap rule, per cell of a panel's canvas:
+/// - Layers draw in groups, whatever their order in `Panel.layers`: heatmap and density
+///   first, then points, then reference lines, then curves (list order within a group).
+/// - The glyph is the union of every sub-cell dot set by any point, line or curve layer
+///   (braille 2x4, quadrant 2x2); in ASCII canvases it is the glyph of the last layer drawn.
+/// - The foreground role is that of the LAST layer that set a dot in the cell, so curves win
+///   the cells they cross and later point layers win over earlier ones.
+/// - Heatmap and density layers set only the background role (`.density(level:)`), and, with
+///   `RenderOptions.shadeGlyphs`, a shade glyph shown when the cell has no dots.
+/// - Empty braille-canvas cells are U+2800 (blank braille), other canvases use a space.
+/// Non-finite points (and non-positive values on log axes) are skipped and counted per
+/// panel: see `RenderResult.skippedPoints` and the "N skipped" note in the panel header.
 public enum FigureRenderer {
     /// Gap in cells between side-by-side panels.
     static let panelGap = 1

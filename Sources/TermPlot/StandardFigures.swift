@@ -90,7 +90,7 @@ public enum StandardFigures {
         let x = Axis(label: d.xName), y = Axis(label: d.yName)
         return Figure(panels: [
             Panel(title: "ground truth", layers: [truthLayer(d)], x: x, y: y, equalAspect: true),
-            Panel(title: "MSE prediction", layers: [.points(xs: d.truthX, ys: d.truthY, role: .dimText), mseLayer(d)],
+            Panel(title: "MSE prediction", layers: [.points(xs: d.truthX, ys: d.truthY, role: .dimText, glyph: .ascii(".")), mseLayer(d)],
                   x: x, y: y, equalAspect: true),
             Panel(title: "MDN samples", layers: [samplesLayer(d)], x: x, y: y, equalAspect: true),
         ], sharedX: true, sharedY: true)
@@ -115,7 +115,7 @@ public enum StandardFigures {
     /// Component means mu_k(x) with brightness by pi_k(x) over the data, and a strip of pi_k(x).
     /// Segments where pi_k < `minimumWeight` are not drawn.
     public static func components(_ d: SpiralFigureData, _ c: ComponentCurves, minimumWeight: Float = 0.02) -> Figure {
-        var top: [Layer] = [.points(xs: d.truthX, ys: d.truthY, role: .dimText, label: "data")]
+        var top: [Layer] = [.points(xs: d.truthX, ys: d.truthY, role: .dimText, glyph: .ascii("."), label: "data")]
         var strip: [Layer] = []
         let n = Int(Palette.densityLevels)
         for k in 0..<c.mu.count {
