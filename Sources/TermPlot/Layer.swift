@@ -135,3 +135,13 @@ extension StyleRole {
         }
     }
 }
+
+extension Layer {
+    /// A heatmap layer from a value grid (row 0 = lowest y) covering `xRange` x `yRange`.
+    public static func heatmap(columns: Int, rows: Int, values: [Float], xRange: ClosedRange<Float>,
+                               yRange: ClosedRange<Float>, normalise: HeatmapNormalisation = .perColumn,
+                               label: String? = nil) -> Layer {
+        .heatmap(Heatmap(columns: columns, rows: rows, values: values, xRange: xRange, yRange: yRange,
+                         normalise: normalise, label: label))
+    }
+}

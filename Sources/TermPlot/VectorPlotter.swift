@@ -227,18 +227,28 @@ public enum VectorPlotter {
             let scales = hm.scales()
             let cw = Double(hm.xRange.upperBound - hm.xRange.lowerBound) / Double(hm.columns)
             let rh = Double(hm.yRange.upperBound - hm.yRange.lowerBound) / Double(hm.rows)
+            // One rectangle per run of equal levels along a row keeps the SVG small.
             for r in 0..<hm.rows {
-                for c in 0..<hm.columns {
+                let y0 = Double(hm.yRange.lowerBound) + Double(r) * rh
+                var c = 0
+                while c < hm.columns {
                     let v = hm.values[r * hm.columns + c]
-                    guard v.isFinite, let level = Heatmap.level(v * scales[c]) else { continue }
-                    let x0 = Double(hm.xRange.lowerBound) + Double(c) * cw, y0 = Double(hm.yRange.lowerBound) + Double(r) * rh
-                    cell(frame, x0, y0, x0 + cw, y0 + rh, fill(.density(level: level)))
+                    guard v.isFinite, let level = Heatmap.level(v * scales[c]) else { c += 1; continue }
+                    var end = c + 1
+                    while end < hm.columns {
+                        let u = hm.values[r * hm.columns + end]
+                        guard u.isFinite, Heatmap.level(u * scales[end]) == level else { break }
+                        end += 1
+                    }
+                    let x0 = Double(hm.xRange.lowerBound) + Double(c) * cw, x1 = Double(hm.xRange.lowerBound) + Double(end) * cw
+                    cell(frame, x0, y0, x1, y0 + rh, fill(.density(level: level)))
+                    c = end
                 }
             }
         }
 
         mutating func drawDensity(_ frame: Frame, _ xs: [Float], _ ys: [Float], _ levels: Int) {
-            let bx = max(1, Int(frame.w / 8)), by = max(1, Int(frame.h / 16))
+            let bx = max(1, Int(frame.w / 6)), by = max(1, Int(frame.h / 6))
             var counts = [Int](repeating: 0, count: bx * by)
             for i in 0..<min(xs.count, ys.count) where xs[i].isFinite && ys[i].isFinite {
                 let fx = frame.axes.x.fraction(Double(xs[i])), fy = frame.axes.y.fraction(Double(ys[i]))

@@ -5,8 +5,8 @@ import Testing
 struct HeatmapTests {
     /// 2x2 grid, row 0 the lowest y: [[1, 4], [3, 2]] over [0,2]x[0,2] on a 2x2-cell canvas.
     func backgrounds(_ norm: HeatmapNormalisation) -> [StyleRole?] {
-        let h = Heatmap(columns: 2, rows: 2, values: [1, 4, 3, 2], xRange: 0...2, yRange: 0...2, normalise: norm)
-        let grid = FigureRenderer.render(Figure(barePanel([.heatmap(h)], x: (0, 2), y: (0, 2))), width: 4, height: 4, canvas: .braille)
+        let layer = Layer.heatmap(columns: 2, rows: 2, values: [1, 4, 3, 2], xRange: 0...2, yRange: 0...2, normalise: norm)
+        let grid = FigureRenderer.render(Figure(barePanel([layer], x: (0, 2), y: (0, 2))), width: 4, height: 4, canvas: .braille)
         return [grid[2, 0].background, grid[3, 0].background, grid[2, 1].background, grid[3, 1].background]
     }
 
