@@ -1,6 +1,6 @@
 extension RGB {
-    /// Linear blend: `t` = 0 gives `self`, 1 gives `other`.
-    public func mixed(with other: RGB, _ t: Double) -> RGB {
+    /// Linear blend: `t` = 0 gives `self`, 1 gives `other` (internal: Themes has its own).
+    func blended(with other: RGB, _ t: Double) -> RGB {
         let u = max(0, min(1, t))
         func m(_ a: UInt8, _ b: UInt8) -> UInt8 { UInt8((Double(a) * (1 - u) + Double(b) * u).rounded()) }
         return RGB(m(r, other.r), m(g, other.g), m(b, other.b))
@@ -40,10 +40,10 @@ extension Palette {
             case .component(let index, let level):
                 let base = componentColors[Int(index) % componentColors.count]
                 let l = Double(min(level, Palette.densityLevels - 1)) / Double(Palette.densityLevels - 1)
-                return RoleStyle(foreground: bg.mixed(with: base, 0.2 + 0.8 * l), bold: level + 1 == Palette.densityLevels)
+                return RoleStyle(foreground: bg.blended(with: base, 0.2 + 0.8 * l), bold: level + 1 == Palette.densityLevels)
             case .loss(let model, let split):
                 let base = model == .mse ? RGB(hex: 0xFF6A3D) : RGB(hex: 0x3EDC81)
-                return RoleStyle(foreground: split == .train ? base : base.mixed(with: RGB(hex: 0xFFFFFF), 0.45))
+                return RoleStyle(foreground: split == .train ? base : base.blended(with: RGB(hex: 0xFFFFFF), 0.45))
             case .statusBar: return RoleStyle(foreground: RGB(hex: 0xD5D8DF), background: RGB(hex: 0x2A2E38))
             case .help: return RoleStyle(foreground: RGB(hex: 0xE6E8EE), background: RGB(hex: 0x1E2129))
             case .warning: return RoleStyle(foreground: RGB(hex: 0xFFCC4D), bold: true)
