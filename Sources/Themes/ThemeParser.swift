@@ -47,6 +47,7 @@ public enum ThemeParser {
             throw unknownKey(key, file: file, line: doc.lines.line(of: key))
         }
         let reader = Reader(doc: doc, file: file)
+        for key in keys { try reader.check(key) }  // so the first error reported is the first by line
         var inherited: [String] = []
 
         let displayName = try reader.string("name") ?? name
@@ -115,17 +116,16 @@ public enum ThemeParser {
     /// valid keys of the same table.
     static func unknownKey(_ key: String, file: String, line: Int?) -> ThemeError {
         var best: (String, Int)?
-        for candidate in validKeys {
+        for candidate in validKeys + validTables.sorted() {
             let d = editDistance(key, candidate)
             if d <= 3 && d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
         let table = key.split(separator: ".").dropLast().joined(separator: ".")
-        var siblings = validKeys.filter { k in
-            table.isEmpty ? !k.contains(".") : k.hasPrefix(table + ".") && !k.dropFirst(table.count + 1).contains(".")
+        let topLevel = Array(Set(validKeys.map { String($0.split(separator: ".")[0]) })).sorted()
+        var siblings = table.isEmpty ? topLevel : validKeys.filter { k in
+            k.hasPrefix(table + ".") && !k.dropFirst(table.count + 1).contains(".")
         }
-        if siblings.isEmpty {
-            siblings = Array(Set(validKeys.map { String($0.split(separator: ".")[0]) })).sorted()
-        }
+        if siblings.isEmpty { siblings = topLevel }
         return .unknownKey(file: file, line: line, key: key, suggestion: best?.0, validKeys: siblings)
     }
 
@@ -152,6 +152,30 @@ private struct Reader {
     let file: String
 
     func line(_ key: String) -> Int? { doc.lines.line(of: key) }
+
+    /// Checks the value of one known key (its kind, colour syntax, names).
+    func check(_ key: String) throws(ThemeError) {
+        switch key {
+        case "name", "description": _ = try string(key)
+        case "monochrome", "density.reverse": _ = try bool(key)
+        case "density.colormap":
+            if let map = try string(key), Colormap(rawValue: map) == nil {
+                let names = Colormap.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .badValue(file: file, line: line(key), key: key,
+                                message: "\"\(map)\" is not a colormap (expected one of \(names))")
+            }
+        case "components.colors": _ = try colorList(key)
+        case "ansi8.components": _ = try basicColorList(key)
+        default:
+            if key.hasPrefix("attributes.") || key.hasPrefix("mono.") {
+                _ = try attributes(key)
+            } else if key.hasPrefix("ansi8.") {
+                _ = try basicColor(key)
+            } else if doc.values[key] != .table {
+                _ = try color(key)
+            }
+        }
+    }
 
     func wrongKind(_ key: String, _ value: TOMLLeaf, expected: String) -> ThemeError {
         .badValue(file: file, line: line(key), key: key, message: "expected \(expected), found \(value.kindDescription)")
