@@ -1,4 +1,5 @@
-/// The compiled-in default theme: an exact copy of themes/dark.toml (a test keeps them equal),
+/// The compiled-in default theme: an exact copy of themes/dark.toml (a test keeps them equal;
+/// after editing the file, paste it here with one blank line before the closing delimiter),
 /// so mdnx looks right even when no theme file can be found.
 extension Theme {
     /// The text of themes/dark.toml.
@@ -75,6 +76,7 @@ accent = ["bold"]
 truth = "white"
 mdn_samples = "cyan"
 mse_curve = "yellow"
+
 """#
 
     /// The dark theme, parsed from `builtinDefaultSource`.
