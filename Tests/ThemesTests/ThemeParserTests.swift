@@ -118,3 +118,25 @@ import TermPlot
         #expect(ThemeParser.editDistance("kitten", "sitting") == 3)
     }
 }
+
+/// The example in themes/README.md parses and takes the rest from dark.
+@Suite struct ReadmeExampleTests {
+    @Test func minimalThemeParses() throws {
+        let text = """
+            # ~/.config/mdnx/themes/solarized-ish.toml
+            name = "solarized-ish"
+            description = "dark theme with a blue-green background"
+
+            [colors]
+            background = "#002b36"
+            text = "#93a1a1"
+
+            [density]
+            colormap = "cividis"
+            """
+        let theme = try ThemeParser.parse(text, name: "solarized-ish", file: "s.toml", defaults: Theme.builtinDefault).theme
+        #expect(theme.background == RGB(hex: 0x002B36))
+        #expect(theme.densityRamp.first == RGB(hex: 0x00204D))
+        #expect(theme.color(.mseCurve) == Theme.builtinDefault.color(.mseCurve))
+    }
+}
