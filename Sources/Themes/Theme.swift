@@ -130,10 +130,15 @@ public struct Theme: Hashable, Sendable {
 
     /// How `role` is drawn at `depth`: colours mapped to the depth, plus attributes. At depth
     /// `.none`, or in a monochrome theme, colours are `.default` and only the `[mono]`
-    /// attributes (and glyphs) tell roles apart.
+    /// attributes (and glyphs) tell roles apart. At `.color8` the `[mono]` bold and dim are
+    /// added to the `[attributes]`, since several roles may share a basic colour.
     public func resolved(_ role: StyleRole, depth: ColorDepth) -> ResolvedStyle {
         let colored = depth != .none && !isMonochrome
-        let a = attributes(role, colored: colored)
+        var a = attributes(role, colored: colored)
+        if colored && depth == .color8 {
+            // 8 colours are too few to keep every role apart: add [mono]'s bold and dim.
+            a.formUnion(attributes(role, colored: false).subtracting(.reverse))
+        }
         guard colored else {
             return ResolvedStyle(fg: .default, bg: nil, bold: a.contains(.bold), dim: a.contains(.dim), reverse: a.contains(.reverse))
         }

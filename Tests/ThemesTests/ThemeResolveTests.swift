@@ -19,12 +19,16 @@ import TermPlot
     @Test func xtermEightColours() {
         let depth = ColorDepth.detect(environment: ["TERM": "xterm"])
         #expect(depth == .color8)
-        // Overrides from [ansi8]: mse_curve yellow, mdn_samples cyan, truth white.
+        // Overrides from [ansi8]: mse_curve yellow, mdn_samples cyan, truth white; bold and
+        // dim come from [attributes] plus [mono] (truth dim, MSE bold).
         #expect(dark.resolved(.mseCurve, depth: depth) == ResolvedStyle(fg: .ansi(3), bold: true))
         #expect(dark.resolved(.mdnSamples, depth: depth) == ResolvedStyle(fg: .ansi(6)))
-        #expect(dark.resolved(.truth, depth: depth) == ResolvedStyle(fg: .ansi(7)))
-        // Nearest: #d0d0d0 -> white (3*25^2), #303030 -> black (3*48^2).
+        #expect(dark.resolved(.truth, depth: depth) == ResolvedStyle(fg: .ansi(7), dim: true))
+        #expect(dark.resolved(.dimText, depth: depth) == ResolvedStyle(fg: .ansi(7), dim: true))
+        #expect(dark.resolved(.density(level: 0), depth: depth).dim)
+        // Nearest: #d0d0d0 -> white (3*25^2), #303030 -> black (3*48^2); [mono]'s reverse is not added.
         #expect(dark.resolved(.statusBar, depth: depth) == ResolvedStyle(fg: .ansi(7), bg: .ansi(0)))
+        #expect(dark.resolved(.warning, depth: depth) == ResolvedStyle(fg: .ansi(1), bold: true))
         #expect(dark.resolved(.background, depth: depth).bg == .ansi(0))
         // Components keep their own colour in 8 colours: #56b4e9 -> cyan at every level.
         #expect(dark.resolved(.component(index: 0, level: 0), depth: depth).fg == .ansi(6))
