@@ -152,9 +152,10 @@ public enum StandardFigures {
 
     /// Training and validation losses, one panel per model; log y when every value is
     /// positive (or as `logScale` says). `references` draws a labelled line per model
-    /// (e.g. the best achievable NLL).
+    /// (e.g. the best achievable NLL); `titles` replaces a panel's title (e.g. to show the
+    /// learning rate).
     public static func loss(_ series: [LossSeries], references: [LossModel: (value: Float, label: String)] = [:],
-                            logScale: Bool? = nil) -> Figure {
+                            logScale: Bool? = nil, titles: [LossModel: String] = [:]) -> Figure {
         var panels: [Panel] = []
         for model in LossModel.allCases {
             let mine = series.filter { $0.model == model }
@@ -166,7 +167,8 @@ public enum StandardFigures {
             if let r = references[model] { layers.append(.hline(y: r.value, role: .reference, label: r.label)) }
             let values = mine.flatMap(\.values).filter(\.isFinite) + (references[model].map { [$0.value] } ?? [])
             let log = logScale ?? (!values.isEmpty && values.allSatisfy { $0 > 0 })
-            panels.append(Panel(title: model == .mse ? "MSE model loss" : "MDN loss (NLL)", layers: layers,
+            let title = titles[model] ?? (model == .mse ? "MSE model loss" : "MDN loss (NLL)")
+            panels.append(Panel(title: title, layers: layers,
                                 x: Axis(label: "epoch"), y: Axis(scale: log ? .log10 : .linear, padding: 0.04)))
         }
         return Figure(panels: panels)

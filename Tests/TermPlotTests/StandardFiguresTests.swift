@@ -45,6 +45,8 @@ struct StandardFiguresTests {
         #expect(neg.panels.count == 2 && neg.panels[0].y.scale == .log10 && neg.panels[1].y.scale == .linear)
         #expect(neg.panels[1].layers.count == 2)
         #expect(LossSeries(model: .mdn, split: .validation, values: []).label == "MDN val")
+        #expect(StandardFigures.loss([LossSeries(model: .mdn, split: .train, values: [1])], titles: [.mdn: "MDN  lr 1e-3"])
+            .panels[0].title == "MDN  lr 1e-3")
         let text = FigureRenderer.render(neg, width: 80, height: 16, canvas: .braille).text
         #expect(text.contains("MSE train") && text.contains("MDN val") && text.contains("best"))
     }
