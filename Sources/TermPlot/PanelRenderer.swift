@@ -200,17 +200,22 @@ struct PanelRenderer {
     }
 
     /// Dot coordinates (x from the left, y from the bottom) for plot units, or nil outside.
+    /// Computed in Double so extreme Float ranges (near ±3e38) cannot overflow.
     struct DotMap {
-        let x0: Float, y0: Float, sx: Float, sy: Float, w: Int, h: Int
+        let x0: Double, y0: Double, sx: Double, sy: Double, w: Int, h: Int
         init(_ axes: PanelAxes, _ dots: DotCanvas) {
             w = dots.dotWidth; h = dots.dotHeight
-            x0 = Float(axes.x.lo); y0 = Float(axes.y.lo)
-            sx = Float(Double(w) / (axes.x.hi - axes.x.lo)); sy = Float(Double(h) / (axes.y.hi - axes.y.lo))
+            x0 = axes.x.lo; y0 = axes.y.lo
+            sx = Double(w) / (axes.x.hi - axes.x.lo); sy = Double(h) / (axes.y.hi - axes.y.lo)
+        }
+        /// Position in dots (x from the left, y from the bottom), not clipped.
+        @inline(__always) func position(_ a: Float, _ b: Float) -> (Double, Double) {
+            ((Double(a) - x0) * sx, (Double(b) - y0) * sy)
         }
         @inline(__always) func dot(_ a: Float, _ b: Float) -> (Int, Int)? {
-            let fx = (a - x0) * sx, fy = (b - y0) * sy
+            let (fx, fy) = position(a, b)
             // A small tolerance keeps points that sit exactly on the range ends despite rounding.
-            guard fx > -1e-3 && fy > -1e-3 && fx < Float(w) + 1e-3 && fy < Float(h) + 1e-3 else { return nil }
+            guard fx > -1e-3 && fy > -1e-3 && fx < Double(w) + 1e-3 && fy < Double(h) + 1e-3 else { return nil }
             let dx = max(0, min(Int(fx), w - 1)), dyb = max(0, min(Int(fy), h - 1))
             return (dx, h - 1 - dyb)
         }
@@ -234,9 +239,7 @@ struct PanelRenderer {
         let n = min(xs.count, ys.count)
         guard n > 0 else { return }
         let w = Double(map.w), h = Double(map.h)
-        @inline(__always) func fp(_ i: Int) -> (Double, Double) {
-            (Double((xs[i] - map.x0) * map.sx), Double((ys[i] - map.y0) * map.sy))
-        }
+        @inline(__always) func fp(_ i: Int) -> (Double, Double) { map.position(xs[i], ys[i]) }
         if n == 1, xs[0].isFinite, ys[0].isFinite, let (dx, dy) = map.dot(xs[0], ys[0]) {
             let r = role(0)
             dots.set(dx, dy, role: r, glyph: r.asciiGlyph)
@@ -257,7 +260,7 @@ struct PanelRenderer {
 
     func drawHLine(_ dots: inout DotCanvas, _ axes: PanelAxes, _ v: Float, _ role: StyleRole) {
         let map = DotMap(axes, dots)
-        guard v.isFinite, let (_, dy) = map.dot(map.x0, v) else { return }
+        guard v.isFinite, let (_, dy) = map.dot(Float(map.x0), v) else { return }
         let dashed = canvas != .ascii
         for x in 0..<map.w where !dashed || x % 4 < 2 { dots.set(x, dy, role: role, glyph: role.asciiGlyph) }
     }

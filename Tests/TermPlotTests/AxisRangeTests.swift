@@ -89,3 +89,15 @@ struct AxisRangeTests {
 extension Panel {
     var withEqualAspect: Panel { var p = self; p.equalAspect = true; return p }
 }
+
+@Suite("Extreme values")
+struct ExtremeValueTests {
+    @Test func nearFloatMaxPointsAreDrawn() {
+        let big = Float.greatestFiniteMagnitude
+        let fig = Figure(barePanel([.points(xs: [-big, big], ys: [-big, big], role: .truth)]))
+        let grid = FigureRenderer.render(fig, width: 40, height: 8, canvas: .braille)
+        let dots = grid.cells.filter { $0.foreground == .truth }.count
+        #expect(dots == 2)
+        #expect(grid.text.contains("e38"))
+    }
+}
