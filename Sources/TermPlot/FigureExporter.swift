@@ -55,13 +55,13 @@ public struct ExportOptions: Sendable {
     public var shadeGlyphsInText: Bool
     /// ANSI exports: colour depth.
     public var colorMode: AnsiColorMode
-    /// Vector exports: picture size in pixels.
-    public var pixelWidth: Int
-    public var pixelHeight: Int
+    /// Vector exports: picture size in pixels (nil: chosen from the layout, see `pixelSize(for:)`).
+    public var pixelWidth: Int?
+    public var pixelHeight: Int?
 
     /// Creates options.
     public init(columns: Int = 160, rows: Int = 48, canvas: CanvasKind = .braille, shadeGlyphsInText: Bool = true,
-                colorMode: AnsiColorMode = .truecolor, pixelWidth: Int = 1500, pixelHeight: Int = 600) {
+                colorMode: AnsiColorMode = .truecolor, pixelWidth: Int? = nil, pixelHeight: Int? = nil) {
         self.columns = columns
         self.rows = rows
         self.canvas = canvas
@@ -69,6 +69,18 @@ public struct ExportOptions: Sendable {
         self.colorMode = colorMode
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
+    }
+
+    /// The vector picture size for `figure`: the explicit size, else 520 px per side-by-side
+    /// panel by 600 px (one panel: 900 x 640; stacked: 1000 x 300 px per weight unit, at most 900).
+    public func pixelSize(for figure: Figure) -> (width: Int, height: Int) {
+        let n = max(1, figure.panels.count)
+        let auto: (Int, Int)
+        switch figure.layout {
+        case .horizontal: auto = n == 1 ? (900, 640) : (520 * n, 600)
+        case .vertical: auto = (1000, min(900, 300 * max(n, (figure.weights ?? []).reduce(0, +))))
+        }
+        return (max(1, pixelWidth ?? auto.0), max(1, pixelHeight ?? auto.1))
     }
 }
 
@@ -86,10 +98,12 @@ public enum FigureExporter {
             let grid = FigureRenderer.render(figure, width: options.columns, height: options.rows, canvas: options.canvas)
             return Array(AnsiExporter.ansi(grid, palette: palette, mode: options.colorMode).utf8)
         case .svg:
-            let scene = VectorPlotter.scene(figure, width: options.pixelWidth, height: options.pixelHeight, palette: palette)
+            let (w, h) = options.pixelSize(for: figure)
+            let scene = VectorPlotter.scene(figure, width: w, height: h, palette: palette)
             return Array(SVGExporter.svg(scene).utf8)
         case .png:
-            let scene = VectorPlotter.scene(figure, width: options.pixelWidth, height: options.pixelHeight, palette: palette)
+            let (w, h) = options.pixelSize(for: figure)
+            let scene = VectorPlotter.scene(figure, width: w, height: h, palette: palette)
             do { return try PNGExporter.png(scene) } catch { throw .cairo(error) }
         }
     }

@@ -35,4 +35,14 @@ struct ExportFormatTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) != first)
         #expect(throws: ExportError.self) { try FigureExporter.write(fig, to: dir + "/plot.gif") }
     }
+
+    @Test func pixelSizeFollowsTheLayout() {
+        let one = Figure(barePanel([]))
+        #expect(ExportOptions().pixelSize(for: one) == (900, 640))
+        let three = Figure(panels: [barePanel([]), barePanel([]), barePanel([])])
+        #expect(ExportOptions().pixelSize(for: three) == (1560, 600))
+        let stacked = Figure(panels: [barePanel([]), barePanel([])], layout: .vertical, weights: [3, 1])
+        #expect(ExportOptions().pixelSize(for: stacked) == (1000, 900))
+        #expect(ExportOptions(pixelWidth: 640).pixelSize(for: three) == (640, 600))
+    }
 }
