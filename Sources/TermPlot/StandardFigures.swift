@@ -112,12 +112,15 @@ public enum StandardFigures {
                             equalAspect: true))
     }
 
-    /// Component means mu_k(x) with brightness by pi_k(x) over the data, and a strip of pi_k(x).
-    /// Segments where pi_k < `minimumWeight` are not drawn.
+    /// Component means mu_k(x) over the data, each segment as bright as pi_k(x) relative to
+    /// the largest weight at that x (the dominant component is brightest), and a strip of
+    /// pi_k(x) below. Segments where pi_k < `minimumWeight` are not drawn.
     public static func components(_ d: SpiralFigureData, _ c: ComponentCurves, minimumWeight: Float = 0.02) -> Figure {
         var top: [Layer] = [.points(xs: d.truthX, ys: d.truthY, role: .dimText, glyph: .ascii("."), label: "data")]
         var strip: [Layer] = []
         let n = Int(Palette.densityLevels)
+        var largest = [Float](repeating: 0, count: c.xs.count)
+        for row in c.pi { for i in row.indices where row[i] > largest[i] { largest[i] = row[i] } }
         for k in 0..<c.mu.count {
             let index = UInt8(k % 256)
             var runX: [Float] = [], runY: [Float] = [], runRoles: [StyleRole] = []
@@ -125,7 +128,7 @@ public enum StandardFigures {
                 if runX.count >= 2 {
                     top.append(.styledCurve(xs: runX, ys: runY, roles: runRoles,
                                             legendRole: .component(index: index, level: UInt8(n - 1)),
-                                            label: k == 0 ? "mu_k(x), brightness = pi_k(x)" : nil))
+                                            label: k == 0 ? "mu_k(x), brighter = larger pi_k(x)" : nil))
                 }
                 runX = []; runY = []; runRoles = []
             }
@@ -133,7 +136,7 @@ public enum StandardFigures {
                 let p = c.pi[k][i]
                 if p >= minimumWeight && c.mu[k][i].isFinite {
                     if !runX.isEmpty {
-                        let w = (p + c.pi[k][i - 1]) / 2
+                        let w = (p / max(largest[i], 1e-12) + c.pi[k][i - 1] / max(largest[i - 1], 1e-12)) / 2
                         runRoles.append(.component(index: index, level: UInt8(max(0, min(n - 1, Int(w * Float(n)))))))
                     }
                     runX.append(c.xs[i]); runY.append(c.mu[k][i])

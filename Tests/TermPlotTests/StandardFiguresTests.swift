@@ -31,9 +31,18 @@ struct StandardFiguresTests {
         let styled = f.panels[0].layers.compactMap { layer -> [StyleRole]? in
             if case .styledCurve(_, _, let roles, _, _) = layer { return roles } else { return nil }
         }
-        // pi 0.9 -> level floor(7.2) = 7 for both segments.
+        // pi 0.9 is the largest weight at every x: relative weight 1 -> level 7 for both segments.
         #expect(styled == [[.component(index: 0, level: 7), .component(index: 0, level: 7)]])
         #expect(f.panels[1].layers.count == 2)
+    }
+
+    @Test func componentBrightnessIsRelativeToTheLargestWeight() {
+        // Two components at 0.6 / 0.3 everywhere: relative 1 -> level 7, relative 0.5 -> level 4.
+        let c = ComponentCurves(xs: [0, 1], mu: [[0, 0], [1, 1]], pi: [[0.6, 0.6], [0.3, 0.3]])
+        let roles = StandardFigures.components(StandardFiguresTests.data, c).panels[0].layers.compactMap { layer -> StyleRole? in
+            if case .styledCurve(_, _, let roles, _, _) = layer { return roles.first } else { return nil }
+        }
+        #expect(roles == [.component(index: 0, level: 7), .component(index: 1, level: 4)])
     }
 
     @Test func lossScaleAndPanels() {
