@@ -1,0 +1,272 @@
+/// What one epoch did.
+public struct EpochReport: Sendable, Equatable {
+    /// 1-based epoch number.
+    public var epoch: Int
+    /// Running mean of the batch losses over the epoch (weighted by batch size, as Keras).
+    public var loss: Double
+    /// Loss on the validation split after the epoch (nil without a validation split).
+    public var valLoss: Double?
+    /// Learning rate used during the epoch.
+    public var learningRate: Float
+    /// Wall time of the epoch (training + validation), milliseconds.
+    public var milliseconds: Double
+}
+
+/// Why training ended.
+public enum StopReason: String, Sendable, Codable {
+    /// EarlyStopping's patience ran out.
+    case earlyStopping = "early_stopping"
+    /// The epoch limit was reached.
+    case maxEpochs = "max_epochs"
+    /// The caller asked to stop.
+    case cancelled
+    /// The loss became NaN or infinite.
+    case nonFinite = "non_finite"
+}
+
+/// The outcome of `Trainer.fit`.
+public struct TrainingSummary: Sendable, Equatable {
+    /// Epochs completed.
+    public var epochs: Int
+    /// Why training ended.
+    public var stopReason: StopReason
+    /// The epoch whose weights the network now holds if best weights were restored, else nil.
+    public var restoredEpoch: Int?
+    /// The last epoch's report.
+    public var last: EpochReport?
+    /// Total wall time, milliseconds.
+    public var milliseconds: Double
+}
+
+/// Trains a network with Adam on a data set, Keras style: validation split = the last
+/// rows, batches reshuffled every epoch, running-mean loss, val_loss after each epoch,
+/// EarlyStopping and ReduceLROnPlateau with Keras's semantics.
+///
+/// Best-weight restore follows Keras 3: when `restoreBestWeights` is set, the best epoch's
+/// weights are restored whenever training ends (early stop, max epochs, cancellation or a
+/// non-finite loss), not only when the callback stopped it. The same network, data, config
+/// and seed give a bit-identical run.
+public final class Trainer {
+    /// The network being trained (after the end: the restored best, if configured).
+    public private(set) var network: Network
+    /// The configuration.
+    public let config: TrainingConfig
+    /// Epochs completed.
+    public private(set) var epoch = 0
+    /// One report per completed epoch.
+    public private(set) var history: [EpochReport] = []
+    /// True once early stopping fired, max epochs were reached or training was stopped.
+    public private(set) var isFinished = false
+    /// Why training ended (nil while running).
+    public private(set) var stopReason: StopReason?
+    /// The epoch whose weights were restored at the end, if any.
+    public private(set) var restoredEpoch: Int?
+    /// Current learning rate.
+    public var learningRate: Float { optimizer.learningRate }
+    /// Rows used for training / validation.
+    public let trainingCount: Int
+    public let validationCount: Int
+
+    private var optimizer: Adam
+    private var rng: SeededRNG
+    private let train: Dataset
+    private let validation: Dataset?
+    private var order: [Int]
+    private let workspace: NetworkWorkspace
+    private let validationWorkspace: NetworkWorkspace?
+    private let batchX: UnsafeMutablePointer<Float>
+    private let batchY: UnsafeMutablePointer<Float>
+
+    // EarlyStopping state.
+    private var esBest = Double.infinity
+    private var esWait = 0
+    private var esBestWeights: Network?
+    private var esBestEpoch = 0
+    // ReduceLROnPlateau state.
+    private var rlBest = Double.infinity
+    private var rlWait = 0
+    private var rlCooldown = 0
+
+    /// A trainer for `network` on `data`; `seed` fixes the batch order.
+    public init(network: Network, data: Dataset, config: TrainingConfig, seed: UInt64) {
+        precondition(data.inputDimension == network.inputDimension, "data has \(data.inputDimension) input columns, network expects \(network.inputDimension)")
+        precondition(data.outputDimension == network.outputDimension, "data has \(data.outputDimension) target columns, network expects \(network.outputDimension)")
+        // Keras: split_at = floor(n * (1 - validation_split)); validation = rows[split_at...].
+        let split = Int((Double(data.count) * (1 - config.validationSplit)).rounded(.down))
+        precondition(split >= 1, "no rows left for training")
+        self.network = network
+        self.config = config
+        train = data.rows(0..<split)
+        validation = split < data.count ? data.rows(split..<data.count) : nil
+        trainingCount = split
+        validationCount = data.count - split
+        optimizer = Adam(parameterCount: network.parameterCount, learningRate: config.learningRate)
+        rng = SeededRNG(seed: seed)
+        order = Array(0..<split)
+        let batch = min(config.batchSize, split)
+        workspace = NetworkWorkspace(network: network, capacity: batch)
+        validationWorkspace = validation.map { NetworkWorkspace(network: network, capacity: min($0.count, 512)) }
+        batchX = .allocate(capacity: batch * data.inputDimension)
+        batchY = .allocate(capacity: batch * data.outputDimension)
+    }
+
+    deinit {
+        batchX.deallocate()
+        batchY.deallocate()
+    }
+
+    /// Runs one epoch and applies the callbacks; finishes training when they say so.
+    @discardableResult
+    public func runEpoch() -> EpochReport {
+        runEpoch(shouldStop: { false })!
+    }
+
+    /// Runs one epoch, checking `shouldStop` between batches; returns nil (and finishes
+    /// training as cancelled) if it fired mid-epoch.
+    public func runEpoch(shouldStop: () -> Bool) -> EpochReport? {
+        precondition(!isFinished, "training has finished")
+        let start = ContinuousClock.now
+        let lrUsed = optimizer.learningRate
+        rng.shuffle(&order)
+        let din = train.inputDimension, dout = train.outputDimension
+        let batch = workspace.capacity
+        var lossSum = 0.0
+        var seen = 0
+        var cancelled = false
+        train.x.withUnsafeBufferPointer { xs in
+            train.y.withUnsafeBufferPointer { ys in
+                var b = 0
+                while b < trainingCount {
+                    if shouldStop() { cancelled = true; return }
+                    let rows = min(batch, trainingCount - b)
+                    for r in 0..<rows {
+                        let src = order[b + r]
+                        (batchX + r * din).update(from: xs.baseAddress! + src * din, count: din)
+                        (batchY + r * dout).update(from: ys.baseAddress! + src * dout, count: dout)
+                    }
+                    lossSum += step(rows: rows) * Double(rows)
+                    seen += rows
+                    b += rows
+                }
+            }
+        }
+        if cancelled {
+            finish(.cancelled)
+            return nil
+        }
+        let loss = lossSum / Double(seen)
+        let valLoss = validation.map { Evaluation.batchedMean(network: network, dataset: $0, workspace: validationWorkspace!) }
+        epoch += 1
+        let report = EpochReport(epoch: epoch, loss: loss, valLoss: valLoss, learningRate: lrUsed,
+                                 milliseconds: Trainer.milliseconds(since: start))
+        history.append(report)
+        applyCallbacks(report)
+        return report
+    }
+
+    /// Trains until finished or `shouldStop` returns true (checked between batches; it may
+    /// be an atomic flag set from another thread), calling `onEpoch` after every epoch.
+    @discardableResult
+    public func fit(shouldStop: () -> Bool = { false }, onEpoch: (EpochReport) -> Void = { _ in }) -> TrainingSummary {
+        let start = ContinuousClock.now
+        while !isFinished {
+            guard let report = runEpoch(shouldStop: shouldStop) else { break }
+            onEpoch(report)
+            if !isFinished && shouldStop() { finish(.cancelled) }
+        }
+        return TrainingSummary(epochs: epoch, stopReason: stopReason ?? .maxEpochs, restoredEpoch: restoredEpoch,
+                               last: history.last, milliseconds: Trainer.milliseconds(since: start))
+    }
+
+    /// Ends training now (as cancelled), restoring best weights if configured.
+    public func stop() {
+        if !isFinished { finish(.cancelled) }
+    }
+
+    /// One gradient step on the rows in batchX/batchY; returns the batch's mean loss.
+    private func step(rows: Int) -> Double {
+        let out = network.forward(batchX, rows: rows, workspace: workspace)
+        let grad = workspace.gradA
+        let loss: Double
+        switch network.kind {
+        case .mse:
+            loss = Loss.meanSquaredError(predictions: out, targets: batchY, count: rows * network.outputDimension,
+                                         gradient: grad)
+        case .mdn:
+            loss = Loss.mixtureNLL(layout: network.layout!, parameters: out, targets: batchY, rows: rows, gradient: grad)
+        }
+        network.backward(batchX, rows: rows, workspace: workspace, gradOutput: grad)
+        let alpha = optimizer.beginStep()
+        let ranges = workspace.tensorRanges
+        let g = workspace.gradients
+        network.withParameterBuffers { t, w in
+            self.optimizer.update(w, gradient: g + ranges[t].offset, offset: ranges[t].offset, alpha: alpha)
+        }
+        return loss
+    }
+
+    private func monitored(_ m: Monitor, _ r: EpochReport) -> Double {
+        m == .valLoss ? (r.valLoss ?? r.loss) : r.loss
+    }
+
+    private func applyCallbacks(_ r: EpochReport) {
+        let e = r.epoch - 1  // Keras's 0-based epoch index
+        var stopNow = false
+        if let es = config.earlyStopping {
+            let current = monitored(es.monitor, r)
+            if es.restoreBestWeights && esBestWeights == nil {
+                esBestWeights = network
+                esBestEpoch = r.epoch
+            }
+            esWait += 1
+            if current - es.minDelta < esBest {
+                esBest = current
+                esBestEpoch = r.epoch
+                if es.restoreBestWeights { esBestWeights = network }
+                esWait = 0
+            } else if esWait >= es.patience && e > 0 {
+                stopNow = true
+            }
+        }
+        if let rl = config.reduceLROnPlateau {
+            let current = monitored(rl.monitor, r)
+            if rlCooldown > 0 { rlCooldown -= 1; rlWait = 0 }
+            if current < rlBest - rl.minDelta {
+                rlBest = current
+                rlWait = 0
+            } else if rlCooldown == 0 {
+                rlWait += 1
+                if rlWait >= rl.patience {
+                    let old = optimizer.learningRate
+                    if old > rl.minLearningRate {
+                        optimizer.learningRate = max(old * rl.factor, rl.minLearningRate)
+                        rlCooldown = rl.cooldown
+                        rlWait = 0
+                    }
+                }
+            }
+        }
+        if !r.loss.isFinite || !(r.valLoss ?? 0).isFinite {
+            finish(.nonFinite)
+        } else if stopNow {
+            finish(.earlyStopping)
+        } else if epoch >= config.maxEpochs {
+            finish(.maxEpochs)
+        }
+    }
+
+    private func finish(_ reason: StopReason) {
+        isFinished = true
+        stopReason = reason
+        if let best = esBestWeights, config.earlyStopping?.restoreBestWeights == true {
+            network = best
+            restoredEpoch = esBestEpoch
+        }
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        let (s, atto) = d.components
+        return Double(s) * 1000 + Double(atto) / 1e15
+    }
+}
