@@ -58,7 +58,7 @@ public struct Adam: Sendable {
                     rm.storeBytes(of: mm, toByteOffset: o, as: SIMD8<Float>.self)
                     rv.storeBytes(of: vv, toByteOffset: o, as: SIMD8<Float>.self)
                     let ww = rw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                    rw.storeBytes(of: ww - alpha * mm / (vv.squareRoot() + eps), toByteOffset: o, as: SIMD8<Float>.self)
+                    rw.storeBytes(of: ww - (mm * alpha) / (FastMath.sqrt(vv) + eps), toByteOffset: o, as: SIMD8<Float>.self)
                     i += 8
                 }
                 while i < n {
