@@ -77,15 +77,12 @@ public final class Trainer {
     private let batchX: UnsafeMutablePointer<Float>
     private let batchY: UnsafeMutablePointer<Float>
 
-    // EarlyStopping state.
-    private var esBest = Double.infinity
-    private var esWait = 0
-    private var esBestWeights: Network?
-    private var esBestEpoch = 0
-    // ReduceLROnPlateau state.
-    private var rlBest = Double.infinity
-    private var rlWait = 0
-    private var rlCooldown = 0
+    private var earlyStopping: EarlyStoppingState?
+    private var plateau: PlateauState?
+    private var bestWeights: Network?
+    private var bestEpoch = 0
+    /// Product of ReduceLROnPlateau's reductions (1 until the first).
+    private var plateauScale: Float = 1
 
     /// A trainer for `network` on `data`; `seed` fixes the batch order.
     public init(network: Network, data: Dataset, config: TrainingConfig, seed: UInt64) {
@@ -108,6 +105,8 @@ public final class Trainer {
         validationWorkspace = validation.map { NetworkWorkspace(network: network, capacity: min($0.count, 512)) }
         batchX = .allocate(capacity: batch * data.inputDimension)
         batchY = .allocate(capacity: batch * data.outputDimension)
+        earlyStopping = config.earlyStopping.map { EarlyStoppingState(config: $0) }
+        plateau = config.reduceLROnPlateau.map { PlateauState(config: $0) }
     }
 
     deinit {
@@ -126,6 +125,9 @@ public final class Trainer {
     public func runEpoch(shouldStop: () -> Bool) -> EpochReport? {
         precondition(!isFinished, "training has finished")
         let start = ContinuousClock.now
+        if config.schedule != .constant {
+            optimizer.learningRate = config.learningRate * config.schedule.factor(epoch: epoch, of: config.maxEpochs) * plateauScale
+        }
         let lrUsed = optimizer.learningRate
         rng.shuffle(&order)
         let din = train.inputDimension, dout = train.outputDimension
@@ -210,41 +212,22 @@ public final class Trainer {
     }
 
     private func applyCallbacks(_ r: EpochReport) {
-        let e = r.epoch - 1  // Keras's 0-based epoch index
         var stopNow = false
-        if let es = config.earlyStopping {
-            let current = monitored(es.monitor, r)
-            if es.restoreBestWeights && esBestWeights == nil {
-                esBestWeights = network
-                esBestEpoch = r.epoch
-            }
-            esWait += 1
-            if current - es.minDelta < esBest {
-                esBest = current
-                esBestEpoch = r.epoch
-                if es.restoreBestWeights { esBestWeights = network }
-                esWait = 0
-            } else if esWait >= es.patience && e > 0 {
-                stopNow = true
-            }
+        if var es = earlyStopping {
+            let restore = es.config.restoreBestWeights
+            // Keras: before the first comparison the current weights count as the best.
+            if restore && bestWeights == nil { bestWeights = network; bestEpoch = r.epoch }
+            let (improved, stop) = es.observe(epoch: r.epoch, value: monitored(es.config.monitor, r))
+            if improved && restore { bestWeights = network; bestEpoch = r.epoch }
+            stopNow = stop
+            earlyStopping = es
         }
-        if let rl = config.reduceLROnPlateau {
-            let current = monitored(rl.monitor, r)
-            if rlCooldown > 0 { rlCooldown -= 1; rlWait = 0 }
-            if current < rlBest - rl.minDelta {
-                rlBest = current
-                rlWait = 0
-            } else if rlCooldown == 0 {
-                rlWait += 1
-                if rlWait >= rl.patience {
-                    let old = optimizer.learningRate
-                    if old > rl.minLearningRate {
-                        optimizer.learningRate = max(old * rl.factor, rl.minLearningRate)
-                        rlCooldown = rl.cooldown
-                        rlWait = 0
-                    }
-                }
+        if var rl = plateau {
+            if let lr = rl.observe(value: monitored(rl.config.monitor, r), learningRate: optimizer.learningRate) {
+                plateauScale *= lr / optimizer.learningRate
+                optimizer.learningRate = lr
             }
+            plateau = rl
         }
         if !r.loss.isFinite || !(r.valLoss ?? 0).isFinite {
             finish(.nonFinite)
@@ -258,9 +241,9 @@ public final class Trainer {
     private func finish(_ reason: StopReason) {
         isFinished = true
         stopReason = reason
-        if let best = esBestWeights, config.earlyStopping?.restoreBestWeights == true {
+        if let best = bestWeights {
             network = best
-            restoredEpoch = esBestEpoch
+            restoredEpoch = bestEpoch
         }
     }
 
@@ -268,5 +251,61 @@ public final class Trainer {
         let d = ContinuousClock.now - start
         let (s, atto) = d.components
         return Double(s) * 1000 + Double(atto) / 1e15
+    }
+}
+
+/// EarlyStopping's bookkeeping, exactly as Keras 3 (mode min): each epoch wait += 1; an
+/// improvement (value - minDelta < best) resets wait and records the best; otherwise stop
+/// once wait >= patience (never after the first epoch).
+struct EarlyStoppingState: Sendable {
+    let config: EarlyStoppingConfig
+    private(set) var best = Double.infinity
+    private(set) var wait = 0
+    private(set) var bestEpoch = 0
+
+    init(config: EarlyStoppingConfig) { self.config = config }
+
+    /// Records one epoch (1-based); returns whether it improved and whether to stop.
+    mutating func observe(epoch: Int, value: Double) -> (improved: Bool, stop: Bool) {
+        wait += 1
+        if value - config.minDelta < best {
+            best = value
+            bestEpoch = epoch
+            wait = 0
+            return (true, false)
+        }
+        return (false, wait >= config.patience && epoch > 1)
+    }
+}
+
+/// ReduceLROnPlateau's bookkeeping, exactly as Keras (mode min): improvement means
+/// value < best - minDelta; after `patience` epochs without one, lr *= factor (floored at
+/// minLearningRate), then `cooldown` epochs in which waiting does not count.
+struct PlateauState: Sendable {
+    let config: ReduceLROnPlateauConfig
+    private(set) var best = Double.infinity
+    private(set) var wait = 0
+    private(set) var cooldownCounter = 0
+
+    init(config: ReduceLROnPlateauConfig) { self.config = config }
+
+    /// Records one epoch; returns the new learning rate if it changes.
+    mutating func observe(value: Double, learningRate: Float) -> Float? {
+        if cooldownCounter > 0 {
+            cooldownCounter -= 1
+            wait = 0
+        }
+        if value < best - config.minDelta {
+            best = value
+            wait = 0
+        } else if cooldownCounter == 0 {
+            wait += 1
+            if wait >= config.patience && learningRate > config.minLearningRate {
+                cooldownCounter = config.cooldown
+                wait = 0
+                return max(learningRate * config.factor, config.minLearningRate)
+            }
+        }
+        return nil
     }
 }

@@ -58,6 +58,25 @@ public struct ReduceLROnPlateauConfig: Sendable, Equatable, Codable {
     }
 }
 
+/// The learning rate's course over epochs (ReduceLROnPlateau, if configured, scales it further).
+public enum LearningRateSchedule: Sendable, Equatable, Codable {
+    /// The initial rate throughout (Keras's default).
+    case constant
+    /// Cosine decay per epoch from the initial rate to `finalFactor` times it at `maxEpochs`:
+    /// lr(e) = lr0 * (f + (1 - f) * 0.5 * (1 + cos(pi * e / maxEpochs))), e = 0-based epoch.
+    case cosine(finalFactor: Float)
+
+    /// Multiplier of the initial rate for 0-based epoch `e` of `total`.
+    public func factor(epoch e: Int, of total: Int) -> Float {
+        switch self {
+        case .constant: return 1
+        case .cosine(let f):
+            let t = Double(min(e, total)) / Double(max(total, 1))
+            return Float(Double(f) + (1 - Double(f)) * 0.5 * (1 + _cos(Double.pi * t)))
+        }
+    }
+}
+
 /// How a model is trained: optimiser settings, batching, validation split and callbacks.
 public struct TrainingConfig: Sendable, Equatable, Codable {
     /// Adam's initial learning rate.
@@ -72,12 +91,14 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     public var earlyStopping: EarlyStoppingConfig?
     /// Learning-rate reduction on plateaus, if any.
     public var reduceLROnPlateau: ReduceLROnPlateauConfig?
+    /// The learning rate's course over epochs.
+    public var schedule: LearningRateSchedule
 
     /// A configuration; defaults are Keras's (Adam 1e-3, batch 32 is Keras's but the
     /// tutorial uses 128, so 128 here).
     public init(learningRate: Float = 1e-3, batchSize: Int = 128, maxEpochs: Int = 300,
                 validationSplit: Double = 0.15, earlyStopping: EarlyStoppingConfig? = nil,
-                reduceLROnPlateau: ReduceLROnPlateauConfig? = nil) {
+                reduceLROnPlateau: ReduceLROnPlateauConfig? = nil, schedule: LearningRateSchedule = .constant) {
         precondition(learningRate > 0, "learning rate must be positive")
         precondition(batchSize >= 1, "batch size must be >= 1")
         precondition(maxEpochs >= 1, "max epochs must be >= 1")
@@ -88,5 +109,6 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
         self.validationSplit = validationSplit
         self.earlyStopping = earlyStopping
         self.reduceLROnPlateau = reduceLROnPlateau
+        self.schedule = schedule
     }
 }
