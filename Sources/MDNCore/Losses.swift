@@ -43,10 +43,11 @@ public enum Loss {
         precondition(rows > 0, "loss of an empty batch")
         let k = layout.components, d = layout.dimension, width = layout.width
         let kd = k * d
-        let scratchCount = 3 * k
+        let scratchCount = 2 * k + kd
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: scratchCount) { scratch in
-            let logitsShifted = scratch.baseAddress!      // logit - max logit, then pi
-            let joint = logitsShifted + k                 // logit + g, then r
+            let pis = scratch.baseAddress!       // logits, then exp(logit - max)
+            let joint = pis + k                  // logit - max + g, then exp(joint - max)
+            let logSigma = joint + k             // log sigma, K*D values
             let constant = Float(Double(d) * halfLogTwoPi)
             let invRows = Float(1.0 / Double(rows))
             var total = 0.0
@@ -54,40 +55,34 @@ public enum Loss {
                 let p = parameters + row * width
                 let y = targets + row * d
                 let mu = p, sigma = p + kd, logit = p + 2 * kd
-                // log-softmax normaliser of the logits.
+                FastMath.log(sigma, into: logSigma, count: kd)
                 var maxLogit = -Float.infinity
                 for j in 0..<k { maxLogit = max(maxLogit, logit[j]) }
                 var maxJoint = -Float.infinity
                 for j in 0..<k {
                     var g: Float = -constant
                     for dd in 0..<d {
-                        let s = sigma[j * d + dd]
-                        let z = (y[dd] - mu[j * d + dd]) / s
-                        g -= 0.5 * z * z + logf(s)
+                        let z = (y[dd] - mu[j * d + dd]) / sigma[j * d + dd]
+                        g -= 0.5 * z * z + logSigma[j * d + dd]
                     }
-                    let shifted = logit[j] - maxLogit
-                    logitsShifted[j] = shifted
-                    let v = shifted + g
+                    let v = (logit[j] - maxLogit) + g
+                    pis[j] = logit[j]
                     joint[j] = v
                     maxJoint = max(maxJoint, v)
                 }
-                var sumPi: Float = 0, sumJoint: Float = 0
-                for j in 0..<k {
-                    let e1 = expf(logitsShifted[j]); logitsShifted[j] = e1; sumPi += e1
-                    let e2 = expf(joint[j] - maxJoint); joint[j] = e2; sumJoint += e2
-                }
-                // -log p = -(maxJoint + log sumJoint) + log sumPi   (both relative to maxLogit)
+                let sumPi = FastMath.expShifted(pis, count: k, shift: maxLogit)
+                let sumJoint = FastMath.expShifted(joint, count: k, shift: maxJoint)
+                // -log p = log sum_k e^(logit_k - max) - (maxJoint + log sum_k e^(joint_k - maxJoint)).
                 total += Double(logf(sumPi)) - Double(maxJoint) - Double(logf(sumJoint))
                 guard let gradient else { continue }
                 let gr = gradient + row * width
                 let invPi = 1 / sumPi, invJ = 1 / sumJoint
                 for j in 0..<k {
                     let r = joint[j] * invJ
-                    gr[2 * kd + j] = (logitsShifted[j] * invPi - r) * invRows
+                    gr[2 * kd + j] = (pis[j] * invPi - r) * invRows
                     let rs = r * invRows
                     for dd in 0..<d {
-                        let s = sigma[j * d + dd]
-                        let inv = 1 / s
+                        let inv = 1 / sigma[j * d + dd]
                         let z = (y[dd] - mu[j * d + dd]) * inv
                         gr[j * d + dd] = -rs * z * inv
                         gr[kd + j * d + dd] = rs * (1 - z * z) * inv
