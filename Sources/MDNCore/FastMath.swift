@@ -24,10 +24,10 @@ public enum FastMath {
 extension FastMath {
     /// e^x, vectorised (Cephes expf: round to n = x log2 e, a degree-6 polynomial on the
     /// remainder, scale by 2^n through the exponent bits). Relative error < 2e-7 on
-    /// [-87, 88]; 0 below -87.3 (including -inf); NaN stays NaN.
+    /// [-87, 88]; 0 below -87.3 (including -inf); inputs above 88 give e^88; NaN stays NaN.
     @inline(__always)
     public static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let lo: Float = -87.336_54, hi: Float = 88.722_83
+        let lo: Float = -87.336_54, hi: Float = 88
         var v = x.replacing(with: lo, where: x .< lo)
         v = v.replacing(with: hi, where: v .> hi)
         // Round v * log2(e) to the nearest integer with the 1.5 * 2^23 trick.
@@ -45,10 +45,8 @@ extension FastMath {
         p = p * r + 1.666_666_545_9e-1
         p = p * r + 5.000_000_120_1e-1
         let y = p * z + r + 1
-        // 2^n; n in [-126, 128): clamp so the exponent field stays valid, and split
-        // the largest case in two factors.
-        let n1 = ni.replacing(with: 127, where: ni .> 127)
-        let scale = unsafeBitCast((n1 &+ 127) &<< 23, to: SIMD8<Float>.self)
+        // 2^n through the exponent field; v in [lo, 88] keeps n in [-126, 127].
+        let scale = unsafeBitCast((ni &+ 127) &<< 23, to: SIMD8<Float>.self)
         var result = y * scale
         result = result.replacing(with: 0, where: x .< lo)
         return result.replacing(with: x, where: x .!= x)
@@ -60,13 +58,12 @@ extension FastMath {
     @inline(__always)
     public static func log(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
-        var e = (bits &>> 23) &- 127
+        var ef = SIMD8<Float>((bits &>> 23) &- 127)
         var m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD8<Float>.self)
         let big = m .> 1.414_213_56
         m = m.replacing(with: m * 0.5, where: big)
-        e = e.replacing(with: e &+ 1, where: big)
+        ef = ef.replacing(with: ef + 1, where: big)
         let f = m - 1
-        let ef = SIMD8<Float>(e)
         let z = f * f
         var p = SIMD8<Float>(repeating: 7.037_683_629_2e-2)
         p = p * f - 1.151_461_031_0e-1
