@@ -47,8 +47,15 @@ public struct TrainingSummary: Sendable, Equatable {
 /// non-finite loss), not only when the callback stopped it. The same network, data, config
 /// and seed give a bit-identical run.
 public final class Trainer {
-    /// The network being trained (after the end: the restored best, if configured).
-    public private(set) var network: Network
+    /// The current model: the weight average when `config.averaging` is set, else the
+    /// trained weights; after the end, the restored best if configured.
+    public var network: Network { averaged ?? live }
+    /// The weights Adam updates.
+    private var live: Network
+    /// Exponential moving average of `live` as a network (rebuilt after each epoch).
+    private var averaged: Network?
+    /// The moving average, flat, in `NetworkWorkspace.tensorRanges` layout.
+    private var average: [Float]
     /// The configuration.
     public let config: TrainingConfig
     /// Epochs completed.
@@ -91,8 +98,9 @@ public final class Trainer {
         // Keras: split_at = floor(n * (1 - validation_split)); validation = rows[split_at...].
         let split = Int((Double(data.count) * (1 - config.validationSplit)).rounded(.down))
         precondition(split >= 1, "no rows left for training")
-        self.network = network
+        self.live = network
         self.config = config
+        average = config.averaging == nil ? [] : [Float](repeating: 0, count: network.parameterCount)
         train = data.rows(0..<split)
         validation = split < data.count ? data.rows(split..<data.count) : nil
         trainingCount = split
@@ -157,6 +165,7 @@ public final class Trainer {
             return nil
         }
         let loss = lossSum / Double(seen)
+        if config.averaging != nil { rebuildAveraged() }
         let valLoss = validation.map { Evaluation.batchedMean(network: network, dataset: $0, workspace: validationWorkspace!) }
         epoch += 1
         let report = EpochReport(epoch: epoch, loss: loss, valLoss: valLoss, learningRate: lrUsed,
@@ -187,24 +196,45 @@ public final class Trainer {
 
     /// One gradient step on the rows in batchX/batchY; returns the batch's mean loss.
     private func step(rows: Int) -> Double {
-        let out = network.forward(batchX, rows: rows, workspace: workspace)
+        let out = live.forward(batchX, rows: rows, workspace: workspace)
         let grad = workspace.gradA
         let loss: Double
-        switch network.kind {
+        switch live.kind {
         case .mse:
-            loss = Loss.meanSquaredError(predictions: out, targets: batchY, count: rows * network.outputDimension,
+            loss = Loss.meanSquaredError(predictions: out, targets: batchY, count: rows * live.outputDimension,
                                          gradient: grad)
         case .mdn:
-            loss = Loss.mixtureNLL(layout: network.layout!, parameters: out, targets: batchY, rows: rows, gradient: grad)
+            loss = Loss.mixtureNLL(layout: live.layout!, parameters: out, targets: batchY, rows: rows, gradient: grad)
         }
-        network.backward(batchX, rows: rows, workspace: workspace, gradOutput: grad)
+        live.backward(batchX, rows: rows, workspace: workspace, gradOutput: grad)
         let alpha = optimizer.beginStep()
         let ranges = workspace.tensorRanges
         let g = workspace.gradients
-        network.withParameterBuffers { t, w in
+        // Keras's use_ema: the first step copies the weights, later steps blend them in.
+        let momentum: Float = optimizer.step == 1 ? 0 : (config.averaging ?? 0)
+        let averaging = config.averaging != nil
+        live.withParameterBuffers { t, w in
             self.optimizer.update(w, gradient: g + ranges[t].offset, offset: ranges[t].offset, alpha: alpha)
+            if averaging {
+                self.average.withUnsafeMutableBufferPointer { a in
+                    let dst = a.baseAddress! + ranges[t].offset
+                    for i in 0..<w.count { dst[i] = momentum * dst[i] + (1 - momentum) * w[i] }
+                }
+            }
         }
         return loss
+    }
+
+    /// Copies the moving average into `averaged`.
+    private func rebuildAveraged() {
+        var a = live
+        let ranges = workspace.tensorRanges
+        average.withUnsafeBufferPointer { src in
+            a.withParameterBuffers { t, w in
+                w.baseAddress!.update(from: src.baseAddress! + ranges[t].offset, count: w.count)
+            }
+        }
+        averaged = a
     }
 
     private func monitored(_ m: Monitor, _ r: EpochReport) -> Double {
@@ -242,9 +272,12 @@ public final class Trainer {
         isFinished = true
         stopReason = reason
         if let best = bestWeights {
-            network = best
+            live = best
             restoredEpoch = bestEpoch
+        } else if let a = averaged {
+            live = a  // Keras overwrites the weights with their average at the end of fit
         }
+        averaged = nil
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {

@@ -93,12 +93,16 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     public var reduceLROnPlateau: ReduceLROnPlateauConfig?
     /// The learning rate's course over epochs.
     public var schedule: LearningRateSchedule
+    /// Momentum of an exponential moving average of the weights, updated after every step
+    /// (Keras's `use_ema` / `ema_momentum`), or nil for none. When set, validation,
+    /// callbacks, `Trainer.network` and the final weights use the average.
+    public var averaging: Float?
 
     /// A configuration; defaults are Keras's (Adam 1e-3, batch 32 is Keras's but the
     /// tutorial uses 128, so 128 here).
     public init(learningRate: Float = 1e-3, batchSize: Int = 128, maxEpochs: Int = 300,
                 validationSplit: Double = 0.15, earlyStopping: EarlyStoppingConfig? = nil,
-                reduceLROnPlateau: ReduceLROnPlateauConfig? = nil, schedule: LearningRateSchedule = .constant) {
+                reduceLROnPlateau: ReduceLROnPlateauConfig? = nil, schedule: LearningRateSchedule = .constant, averaging: Float? = nil) {
         precondition(learningRate > 0, "learning rate must be positive")
         precondition(batchSize >= 1, "batch size must be >= 1")
         precondition(maxEpochs >= 1, "max epochs must be >= 1")
@@ -109,6 +113,8 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
         self.validationSplit = validationSplit
         self.earlyStopping = earlyStopping
         self.reduceLROnPlateau = reduceLROnPlateau
+        precondition(averaging.map { $0 >= 0 && $0 < 1 } ?? true, "averaging momentum must be in [0, 1)")
         self.schedule = schedule
+        self.averaging = averaging
     }
 }

@@ -76,6 +76,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("plateau-patience"), help: "ReduceLROnPlateau patience; 0 turns it off (default: the preset's).")
     var plateauPatience: Int?
 
+    @Option(help: "Weight-average momentum per step, e.g. 0.99; 0 turns it off (default: the preset's).")
+    var averaging: Float?
+
     @Option(help: "Quantity watched by early stopping and plateau reduction: loss | val_loss (default: the preset's).")
     var monitor: Monitor?
 
@@ -97,6 +100,7 @@ struct TrainCommand: ParsableCommand {
         if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
             throw ValidationError("--learning-rate must be a positive number (got \(learningRate))")
         }
+        if let averaging, !(averaging >= 0 && averaging < 1) { throw ValidationError("--averaging must be in [0, 1) (got \(averaging))") }
         if let patience, patience < 0 { throw ValidationError("--patience must be >= 0 (got \(patience))") }
         if holdout < 0 || holdout >= count {
             throw ValidationError("--holdout must be in 0..<\(count) (got \(holdout))")
@@ -139,6 +143,7 @@ struct TrainCommand: ParsableCommand {
             config.earlyStopping = config.earlyStopping ?? EarlyStoppingConfig(monitor: .valLoss, patience: patience, restoreBestWeights: true)
             config.earlyStopping?.patience = patience
         }
+        if let averaging { config.averaging = averaging > 0 ? averaging : nil }
         if let plateauPatience {
             if plateauPatience == 0 {
                 config.reduceLROnPlateau = nil

@@ -132,4 +132,24 @@ import Synchronization
         #expect(order == ["mse 1", "mdn 1", "mse 2", "mdn 2", "mdn 3"])
         #expect(a.stopReason == .maxEpochs && b.epoch == 3)
     }
+
+    @Test func averagingWithZeroMomentumIsTheIdentity() {
+        let plain = makeTrainer(kind: .mdn, config: TrainingConfig(maxEpochs: 2))
+        let zero = makeTrainer(kind: .mdn, config: TrainingConfig(maxEpochs: 2, averaging: 0))
+        plain.fit(); zero.fit()
+        #expect(plain.network == zero.network)
+        #expect(plain.history.map(\.valLoss) == zero.history.map(\.valLoss))
+    }
+
+    @Test func averagingReportsTheAverage() {
+        let t = makeTrainer(kind: .mse, config: TrainingConfig(maxEpochs: 3, averaging: 0.9))
+        t.fit()
+        let plain = makeTrainer(kind: .mse, config: TrainingConfig(maxEpochs: 3))
+        plain.fit()
+        // Same training path (averaging does not feed back), different reported weights.
+        #expect(t.history.map(\.loss) == plain.history.map(\.loss))
+        #expect(t.network != plain.network)
+        let data = Datasets.spiral(count: 600, seed: 2)
+        #expect(abs(Evaluation.loss(network: t.network, dataset: data.rows(510..<600)) - t.history.last!.valLoss!) < 1e-9)
+    }
 }
