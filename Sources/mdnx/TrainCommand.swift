@@ -79,6 +79,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Weight-average momentum per step, e.g. 0.99; 0 turns it off (default: the preset's).")
     var averaging: Float?
 
+    @Option(name: .customLong("validation-split"), help: "Fraction of rows (the last ones) held out for val_loss (default: the preset's).")
+    var validationSplit: Double?
+
+    @Option(name: .customLong("restore-best"), help: "Restore the best epoch's weights at the end: true | false (default: the preset's).")
+    var restoreBest: Bool?
+
     @Option(help: "Quantity watched by early stopping and plateau reduction: loss | val_loss (default: the preset's).")
     var monitor: Monitor?
 
@@ -101,12 +107,15 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--learning-rate must be a positive number (got \(learningRate))")
         }
         if let averaging, !(averaging >= 0 && averaging < 1) { throw ValidationError("--averaging must be in [0, 1) (got \(averaging))") }
+        if let validationSplit, !(validationSplit >= 0 && validationSplit < 1) {
+            throw ValidationError("--validation-split must be in [0, 1) (got \(validationSplit))")
+        }
         if let patience, patience < 0 { throw ValidationError("--patience must be >= 0 (got \(patience))") }
         if holdout < 0 || holdout >= count {
             throw ValidationError("--holdout must be in 0..<\(count) (got \(holdout))")
         }
-        let config = preset.config(for: .mdn)
-        let trainRows = Int((Double(count - holdout) * (1 - config.validationSplit)).rounded(.down))
+        let split = validationSplit ?? preset.config(for: .mdn).validationSplit
+        let trainRows = Int((Double(count - holdout) * (1 - split)).rounded(.down))
         if trainRows < 1 { throw ValidationError("too few rows to train on: \(count - holdout) minus the validation split") }
     }
 
@@ -143,6 +152,8 @@ struct TrainCommand: ParsableCommand {
             config.earlyStopping = config.earlyStopping ?? EarlyStoppingConfig(monitor: .valLoss, patience: patience, restoreBestWeights: true)
             config.earlyStopping?.patience = patience
         }
+        if let validationSplit { config.validationSplit = validationSplit }
+        if let restoreBest { config.earlyStopping?.restoreBestWeights = restoreBest }
         if let averaging { config.averaging = averaging > 0 ? averaging : nil }
         if let plateauPatience {
             if plateauPatience == 0 {

@@ -1,5 +1,6 @@
 import Testing
 import Synchronization
+import Foundation
 @testable import MDNCore
 
 @Suite struct TrainerTests {
@@ -107,13 +108,13 @@ import Synchronization
         #expect(LearningRateSchedule.constant.factor(epoch: 7, of: 10) == 1)
     }
 
-    @Test func cancellationFromAnotherThreadStopsBetweenBatches() async {
+    @Test func cancellationStopsBetweenBatches() async {
         let flag = Atomic<Bool>(false)
         let t = makeTrainer(kind: .mdn, config: TrainingConfig(batchSize: 8, maxEpochs: 10_000), count: 2000)
         var calls = 0
         let s = t.fit(shouldStop: {
             calls += 1
-            if calls == 30 { flag.store(true, ordering: .relaxed) }  // stands in for another thread
+            if calls == 30 { flag.store(true, ordering: .relaxed) }  // mid-epoch, between batches
             return flag.load(ordering: .relaxed)
         })
         #expect(s.stopReason == .cancelled)
@@ -151,5 +152,37 @@ import Synchronization
         #expect(t.network != plain.network)
         let data = Datasets.spiral(count: 600, seed: 2)
         #expect(abs(Evaluation.loss(network: t.network, dataset: data.rows(510..<600)) - t.history.last!.valLoss!) < 1e-9)
+    }
+
+    @Test func cancellationFromARealSecondThread() async {
+        final class Shared: Sendable {
+            let stop = Atomic<Bool>(false)
+            let started = Atomic<Bool>(false)
+            let result = Mutex<(StopReason, Int)?>(nil)
+        }
+        let shared = Shared()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            // The trainer is not Sendable: it lives entirely on this thread.
+            var rng = SeededRNG(seed: 1)
+            let net = Network(kind: .mdn, hidden: [16, 16], mixtures: 3, rng: &rng)
+            let t = Trainer(network: net, data: Datasets.spiral(count: 2000, seed: 2),
+                            config: TrainingConfig(batchSize: 16, maxEpochs: 1_000_000), seed: 1)
+            let s = t.fit(shouldStop: {
+                shared.started.store(true, ordering: .relaxed)
+                return shared.stop.load(ordering: .relaxed)
+            })
+            shared.result.withLock { $0 = (s.stopReason, s.epochs) }
+            done.signal()
+        }
+        while !shared.started.load(ordering: .relaxed) { try? await Task.sleep(nanoseconds: 1_000_000) }
+        try? await Task.sleep(nanoseconds: 50_000_000)
+        shared.stop.store(true, ordering: .relaxed)
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async { done.wait(); c.resume() }
+        }
+        let r = shared.result.withLock { $0 }
+        #expect(r?.0 == .cancelled)
+        #expect((r?.1 ?? .max) < 1_000_000)
     }
 }
