@@ -45,3 +45,24 @@ import Foundation
         #expect(v == want)
     }
 }
+
+@Suite struct EluSliceTests {
+    @Test func vectorisedEluMatchesScalarOnASlice() {
+        // 3 rows x 25 columns; columns 2..<21 (19 values: two SIMD8 chunks and a tail).
+        var m = randomFloats(75, seed: 17, scale: 30)
+        let before = m
+        m.withUnsafeMutableBufferPointer { Activation.eluPlusOne.apply($0.baseAddress!, rows: 3, stride: 25, columns: 2..<21) }
+        for r in 0..<3 {
+            for c in 0..<25 {
+                let i = r * 25 + c
+                if (2..<21).contains(c) {
+                    let want = Double(before[i]) > 0 ? Double(before[i]) + 1 + 1e-7 : Foundation.exp(Double(before[i])) + 1e-7
+                    #expect(abs(Double(m[i]) - want) <= 3e-7 * want)
+                    #expect(m[i] > 0)
+                } else {
+                    #expect(m[i] == before[i])
+                }
+            }
+        }
+    }
+}
