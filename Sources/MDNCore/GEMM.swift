@@ -75,9 +75,19 @@ public enum GEMM {
                         (row + cols).update(repeating: 0, count: nr - cols)
                     }
                 }
+            } else if cols == nr {
+                // op(B)[p, j] = b[j * ldb + p]: 16 source rows read in step, one vector store per p.
+                let s = b + j0 * ldb
+                let raw = UnsafeMutableRawPointer(dst)
+                for p in 0..<k {
+                    let q = s + p
+                    let v = SIMD16<Float>(
+                        q[0], q[ldb], q[2 * ldb], q[3 * ldb], q[4 * ldb], q[5 * ldb], q[6 * ldb], q[7 * ldb],
+                        q[8 * ldb], q[9 * ldb], q[10 * ldb], q[11 * ldb], q[12 * ldb], q[13 * ldb], q[14 * ldb], q[15 * ldb])
+                    raw.storeBytes(of: v, toByteOffset: p * 64, as: SIMD16<Float>.self)
+                }
             } else {
-                // op(B)[p, j] = b[j * ldb + p]: read each source row contiguously.
-                if cols < nr { dst.update(repeating: 0, count: nr * k) }
+                dst.update(repeating: 0, count: nr * k)
                 for jj in 0..<cols {
                     let src = b + (j0 + jj) * ldb
                     for p in 0..<k { dst[p * nr + jj] = src[p] }
