@@ -121,6 +121,8 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let all: Dataset
+        // CSV SPOT (lead): when --data is given, load it here instead
+        // (`CSVLoader.load(path:x:y:dropMissing:)`, then normalise), and skip the built-in sets.
         switch dataset {
         case .spiral: all = Datasets.spiral(count: count, seed: seed)
         case .bishop: all = Datasets.bishop(count: count, seed: seed)
@@ -218,6 +220,9 @@ struct TrainCommand: ParsableCommand {
             }
             print(line)
         }
+        // CHECKPOINT SPOT (lead): with --save, write `trainer.network.namedTensors()` plus
+        // kind, preset.hidden, k, D, epochs, seed and the normaliser as a Checkpoint here
+        // (AtomicFile, no-clobber unless --force). With --model both, save the mdn.
         if summary.stopReason == .cancelled { throw ExitCode(130) }
     }
 
@@ -237,7 +242,7 @@ struct TrainCommand: ParsableCommand {
 
     static func epochJSON(kind: ModelKind, _ r: EpochReport) -> [String: Any] {
         var o: [String: Any] = ["event": "epoch", "model": kind.rawValue, "epoch": r.epoch, "loss": r.loss,
-                                "learning_rate": Double(r.learningRate), "ms": r.milliseconds]
+                                "learning_rate": Double("\(r.learningRate)") ?? Double(r.learningRate), "ms": r.milliseconds]
         if let v = r.valLoss { o["val_loss"] = v }
         return o
     }
