@@ -1,6 +1,3 @@
-// TEMPORARY: the same type is defined in core's Network.swift (branch `core`). Delete this file
-// when merging main after core has landed; the definitions are identical.
-
 /// A named parameter tensor, as stored in a checkpoint.
 public struct NamedTensor: Sendable, Equatable {
     /// Tensor name, e.g. "trunk.0.kernel", "head.bias".

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MDNCore
 
 /// `mdnx data`: writes a built-in data set as CSV (x,y), to stdout or a file.
@@ -57,9 +56,9 @@ struct DataCommand: ParsableCommand {
         let data: Dataset
         switch name {
         case .spiral:
-            data = TemporaryDatasets.spiral(count: count, jitter: jitter ?? 0.2, revolutions: revolutions ?? 2, seed: seed)
+            data = Datasets.spiral(count: count, jitter: jitter ?? 0.2, revolutions: revolutions ?? 2, seed: seed)
         case .bishop:
-            data = TemporaryDatasets.bishop(count: count, seed: seed)
+            data = Datasets.bishop(count: count, seed: seed)
         }
         var values = [Float]()
         values.reserveCapacity(2 * data.count)
@@ -72,40 +71,4 @@ struct DataCommand: ParsableCommand {
             printToStandardError("wrote \(data.count) rows (\(name.rawValue), seed \(seed)) to \(output)")
         }
     }
-}
-
-// TEMPORARY stand-in for core's `Datasets` (same algorithms, same RNG stream), until core is
-// merged into main; then replace `TemporaryDatasets.` with `Datasets.` above and delete this.
-private enum TemporaryDatasets {
-    static func spiral(count: Int, jitter: Double, revolutions: Double, seed: UInt64) -> Dataset {
-        var rng = SeededRNG(seed: seed)
-        var xs = [Double](repeating: 0, count: count), ys = [Double](repeating: 0, count: count)
-        let top = 2 * Double.pi * revolutions
-        for i in 0..<count {
-            let angle = rng.uniform(0, top)
-            xs[i] = angle * _cos(angle)
-            ys[i] = angle * _sin(angle)
-        }
-        for i in 0..<count {
-            xs[i] += rng.normal(mean: 0, std: jitter)
-            ys[i] += rng.normal(mean: 0, std: jitter)
-        }
-        let lo = min(xs.min()!, ys.min()!), hi = max(xs.max()!, ys.max()!)
-        let scale = hi > lo ? 5 / (hi - lo) : 0
-        return Dataset(x: xs.map { Float(($0 - lo) * scale) }, y: ys.map { Float(($0 - lo) * scale) })
-    }
-
-    static func bishop(count: Int, seed: UInt64) -> Dataset {
-        var rng = SeededRNG(seed: seed)
-        var x = [Float](repeating: 0, count: count), y = [Float](repeating: 0, count: count)
-        for i in 0..<count {
-            let t = rng.nextDouble()
-            y[i] = Float(t)
-            x[i] = Float(t + 0.3 * _sin(2 * Double.pi * t) + rng.uniform(-0.1, 0.1))
-        }
-        return Dataset(x: x, y: y, xNames: ["x"], yNames: ["t"])
-    }
-
-    private static func _cos(_ x: Double) -> Double { Foundation.cos(x) }
-    private static func _sin(_ x: Double) -> Double { Foundation.sin(x) }
 }
