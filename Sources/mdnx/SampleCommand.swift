@@ -68,7 +68,10 @@ struct SampleCommand: ParsableCommand {
             throw ValidationError("--x and --drop-missing apply to --data only")
         }
         guard perX >= 1 else { throw ValidationError("--per-x must be at least 1, got \(perX)") }
-        if let grid { _ = try ModelIO.parseGrid(grid) }
+        if let grid, SampleTable.grid(grid) == nil {
+            throw ValidationError("--grid must be START:END:N with finite numbers START, END and a count N "
+                                  + "from 1 to 10000000, e.g. 0:5:200; got '\(grid)'")
+        }
         do {
             try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
         } catch {
@@ -79,79 +82,35 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let predictor = try Predictor(path: model)
         let checkpoint = predictor.checkpoint
-        let dx = checkpoint.inputDimension, dy = checkpoint.outputDimension
+        let dx = checkpoint.inputDimension
         let xs: [Float]
         if let grid {
             guard dx == 1 else {
                 throw ModelIO.Failure("\(model) takes \(dx) inputs; --grid gives one: use --data with \(dx) --x columns")
             }
-            xs = try ModelIO.parseGrid(grid)
+            xs = SampleTable.grid(grid)!
         } else {
             xs = try ModelIO.readInputs(path: data!, x: x, checkpoint: checkpoint, dropMissing: dropMissing)
         }
-        let n = xs.count / dx
         let xNames = checkpoint.xNames, yNames = checkpoint.yNames
-        var header: [String]
-        var values: [Float] = []
-
+        let table: SampleTable
         if checkpoint.kind == .mse {
             guard summary else {
                 throw ModelIO.Failure("\(model) is an mse model: it predicts one y per x and has no distribution "
                                       + "to sample; use --summary for its predictions")
             }
-            let predicted = predictor.predictions(x: xs)
-            header = xNames + yNames.map { "prediction_\($0)" }
-            if dy == 1 { header = xNames + ["prediction"] }
-            for r in 0..<n {
-                values.append(contentsOf: xs[(r * dx)..<((r + 1) * dx)])
-                values.append(contentsOf: predicted[(r * dy)..<((r + 1) * dy)])
-            }
-            try CSVOutput.write(header: header, values: values, to: output, overwrite: force)
-            return
-        }
-
-        let batch = try predictor.mixtures(x: xs).tempered(temperature: temperature, sigmaTemperature: sigmaTemperature)
-        let layout = batch.layout
-        let k = layout.components
-        if params {
-            let weights = try batch.weights()
-            header = xNames + (1...k).map { "pi_\($0)" }
-            for name in dy == 1 ? [""] : yNames.map({ "_\($0)" }) {
-                header += (1...k).map { "mu_\($0)\(name)" }
-            }
-            for name in dy == 1 ? [""] : yNames.map({ "_\($0)" }) {
-                header += (1...k).map { "sigma_\($0)\(name)" }
-            }
-            for r in 0..<n {
-                let row = batch.rows[(r * layout.width)..<((r + 1) * layout.width)]
-                values.append(contentsOf: xs[(r * dx)..<((r + 1) * dx)])
-                values.append(contentsOf: weights[(r * k)..<((r + 1) * k)])
-                for d in 0..<dy { for c in 0..<k { values.append(row[row.startIndex + layout.mu(c, d)]) } }
-                for d in 0..<dy { for c in 0..<k { values.append(row[row.startIndex + layout.sigma(c, d)]) } }
-            }
-        } else if summary {
-            let means = batch.means(), variances = batch.variances(), modes = batch.modes()
-            let suffixes = dy == 1 ? [""] : yNames.map { "_\($0)" }
-            header = xNames + suffixes.map { "mean\($0)" } + suffixes.map { "std\($0)" } + suffixes.map { "mode\($0)" }
-            for r in 0..<n {
-                values.append(contentsOf: xs[(r * dx)..<((r + 1) * dx)])
-                values.append(contentsOf: means[(r * dy)..<((r + 1) * dy)])
-                values.append(contentsOf: variances[(r * dy)..<((r + 1) * dy)].map { $0.squareRoot() })
-                values.append(contentsOf: modes[(r * dy)..<((r + 1) * dy)])
-            }
+            table = SampleTable.predictions(x: xs, xNames: xNames, yNames: yNames, predicted: predictor.predictions(x: xs))
         } else {
-            var rng = SeededRNG(seed: seed)
-            let draws = try batch.samples(perRow: perX, rng: &rng)
-            header = xNames + yNames
-            values.reserveCapacity(n * perX * (dx + dy))
-            for r in 0..<n {
-                for s in 0..<perX {
-                    values.append(contentsOf: xs[(r * dx)..<((r + 1) * dx)])
-                    let at = (r * perX + s) * dy
-                    values.append(contentsOf: draws[at..<(at + dy)])
-                }
+            let batch = try predictor.mixtures(x: xs).tempered(temperature: temperature, sigmaTemperature: sigmaTemperature)
+            if params {
+                table = SampleTable.parameters(x: xs, xNames: xNames, yNames: yNames, batch: batch)
+            } else if summary {
+                table = SampleTable.summary(x: xs, xNames: xNames, yNames: yNames, batch: batch)
+            } else {
+                var rng = SeededRNG(seed: seed)
+                table = SampleTable.samples(x: xs, xNames: xNames, yNames: yNames, batch: batch, perX: perX, rng: &rng)
             }
         }
-        try CSVOutput.write(header: header, values: values, to: output, overwrite: force)
+        try CSVOutput.write(header: table.header, values: table.values, to: output, overwrite: force)
     }
 }
