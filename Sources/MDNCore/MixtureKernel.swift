@@ -104,9 +104,10 @@ enum MixtureKernel {
     /// r_k(y) is the responsibility of component k at y (Carreira-Perpinan's mode-finding
     /// iteration for Gaussian mixtures). A step is kept only if it raises the density; the
     /// climb stops after 100 steps or when a step moves y by less than 1e-10 (relative).
-    /// Every mode of a Gaussian mixture lies in the convex hull of the means and is
-    /// reached from a nearby mean, so this finds the global mode except when several
-    /// starting means tie closely in density outside the best four.
+    /// Every mode of a Gaussian mixture lies in the convex hull of the component means, and
+    /// in practice each mode is reached by climbing from a mean near it; the search can miss
+    /// the global mode only if it is reached solely from a mean whose density is not among the
+    /// best four (many near-equal peaks). Tests compare against a fine grid search.
     /// `scratch` holds 4*K + 3*D Doubles.
     static func mode(_ p: UnsafePointer<Float>, _ layout: MixtureLayout, into out: UnsafeMutablePointer<Double>,
                      scratch: UnsafeMutablePointer<Double>) {
