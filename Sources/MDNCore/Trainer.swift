@@ -44,8 +44,9 @@ public struct TrainingSummary: Sendable, Equatable {
 ///
 /// Best-weight restore follows Keras 3: when `restoreBestWeights` is set, the best epoch's
 /// weights are restored whenever training ends (early stop, max epochs, cancellation or a
-/// non-finite loss), not only when the callback stopped it. The same network, data, config
-/// and seed give a bit-identical run.
+/// non-finite loss), not only when the callback stopped it. Without a validation split,
+/// callbacks that monitor val_loss watch the training loss instead. The same network, data,
+/// config and seed give a bit-identical run.
 public final class Trainer {
     /// The current model: the weight average when `config.averaging` is set, else the
     /// trained weights; after the end, the restored best if configured.

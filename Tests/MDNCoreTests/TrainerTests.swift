@@ -44,6 +44,21 @@ import Foundation
         #expect(abs(val - t.history.last!.valLoss!) < 1e-9)
     }
 
+    @Test func epochLossIsTheRowWeightedMeanOverBatches() {
+        // With a negligible learning rate the weights do not move, so the running mean over
+        // the epoch's batches (the last one partial: 510 = 3 x 128 + 126) must equal the loss
+        // of the initial network on all training rows.
+        let t = makeTrainer(kind: .mdn, config: TrainingConfig(learningRate: 1e-30, maxEpochs: 1))
+        let start = t.network
+        let r = t.runEpoch()
+        let moved = zip(t.network.namedTensors(), start.namedTensors()).map { a, b in
+            zip(a.values, b.values).map { abs($0 - $1) }.max() ?? 0
+        }.max()!
+        #expect(moved < 1e-20)
+        let data = Datasets.spiral(count: 600, seed: 2)
+        #expect(abs(r.loss - Evaluation.loss(network: start, dataset: data.rows(0..<510))) < 1e-5)
+    }
+
     @Test func earlyStoppingKerasSemantics() {
         var es = EarlyStoppingState(config: EarlyStoppingConfig(monitor: .loss, patience: 2))
         // Epoch 1 improves (best = inf), 2 improves, 3 and 4 do not: stop at 4 (wait = 2).
