@@ -56,7 +56,8 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
             default: what = "only \(rows) data rows"
             }
             let after = dropped > 0 ? " left after dropping \(dropped) with missing values" : ""
-            return "\(path): \(what)\(after); training needs at least \(minimum)"
+            let need = minimum == CSVLoader.minimumRows ? "training needs at least \(minimum)" : "need at least \(minimum)"
+            return "\(path): \(what)\(after); \(need)"
         case .unknownColumn(let path, let name, let available, let numeric):
             let hint = numeric ? " (the first line looks like numbers: the file needs a header row)" : ""
             return "\(path): no column named \(quoted(name)); available columns: "

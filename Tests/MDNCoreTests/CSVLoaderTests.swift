@@ -147,6 +147,8 @@ import Testing
         let dropped = dir.file("dropped.csv", "x,y\n" + numberedRows(9) + "1,NA\n")
         #expect(message { try load(dropped, drop: true) } ==
             "\(dropped): only 9 data rows left after dropping 1 with missing values; training needs at least 10")
+        let headerOnlyForScoring = { try CSVLoader.load(path: headerOnly, x: .name("x"), y: .name("y"), minimumRows: 1) }
+        #expect(message(headerOnlyForScoring) == "\(headerOnly): no data rows after the header; need at least 1")
         let allDropped = dir.file("all-dropped.csv", "x,y\n1,NA\n2,NA\n")
         #expect(message { try load(allDropped, drop: true) } ==
             "\(allDropped): no data rows left after dropping 2 with missing values; training needs at least 10")
