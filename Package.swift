@@ -4,10 +4,15 @@ import PackageDescription
 /// The GEMM kernel needs FMA to reach its speed; `-target-cpu haswell` (AVX2 + FMA) turns
 /// `SIMD.addProduct` into `vfmadd` instead of a library call per lane. Other CPUs build
 /// without the flag.
+/// Debug builds optimise MDNCore too: unoptimised SIMD code is ~100x slower, which would
+/// make `swift test` (which trains real models and drives the explorer) crawl.
 #if arch(x86_64)
-let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let kernelFlags: [SwiftSetting] = [
+    .unsafeFlags(["-target-cpu", "haswell"]),
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+]
 #else
-let kernelFlags: [SwiftSetting] = []
+let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 #endif
 
 let package = Package(
@@ -64,6 +69,8 @@ let package = Package(
         .testTarget(name: "TermPlotTests", dependencies: ["TermPlot"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),
+        // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
+        .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

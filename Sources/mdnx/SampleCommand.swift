@@ -1,10 +1,116 @@
 import ArgumentParser
+import Foundation
+import MDNCore
 
-/// `mdnx sample`.
+/// `mdnx sample`: draws y from a trained MDN at given x (or prints its mixture parameters or
+/// summaries), as CSV in the user's units.
 struct SampleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sample", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Draw samples from a trained model at given x values, as CSV.",
+        discussion: """
+            The x values come from a CSV column (--data FILE --x COLUMN) or an even grid \
+            (--grid START:END:N, both ends included). By default each x gets --per-x draws \
+            from the MDN's mixture with pi = softmax(logits / T) and sigma * sqrt(S) \
+            (T = --temperature, S = --sigma-temperature); columns are the model's x and y names. \
+            --params writes that mixture instead (pi_k, mu_k, sigma_k per component) and \
+            --summary its mean, standard deviation and mode (for an mse model: its prediction). \
+            Everything is in the units of the training data.
+            """)
+
+    @Option(help: "Checkpoint written by mdnx train.")
+    var model: String
+
+    @Option(help: "CSV file with the x values.")
+    var data: String?
+
+    @Option(help: "Input column of --data, by name or 1-based position (default: the model's x name). Repeat for several inputs.")
+    var x: [String] = []
+
+    @Flag(help: "Skip --data rows whose x is missing instead of stopping.")
+    var dropMissing = false
+
+    @Option(help: "x values START:END:N (N evenly spaced values, both ends included), e.g. 0:5:200.")
+    var grid: String?
+
+    @Option(help: "Samples per x value.")
+    var perX: Int = 1
+
+    @Option(help: "Mixing temperature T > 0: pi = softmax(logits / T).")
+    var temperature: Float = 1
+
+    @Option(help: "Sigma temperature S > 0: each component's variance times S.")
+    var sigmaTemperature: Float = 1
+
+    @Option(help: "Random seed for the draws.")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Write the mixture parameters per x (pi_k, mu_k, sigma_k) instead of samples.")
+    var params = false
+
+    @Flag(help: "Write mean, std and mode per x instead of samples.")
+    var summary = false
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output (- for stdout).")
+    var output: String?
+
+    @Flag(help: "Overwrite --output if it exists.")
+    var force = false
+
+    func validate() throws {
+        if params && summary { throw ValidationError("--params and --summary cannot be combined") }
+        switch (data, grid) {
+        case (nil, nil): throw ValidationError("give the x values: --data FILE [--x COLUMN] or --grid START:END:N")
+        case (.some, .some): throw ValidationError("--data and --grid cannot be combined")
+        default: break
+        }
+        if data == nil && (!x.isEmpty || dropMissing) {
+            throw ValidationError("--x and --drop-missing apply to --data only")
+        }
+        guard perX >= 1 else { throw ValidationError("--per-x must be at least 1, got \(perX)") }
+        if let grid, SampleTable.grid(grid) == nil {
+            throw ValidationError("--grid must be START:END:N with finite numbers START, END and a count N "
+                                  + "from 1 to 10000000, e.g. 0:5:200; got '\(grid)'")
+        }
+        do {
+            try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
 
     func run() throws {
-        throw ValidationError("mdnx sample is not built yet")
+        let predictor = try Predictor(path: model)
+        let checkpoint = predictor.checkpoint
+        let dx = checkpoint.inputDimension
+        let xs: [Float]
+        if let grid {
+            guard dx == 1 else {
+                throw ModelIO.Failure("\(model) takes \(dx) inputs; --grid gives one: use --data with \(dx) --x columns")
+            }
+            xs = SampleTable.grid(grid)!
+        } else {
+            xs = try ModelIO.readInputs(path: data!, x: x, checkpoint: checkpoint, dropMissing: dropMissing)
+        }
+        let xNames = checkpoint.xNames, yNames = checkpoint.yNames
+        let table: SampleTable
+        if checkpoint.kind == .mse {
+            guard summary else {
+                throw ModelIO.Failure("\(model) is an mse model: it predicts one y per x and has no distribution "
+                                      + "to sample; use --summary for its predictions")
+            }
+            table = SampleTable.predictions(x: xs, xNames: xNames, yNames: yNames, predicted: predictor.predictions(x: xs))
+        } else {
+            let batch = try predictor.mixtures(x: xs).tempered(temperature: temperature, sigmaTemperature: sigmaTemperature)
+            if params {
+                table = SampleTable.parameters(x: xs, xNames: xNames, yNames: yNames, batch: batch)
+            } else if summary {
+                table = SampleTable.summary(x: xs, xNames: xNames, yNames: yNames, batch: batch)
+            } else {
+                var rng = SeededRNG(seed: seed)
+                table = SampleTable.samples(x: xs, xNames: xNames, yNames: yNames, batch: batch, perX: perX, rng: &rng)
+            }
+        }
+        try CSVOutput.write(header: table.header, values: table.values, to: output, overwrite: force)
     }
 }

@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Element-wise activation of a Dense layer.
+///
+/// `eluPlusOne` is the tutorial's `elu(x) + 1 + epsilon` with Keras's epsilon 1e-7, so it
+/// is always positive (sigma of a mixture component). Derivatives are computed from the
+/// activation's OUTPUT, which is all the backward pass keeps.
+public enum Activation: String, Sendable, Codable, CaseIterable {
+    /// max(0, z); derivative 0 at z <= 0 (as Keras).
+    case relu
+    /// elu(z) + 1 + 1e-7: z + 1 + eps for z > 0, exp(z) + eps otherwise.
+    case eluPlusOne
+    /// The identity.
+    case linear
+
+    /// Keras's `backend.epsilon()`, added by `eluPlusOne`.
+    public static let epsilon: Float = 1e-7
+
+    /// The activation of one value.
+    @inline(__always) public func value(_ z: Float) -> Float {
+        switch self {
+        case .relu: return z > 0 ? z : 0
+        case .eluPlusOne: return z > 0 ? z + 1 + Activation.epsilon : expf(z) + Activation.epsilon
+        case .linear: return z
+        }
+    }
+
+    /// d(output)/dz expressed through the output y = value(z).
+    @inline(__always) public func derivative(output y: Float) -> Float {
+        switch self {
+        case .relu: return y > 0 ? 1 : 0
+        case .eluPlusOne: return y > 1 + Activation.epsilon ? 1 : y - Activation.epsilon
+        case .linear: return 1
+        }
+    }
+
+    /// Applies the activation in place to `columns` of `rows` rows spaced `stride` apart.
+    public func apply(_ p: UnsafeMutablePointer<Float>, rows: Int, stride: Int, columns: Range<Int>) {
+        switch self {
+        case .linear: return
+        case .relu:
+            if columns.count == stride {
+                // Contiguous: vectorised max.
+                let total = rows * stride
+                var i = 0
+                let zero = SIMD16<Float>()
+                let raw = UnsafeMutableRawPointer(p)
+                while i + 16 <= total {
+                    let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                    raw.storeBytes(of: v.replacing(with: zero, where: v .< zero), toByteOffset: i * 4, as: SIMD16<Float>.self)
+                    i += 16
+                }
+                while i < total { if p[i] < 0 { p[i] = 0 }; i += 1 }
+            } else {
+                for r in 0..<rows {
+                    let row = p + r * stride
+                    for c in columns where row[c] < 0 { row[c] = 0 }
+                }
+            }
+        case .eluPlusOne:
+            // Vectorised: exp(min(z, 0)) + eps where z <= 0, z + 1 + eps elsewhere.
+            for r in 0..<rows {
+                let row = p + r * stride + columns.lowerBound
+                let n = columns.count
+                var c = 0
+                let raw = UnsafeMutableRawPointer(row)
+                while c + 8 <= n {
+                    let z = raw.loadUnaligned(fromByteOffset: c * 4, as: SIMD8<Float>.self)
+                    raw.storeBytes(of: Activation.eluPlusOne(z), toByteOffset: c * 4, as: SIMD8<Float>.self)
+                    c += 8
+                }
+                if c < n {
+                    var z = SIMD8<Float>(repeating: 0)
+                    for j in 0..<(n - c) { z[j] = row[c + j] }
+                    let v = Activation.eluPlusOne(z)
+                    for j in 0..<(n - c) { row[c + j] = v[j] }
+                }
+            }
+        }
+    }
+
+    /// elu(z) + 1 + eps on eight lanes.
+    @inline(__always)
+    static func eluPlusOne(_ z: SIMD8<Float>) -> SIMD8<Float> {
+        let zero = SIMD8<Float>()
+        let e = FastMath.exp(z.replacing(with: zero, where: z .> zero)) + epsilon
+        return e.replacing(with: z + (1 + epsilon), where: z .> zero)
+    }
+
+    /// grad[i] *= derivative(output[i]) over `columns` of `rows` rows spaced `stride` apart.
+    public func backward(output: UnsafePointer<Float>, grad: UnsafeMutablePointer<Float>,
+                         rows: Int, stride: Int, columns: Range<Int>) {
+        switch self {
+        case .linear: return
+        case .relu:
+            if columns.count == stride {
+                let total = rows * stride
+                var i = 0
+                let zero = SIMD16<Float>()
+                let oraw = UnsafeRawPointer(output)
+                let graw = UnsafeMutableRawPointer(grad)
+                while i + 16 <= total {
+                    let y = oraw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                    let g = graw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                    graw.storeBytes(of: g.replacing(with: zero, where: y .<= zero), toByteOffset: i * 4, as: SIMD16<Float>.self)
+                    i += 16
+                }
+                while i < total { if output[i] <= 0 { grad[i] = 0 }; i += 1 }
+            } else {
+                for r in 0..<rows {
+                    for c in columns where output[r * stride + c] <= 0 { grad[r * stride + c] = 0 }
+                }
+            }
+        case .eluPlusOne:
+            for r in 0..<rows {
+                for c in columns {
+                    let i = r * stride + c
+                    grad[i] *= derivative(output: output[i])
+                }
+            }
+        }
+    }
+}

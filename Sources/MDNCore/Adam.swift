@@ -1,0 +1,83 @@
+/// Adam with Keras's defaults and Keras's update rule.
+///
+/// Per step t (from 1): m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
+/// alpha = lr * sqrt(1 - b2^t) / (1 - b1^t); w -= alpha * m / (sqrt(v) + eps), with eps
+/// added to the UN-corrected sqrt(v) (PyTorch adds it after bias correction instead).
+public struct Adam: Sendable {
+    /// Learning rate (changed by schedules between steps).
+    public var learningRate: Float
+    /// First-moment decay.
+    public let beta1: Float
+    /// Second-moment decay.
+    public let beta2: Float
+    /// Added to sqrt(v).
+    public let epsilon: Float
+    /// Steps taken so far.
+    public private(set) var step: Int = 0
+    private var m: [Float]
+    private var v: [Float]
+    /// beta1^t and beta2^t, kept in Double.
+    private var beta1Power: Double = 1
+    private var beta2Power: Double = 1
+
+    /// Adam for `parameterCount` values (Keras defaults: lr 1e-3, 0.9, 0.999, 1e-7).
+    public init(parameterCount: Int, learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
+                epsilon: Float = 1e-7) {
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        m = [Float](repeating: 0, count: parameterCount)
+        v = [Float](repeating: 0, count: parameterCount)
+    }
+
+    /// Starts a step: advances t and returns alpha for it.
+    mutating func beginStep() -> Float {
+        step += 1
+        beta1Power *= Double(beta1)
+        beta2Power *= Double(beta2)
+        return Float(Double(learningRate) * (1 - beta2Power).squareRoot() / (1 - beta1Power))
+    }
+
+    /// Updates `weights` from `gradient`, using moments at `offset` of the flat state.
+    mutating func update(_ weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafePointer<Float>,
+                         offset: Int, alpha: Float) {
+        let n = weights.count
+        let b1 = beta1, b2 = beta2, c1 = 1 - beta1, c2 = 1 - beta2, eps = epsilon
+        m.withUnsafeMutableBufferPointer { mb in
+            v.withUnsafeMutableBufferPointer { vb in
+                let mp = mb.baseAddress! + offset, vp = vb.baseAddress! + offset, w = weights.baseAddress!
+                var i = 0
+                let rw = UnsafeMutableRawPointer(w), rm = UnsafeMutableRawPointer(mp), rv = UnsafeMutableRawPointer(vp)
+                let rg = UnsafeRawPointer(gradient)
+                while i + 8 <= n {
+                    let o = i * 4
+                    let g = rg.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                    let mm = b1 * rm.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c1 * g
+                    let vv = b2 * rv.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c2 * (g * g)
+                    rm.storeBytes(of: mm, toByteOffset: o, as: SIMD8<Float>.self)
+                    rv.storeBytes(of: vv, toByteOffset: o, as: SIMD8<Float>.self)
+                    let ww = rw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                    rw.storeBytes(of: ww - (mm * alpha) / (FastMath.sqrt(vv) + eps), toByteOffset: o, as: SIMD8<Float>.self)
+                    i += 8
+                }
+                while i < n {
+                    let g = gradient[i]
+                    mp[i] = b1 * mp[i] + c1 * g
+                    vp[i] = b2 * vp[i] + c2 * g * g
+                    w[i] -= alpha * mp[i] / (vp[i].squareRoot() + eps)
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// One step over a flat parameter array with its gradient (convenience, tests).
+    public mutating func step(_ weights: inout [Float], gradient: [Float]) {
+        precondition(weights.count == gradient.count && weights.count == m.count, "Adam: size mismatch")
+        let alpha = beginStep()
+        weights.withUnsafeMutableBufferPointer { w in
+            gradient.withUnsafeBufferPointer { g in update(w, gradient: g.baseAddress!, offset: 0, alpha: alpha) }
+        }
+    }
+}

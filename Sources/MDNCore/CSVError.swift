@@ -1,0 +1,104 @@
+/// Why a CSV file could not be loaded; each description is one line that names the file
+/// (and, where it applies, the line, column and value) and says what to do.
+public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The path does not exist.
+    case noSuchFile(path: String)
+    /// The path is a directory.
+    case isDirectory(path: String)
+    /// The file exists but could not be opened or read.
+    case unreadable(path: String, reason: String)
+    /// The file is not valid UTF-8 text.
+    case notText(path: String)
+    /// The file holds no bytes (or only blank lines).
+    case empty(path: String)
+    /// The first line is blank where the header (column names) should be.
+    case blankHeader(path: String)
+    /// Fewer usable data rows than training needs.
+    case tooFewRows(path: String, rows: Int, dropped: Int, minimum: Int)
+    /// A column selected by name is not in the header.
+    case unknownColumn(path: String, name: String, available: [String], headerLooksNumeric: Bool)
+    /// A column selected by position is past the last column (or 0).
+    case columnOutOfRange(path: String, index: Int, available: [String])
+    /// A name matches several columns.
+    case duplicateColumn(path: String, name: String, indices: [Int])
+    /// Digits that are both a position and another column's name.
+    case ambiguousSelector(path: String, text: String, positionName: String, namedIndex: Int)
+    /// The same column was chosen more than once (for example as both x and y).
+    case columnSelectedTwice(path: String, name: String)
+    /// A data row with a different number of fields than the header.
+    case fieldCount(path: String, line: Int, fields: Int, expected: Int)
+    /// A cell that is neither a number nor a missing-value marker.
+    case notANumber(path: String, line: Int, column: String, value: String)
+    /// A number too large for float32, or an infinity.
+    case notFinite(path: String, line: Int, column: String, value: String)
+    /// Rows with missing values, when dropping them was not asked for.
+    case missingValues(path: String, rows: Int, firstLine: Int, column: String)
+
+    public var description: String {
+        switch self {
+        case .noSuchFile(let path):
+            return "\(path): no such file"
+        case .isDirectory(let path):
+            return "\(path): is a directory, not a CSV file"
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read: \(reason)"
+        case .notText(let path):
+            return "\(path): not UTF-8 text (save the CSV as UTF-8)"
+        case .empty(let path):
+            return "\(path): empty file (expected a header row of column names, then data rows)"
+        case .blankHeader(let path):
+            return "\(path):1: blank line where the header row (column names) should be"
+        case .tooFewRows(let path, let rows, let dropped, let minimum):
+            let what: String
+            switch rows {
+            case 0: what = dropped > 0 ? "no data rows" : "no data rows after the header"
+            case 1: what = "only 1 data row"
+            default: what = "only \(rows) data rows"
+            }
+            let after = dropped > 0 ? " left after dropping \(dropped) with missing values" : ""
+            let need = minimum == CSVLoader.minimumRows ? "training needs at least \(minimum)" : "need at least \(minimum)"
+            return "\(path): \(what)\(after); \(need)"
+        case .unknownColumn(let path, let name, let available, let numeric):
+            let hint = numeric ? " (the first line looks like numbers: the file needs a header row)" : ""
+            return "\(path): no column named \(quoted(name)); available columns: "
+                + "\(CSVError.list(available))\(hint)"
+        case .columnOutOfRange(let path, let index, let available):
+            if index == 0 {
+                return "\(path): there is no column 0 (columns are numbered from 1); available columns: "
+                    + CSVError.list(available)
+            }
+            let n = available.count
+            return "\(path): there is no column \(index): the file has \(n) column\(n == 1 ? "" : "s"): "
+                + CSVError.list(available)
+        case .duplicateColumn(let path, let name, let indices):
+            let where_ = indices.map(String.init).joined(separator: ", ")
+            return "\(path): several columns are named \(quoted(name)) (columns \(where_)); "
+                + "select one by position instead"
+        case .ambiguousSelector(let path, let text, let positionName, let namedIndex):
+            return "\(path): column \(quoted(text)) is ambiguous: column \(text) is \(quoted(positionName)) "
+                + "but column \(namedIndex) is named \(quoted(text)); write name:\(text) for column "
+                + "\(namedIndex), or \(positionName) for column \(text)"
+        case .columnSelectedTwice(let path, let name):
+            return "\(path): column \(quoted(name)) is selected more than once; inputs and targets "
+                + "must be different columns"
+        case .fieldCount(let path, let line, let fields, let expected):
+            return "\(path):\(line): \(fields) field\(fields == 1 ? "" : "s") but the header has \(expected)"
+        case .notANumber(let path, let line, let column, let value):
+            return "\(path):\(line): column \(quoted(column)): \(quoted(value)) is not a number"
+        case .notFinite(let path, let line, let column, let value):
+            return "\(path):\(line): column \(quoted(column)): \(quoted(value)) is not a finite float32 number"
+        case .missingValues(let path, let rows, let firstLine, let column):
+            let rowsText = rows == 1 ? "1 row has a missing value" : "\(rows) rows have missing values"
+            return "\(path): \(rowsText) (first: line \(firstLine), column \(quoted(column))); "
+                + "pass --drop-missing to skip such rows"
+        }
+    }
+
+    /// `x (1), y (2)`: names with their positions.
+    private static func list(_ names: [String]) -> String {
+        names.enumerated().map { "\(quoted($0.element)) (\($0.offset + 1))" }.joined(separator: ", ")
+    }
+}
+
+/// A value in double quotes, for messages.
+private func quoted(_ text: String) -> String { "\"\(text)\"" }

@@ -1,0 +1,186 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Many mixtures at once: `count` parameter rows laid out by `layout`, row-major, as the MDN
+/// head outputs them for `count` x values. All batched results are row-major too.
+public struct MixtureBatch: Sendable, Equatable {
+    /// Where each parameter sits in a row.
+    public let layout: MixtureLayout
+    /// `count * layout.width` values.
+    public let rows: [Float]
+    /// Number of mixtures.
+    public let count: Int
+
+    /// A batch from row-major parameter rows; `rows.count` must be a multiple of the width.
+    public init(layout: MixtureLayout, rows: [Float]) {
+        precondition(rows.count % layout.width == 0,
+                     "rows hold a partial mixture row (\(rows.count) values, width \(layout.width))")
+        self.layout = layout
+        self.rows = rows
+        self.count = rows.count / layout.width
+    }
+
+    /// Mixture `index` as a single value.
+    public subscript(index: Int) -> Mixture {
+        precondition(index >= 0 && index < count, "mixture index \(index) out of range 0..<\(count)")
+        let w = layout.width
+        return Mixture(layout: layout, parameters: Array(rows[(index * w)..<((index + 1) * w)]))
+    }
+
+    /// Means, `count * D` values.
+    public func means() -> [Float] { moments(wantVariance: false) }
+
+    /// Variances (law of total variance), `count * D` values.
+    public func variances() -> [Float] { moments(wantVariance: true) }
+
+    /// Modes (most probable y), `count * D` values.
+    public func modes() -> [Float] {
+        let dims = layout.dimension, w = layout.width
+        var scratch = [Double](repeating: 0, count: 4 * layout.components + 3 * dims)
+        var out = [Double](repeating: 0, count: dims)
+        var result = [Float](repeating: 0, count: count * dims)
+        rows.withUnsafeBufferPointer { base in
+            for r in 0..<count {
+                MixtureKernel.mode(base.baseAddress! + r * w, layout, into: &out, scratch: &scratch)
+                for d in 0..<dims { result[r * dims + d] = Float(out[d]) }
+            }
+        }
+        return result
+    }
+
+    /// log p(y_r | row r) for each row; `y` holds `count * D` values.
+    public func logDensities(y: [Float]) -> [Double] {
+        let dims = layout.dimension, w = layout.width
+        precondition(y.count == count * dims, "y must hold count*D = \(count * dims) values, got \(y.count)")
+        var scratch = [Double](repeating: 0, count: 2 * layout.components)
+        var point = [Double](repeating: 0, count: dims)
+        var result = [Double](repeating: 0, count: count)
+        rows.withUnsafeBufferPointer { base in
+            for r in 0..<count {
+                for d in 0..<dims { point[d] = Double(y[r * dims + d]) }
+                result[r] = MixtureKernel.logDensity(base.baseAddress! + r * w, layout, y: point, scratch: &scratch)
+            }
+        }
+        return result
+    }
+
+    /// The mean negative log-likelihood of targets `y` (`count * D` values), in nats.
+    public func meanNegativeLogLikelihood(y: [Float]) -> Double {
+        guard count > 0 else { return .nan }
+        return -logDensities(y: y).reduce(0, +) / Double(count)
+    }
+
+    /// Densities on a grid for one-dimensional mixtures: `count * grid.count` values,
+    /// row r holding p(grid[j] | row r) (for density shading).
+    public func densities(grid: [Float]) -> [Float] {
+        precondition(layout.dimension == 1, "densities(grid:) needs a one-dimensional mixture")
+        let w = layout.width, k = layout.components
+        var scratch = [Double](repeating: 0, count: 2 * k)
+        var point = [0.0]
+        var result = [Float](repeating: 0, count: count * grid.count)
+        rows.withUnsafeBufferPointer { base in
+            for r in 0..<count {
+                let p = base.baseAddress! + r * w
+                for (j, g) in grid.enumerated() {
+                    point[0] = Double(g)
+                    result[r * grid.count + j] =
+                        Float(exp(MixtureKernel.logDensity(p, layout, y: point, scratch: &scratch)))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Mixing probabilities softmax(logits / T) per row, `count * K` values.
+    public func weights(temperature: Float = 1) throws(MixtureError) -> [Float] {
+        try MixtureError.validate(temperature: temperature, sigmaTemperature: 1)
+        let k = layout.components, w = layout.width
+        var cumulative = [Float](repeating: 0, count: k)
+        var result = [Float](repeating: 0, count: count * k)
+        rows.withUnsafeBufferPointer { base in
+            for r in 0..<count {
+                _ = MixtureKernel.prepareSampler(base.baseAddress! + r * w, layout, temperature: temperature,
+                                                 cumulative: &cumulative)
+                let total = cumulative[k - 1]
+                var previous: Float = 0
+                for c in 0..<k {
+                    result[r * k + c] = (cumulative[c] - previous) / total
+                    previous = cumulative[c]
+                }
+            }
+        }
+        return result
+    }
+
+    /// The mixtures that sampling at temperatures T and S draws from: logits divided by T
+    /// (so pi = softmax(logits / T)) and sigmas times sqrt(S). Throws `MixtureError` unless
+    /// both are positive and finite.
+    public func tempered(temperature: Float, sigmaTemperature: Float) throws(MixtureError) -> MixtureBatch {
+        try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
+        if temperature == 1 && sigmaTemperature == 1 { return self }
+        let stdScale = sigmaTemperature.squareRoot()
+        var out = rows
+        for r in 0..<count {
+            let base = r * layout.width
+            for k in 0..<layout.components {
+                out[base + layout.logit(k)] /= temperature
+                for d in 0..<layout.dimension { out[base + layout.sigma(k, d)] *= stdScale }
+            }
+        }
+        return MixtureBatch(layout: layout, rows: out)
+    }
+
+    /// `perRow` draws from every row with mixing temperature T (pi = softmax(logits / T)) and
+    /// sigma temperature S (std * sqrt(S)): `count * perRow * D` values, row r's draws
+    /// first. Throws `MixtureError` unless T and S are positive and finite.
+    public func samples(perRow: Int = 1, temperature: Float = 1, sigmaTemperature: Float = 1,
+                        rng: inout SeededRNG) throws(MixtureError) -> [Float] {
+        precondition(perRow >= 0, "perRow must be >= 0")
+        try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
+        let k = layout.components, dims = layout.dimension, w = layout.width
+        let stdScale = sigmaTemperature.squareRoot()
+        let total = count * perRow * dims
+        var cumulative = [Float](repeating: 0, count: k)
+        let out = [Float](unsafeUninitializedCapacity: total) { buf, n in
+            rows.withUnsafeBufferPointer { base in
+                cumulative.withUnsafeMutableBufferPointer { cum in
+                    var o = 0
+                    for r in 0..<count {
+                        let p = base.baseAddress! + r * w
+                        let fallback = MixtureKernel.prepareSampler(p, layout, temperature: temperature,
+                                                                    cumulative: cum.baseAddress!)
+                        for _ in 0..<perRow {
+                            let c = MixtureKernel.drawComponent(cumulative: cum.baseAddress!, count: k,
+                                                                fallback: fallback, rng: &rng)
+                            for d in 0..<dims {
+                                let z = Float(rng.normal())
+                                buf[o] = p[layout.mu(c, d)] + p[layout.sigma(c, d)] * stdScale * z
+                                o += 1
+                            }
+                        }
+                    }
+                }
+            }
+            n = total
+        }
+        return out
+    }
+
+    private func moments(wantVariance: Bool) -> [Float] {
+        let dims = layout.dimension, w = layout.width
+        var scratch = [Double](repeating: 0, count: layout.components)
+        var mean = [Double](repeating: 0, count: dims), variance = mean
+        var result = [Float](repeating: 0, count: count * dims)
+        rows.withUnsafeBufferPointer { base in
+            for r in 0..<count {
+                MixtureKernel.moments(base.baseAddress! + r * w, layout, mean: &mean, variance: &variance,
+                                      scratch: &scratch)
+                for d in 0..<dims { result[r * dims + d] = Float(wantVariance ? variance[d] : mean[d]) }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,265 @@
+/// Which model a network is: a plain regression MLP or a mixture density network.
+public enum ModelKind: String, Sendable, Codable, CaseIterable {
+    /// Mean-squared-error regression: the head outputs D means.
+    case mse
+    /// Mixture density network: the head outputs [mu K*D | sigma K*D | logits K].
+    case mdn
+}
+
+/// Why a network could not be rebuilt from tensors.
+public enum NetworkError: Error, Equatable, CustomStringConvertible {
+    /// A tensor the network needs is absent.
+    case missingTensor(String)
+    /// A tensor has the wrong shape.
+    case badShape(name: String, shape: [Int], expected: String)
+    /// The head's width does not fit the model kind, D and K.
+    case headMismatch(width: Int, expected: Int)
+
+    /// One readable line.
+    public var description: String {
+        switch self {
+        case .missingTensor(let name): return "checkpoint is missing tensor '\(name)'"
+        case .badShape(let name, let shape, let expected): return "tensor '\(name)' has shape \(shape), expected \(expected)"
+        case .headMismatch(let width, let expected): return "output layer has width \(width), expected \(expected) for this model"
+        }
+    }
+}
+
+/// A trunk of ReLU Dense layers followed by a head: one linear Dense of width D (mse) or a
+/// mixture head of width 2KD+K (mdn) whose sigma slice goes through ELU + 1 + epsilon.
+///
+/// The mixture head is one Dense layer equivalent to the tutorial's three (mus linear,
+/// sigmas ELU+1+eps, pi linear, concatenated); each slice is Glorot-initialised with its
+/// own fan_out, as three separate Keras layers would be.
+public struct Network: Sendable, Equatable {
+    /// mse or mdn.
+    public let kind: ModelKind
+    /// Hidden layers (ReLU).
+    public var trunk: MLP
+    /// Output layer (linear; the mdn sigma activation is applied by the network).
+    public var head: Dense
+    /// The mixture layout of the head's output (mdn only).
+    public let layout: MixtureLayout?
+
+    /// All Dense layers, input side first.
+    public var layers: [Dense] { trunk.layers + [head] }
+    /// Input dimension.
+    public var inputDimension: Int { trunk.layers.first?.inputs ?? head.inputs }
+    /// Target dimension D.
+    public var outputDimension: Int { layout?.dimension ?? head.outputs }
+    /// Hidden widths.
+    public var hidden: [Int] { trunk.layers.map(\.outputs) }
+    /// Width of one output row (D for mse, 2KD+K for mdn).
+    public var outputWidth: Int { head.outputs }
+    /// Trainable values in total.
+    public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
+
+    /// A freshly initialised network (Keras initialisation: Glorot-uniform kernels, zero biases).
+    public init(kind: ModelKind, inputDimension: Int = 1, hidden: [Int], outputDimension: Int = 1,
+                mixtures: Int = 1, rng: inout SeededRNG) {
+        precondition(inputDimension >= 1 && outputDimension >= 1, "dimensions must be >= 1")
+        precondition(hidden.allSatisfy { $0 >= 1 }, "hidden widths must be >= 1")
+        precondition(mixtures >= 1, "a mixture needs at least one component")
+        self.kind = kind
+        var layers: [Dense] = []
+        var width = inputDimension
+        for h in hidden {
+            layers.append(Dense(inputs: width, outputs: h, activation: .relu, rng: &rng))
+            width = h
+        }
+        trunk = MLP(layers: layers)
+        switch kind {
+        case .mse:
+            layout = nil
+            head = Dense(inputs: width, outputs: outputDimension, activation: .linear, rng: &rng)
+        case .mdn:
+            let l = MixtureLayout(components: mixtures, dimension: outputDimension)
+            layout = l
+            let kd = mixtures * outputDimension
+            var w = Matrix(rows: width, cols: l.width)
+            Dense.glorotUniform(&w, columns: 0..<kd, rng: &rng)
+            Dense.glorotUniform(&w, columns: kd..<(2 * kd), rng: &rng)
+            Dense.glorotUniform(&w, columns: (2 * kd)..<l.width, rng: &rng)
+            head = Dense(weights: w, bias: [Float](repeating: 0, count: l.width), activation: .linear)
+        }
+    }
+
+    /// A network with given layers (the head must be linear).
+    public init(kind: ModelKind, trunk: MLP, head: Dense, layout: MixtureLayout?) {
+        precondition(head.activation == .linear, "the head is linear; the mdn sigma activation is applied by Network")
+        precondition(kind == .mdn ? layout?.width == head.outputs : layout == nil, "layout does not match head")
+        self.kind = kind
+        self.trunk = trunk
+        self.head = head
+        self.layout = layout
+    }
+
+    /// The parameters as named tensors: "trunk.i.kernel" [in, out], "trunk.i.bias" [out],
+    /// "head.kernel", "head.bias".
+    public func namedTensors() -> [NamedTensor] {
+        var out: [NamedTensor] = []
+        for (i, l) in trunk.layers.enumerated() {
+            out.append(NamedTensor(name: "trunk.\(i).kernel", shape: [l.inputs, l.outputs], values: l.weights.storage))
+            out.append(NamedTensor(name: "trunk.\(i).bias", shape: [l.outputs], values: l.bias))
+        }
+        out.append(NamedTensor(name: "head.kernel", shape: [head.inputs, head.outputs], values: head.weights.storage))
+        out.append(NamedTensor(name: "head.bias", shape: [head.outputs], values: head.bias))
+        return out
+    }
+
+    /// Rebuilds a network from `namedTensors()` output; hidden widths come from the shapes.
+    public init(kind: ModelKind, outputDimension: Int = 1, mixtures: Int = 1, tensors: [NamedTensor]) throws(NetworkError) {
+        var byName: [String: NamedTensor] = [:]
+        for t in tensors { byName[t.name] = t }
+        func dense(_ prefix: String, activation: Activation) throws(NetworkError) -> Dense {
+            guard let k = byName["\(prefix).kernel"] else { throw .missingTensor("\(prefix).kernel") }
+            guard let b = byName["\(prefix).bias"] else { throw .missingTensor("\(prefix).bias") }
+            guard k.shape.count == 2, k.shape[0] >= 1, k.shape[1] >= 1 else {
+                throw .badShape(name: k.name, shape: k.shape, expected: "[inputs, outputs]")
+            }
+            guard b.shape == [k.shape[1]] else { throw .badShape(name: b.name, shape: b.shape, expected: "[\(k.shape[1])]") }
+            return Dense(weights: Matrix(rows: k.shape[0], cols: k.shape[1], storage: k.values), bias: b.values,
+                         activation: activation)
+        }
+        var layers: [Dense] = []
+        while byName["trunk.\(layers.count).kernel"] != nil {
+            let l = try dense("trunk.\(layers.count)", activation: .relu)
+            if let prev = layers.last, prev.outputs != l.inputs {
+                throw .badShape(name: "trunk.\(layers.count).kernel", shape: [l.inputs, l.outputs], expected: "[\(prev.outputs), _]")
+            }
+            layers.append(l)
+        }
+        let head = try dense("head", activation: .linear)
+        if let prev = layers.last, prev.outputs != head.inputs {
+            throw .badShape(name: "head.kernel", shape: [head.inputs, head.outputs], expected: "[\(prev.outputs), _]")
+        }
+        let layout: MixtureLayout? = kind == .mdn ? MixtureLayout(components: mixtures, dimension: outputDimension) : nil
+        let expected = layout?.width ?? outputDimension
+        guard head.outputs == expected else { throw .headMismatch(width: head.outputs, expected: expected) }
+        self.init(kind: kind, trunk: MLP(layers: layers), head: head, layout: layout)
+    }
+
+    /// Columns of the output row that go through ELU + 1 + eps (the sigmas; empty for mse).
+    var sigmaColumns: Range<Int> {
+        guard let l = layout else { return 0..<0 }
+        return (l.components * l.dimension)..<(2 * l.components * l.dimension)
+    }
+
+    /// Network output for `x` (n rows of inputDimension values): n*D means (mse) or n rows of
+    /// `layout.width` mixture parameters with positive sigmas (mdn).
+    public func predict(_ x: [Float]) -> [Float] {
+        precondition(x.count % inputDimension == 0, "input holds a partial row")
+        let n = x.count / inputDimension
+        var out = [Float](repeating: 0, count: n * outputWidth)
+        let chunk = 512
+        let ws = NetworkWorkspace(network: self, capacity: min(max(n, 1), chunk))
+        x.withUnsafeBufferPointer { xp in
+            out.withUnsafeMutableBufferPointer { op in
+                var start = 0
+                while start < n {
+                    let rows = min(chunk, n - start)
+                    let y = forward(xp.baseAddress! + start * inputDimension, rows: rows, workspace: ws)
+                    (op.baseAddress! + start * outputWidth).update(from: y, count: rows * outputWidth)
+                    start += rows
+                }
+            }
+        }
+        return out
+    }
+
+    /// Forward pass of `rows` rows into the workspace; returns the output (rows x outputWidth).
+    func forward(_ x: UnsafePointer<Float>, rows: Int, workspace ws: NetworkWorkspace) -> UnsafeMutablePointer<Float> {
+        precondition(rows <= ws.capacity, "batch of \(rows) rows exceeds workspace capacity \(ws.capacity)")
+        var input = x
+        for (i, l) in trunk.layers.enumerated() {
+            l.forward(input, rows: rows, output: ws.outputs[i])
+            input = UnsafePointer(ws.outputs[i])
+        }
+        let out = ws.outputs[trunk.layers.count]
+        head.forward(input, rows: rows, output: out)
+        if kind == .mdn {
+            Activation.eluPlusOne.apply(out, rows: rows, stride: outputWidth, columns: sigmaColumns)
+        }
+        return out
+    }
+
+    /// Backward pass after `forward` on the same rows: `gradOutput` (rows x outputWidth,
+    /// consumed) holds dL/d(output); fills `ws.gradients` with dL/d(parameters).
+    func backward(_ x: UnsafePointer<Float>, rows: Int, workspace ws: NetworkWorkspace,
+                  gradOutput: UnsafeMutablePointer<Float>) {
+        let all = layers
+        let last = all.count - 1
+        if kind == .mdn {
+            Activation.eluPlusOne.backward(output: ws.outputs[last], grad: gradOutput, rows: rows,
+                                           stride: outputWidth, columns: sigmaColumns)
+        }
+        var grad = gradOutput
+        var spare = ws.gradA == gradOutput ? ws.gradB : ws.gradA
+        for i in stride(from: last, through: 0, by: -1) {
+            let l = all[i]
+            let input = i == 0 ? x : UnsafePointer(ws.outputs[i - 1])
+            l.backward(input: input, output: ws.outputs[i], rows: rows, gradOutput: grad,
+                       gradWeights: ws.gradients + ws.weightOffsets[i], gradBias: ws.gradients + ws.biasOffsets[i],
+                       gradInput: i == 0 ? nil : spare)
+            swap(&grad, &spare)
+        }
+    }
+
+    /// Calls `body` with each parameter tensor (kernel, bias, layer by layer) as a mutable buffer.
+    mutating func withParameterBuffers(_ body: (Int, UnsafeMutableBufferPointer<Float>) -> Void) {
+        var t = 0
+        for i in trunk.layers.indices {
+            trunk.layers[i].weights.storage.withUnsafeMutableBufferPointer { body(t, $0) }
+            trunk.layers[i].bias.withUnsafeMutableBufferPointer { body(t + 1, $0) }
+            t += 2
+        }
+        head.weights.storage.withUnsafeMutableBufferPointer { body(t, $0) }
+        head.bias.withUnsafeMutableBufferPointer { body(t + 1, $0) }
+    }
+}
+
+/// Scratch memory for forward and backward passes of up to `capacity` rows, plus the
+/// parameter gradients (one flat buffer, laid out kernel, bias, layer by layer).
+final class NetworkWorkspace {
+    let capacity: Int
+    /// Post-activation output of each layer.
+    let outputs: [UnsafeMutablePointer<Float>]
+    /// Two ping-pong buffers for dL/d(activations), capacity x max width.
+    let gradA: UnsafeMutablePointer<Float>
+    let gradB: UnsafeMutablePointer<Float>
+    /// All parameter gradients, flat.
+    let gradients: UnsafeMutablePointer<Float>
+    let parameterCount: Int
+    let weightOffsets: [Int]
+    let biasOffsets: [Int]
+    /// (offset, count) of each tensor in `gradients`, in `withParameterBuffers` order.
+    let tensorRanges: [(offset: Int, count: Int)]
+
+    init(network: Network, capacity: Int) {
+        self.capacity = capacity
+        let layers = network.layers
+        outputs = layers.map { .allocate(capacity: capacity * $0.outputs) }
+        let maxWidth = layers.map { max($0.inputs, $0.outputs) }.max() ?? 1
+        gradA = .allocate(capacity: capacity * maxWidth)
+        gradB = .allocate(capacity: capacity * maxWidth)
+        var w: [Int] = [], b: [Int] = [], ranges: [(Int, Int)] = []
+        var off = 0
+        for l in layers {
+            w.append(off); ranges.append((off, l.weights.storage.count)); off += l.weights.storage.count
+            b.append(off); ranges.append((off, l.bias.count)); off += l.bias.count
+        }
+        weightOffsets = w
+        biasOffsets = b
+        tensorRanges = ranges
+        parameterCount = off
+        gradients = .allocate(capacity: max(off, 1))
+        gradients.initialize(repeating: 0, count: max(off, 1))
+    }
+
+    deinit {
+        outputs.forEach { $0.deallocate() }
+        gradA.deallocate()
+        gradB.deallocate()
+        gradients.deallocate()
+    }
+}

@@ -1,0 +1,104 @@
+/// Options for terminal rendering.
+public struct RenderOptions: Hashable, Sendable {
+    /// Shade density and heatmap cells that have no dots with ' ░▒▓█' glyphs, so they stay
+    /// visible without colour (plain-text exports, monochrome terminals).
+    public var shadeGlyphs: Bool
+    /// Creates options.
+    public init(shadeGlyphs: Bool = false) { self.shadeGlyphs = shadeGlyphs }
+}
+
+/// A rendered figure: the cells plus what was left out.
+public struct RenderResult: Sendable {
+    /// The cells.
+    public var grid: CellGrid
+    /// Points skipped per panel (NaN, infinite, or not positive on a log axis).
+    public var skippedPoints: [Int]
+    /// Total skipped points over all panels.
+    public var totalSkipped: Int { skippedPoints.reduce(0, +) }
+}
+
+/// Renders a Figure into a CellGrid (pure: no terminal involved).
+///
+/// Overlap rule, per cell of a panel's canvas:
+/// - Layers draw in groups, whatever their order in `Panel.layers`: heatmap and density
+///   first, then points, then reference lines, then curves (list order within a group).
+/// - The glyph is the union of every sub-cell dot set by any point, line or curve layer
+///   (braille 2x4, quadrant 2x2); in ASCII canvases it is the glyph of the last layer drawn.
+/// - The foreground role is that of the LAST layer that set a dot in the cell, so curves win
+///   the cells they cross and later point layers win over earlier ones.
+/// - Heatmap and density layers set only the background role (`.density(level:)`), and, with
+///   `RenderOptions.shadeGlyphs`, a shade glyph shown when the cell has no dots.
+/// - Empty braille-canvas cells are U+2800 (blank braille), other canvases use a space.
+/// Non-finite points (and non-positive values on log axes) are skipped and counted per
+/// panel: see `RenderResult.skippedPoints` and the "N skipped" note in the panel header.
+public enum FigureRenderer {
+    /// Gap in cells between side-by-side panels.
+    static let panelGap = 1
+
+    /// Renders `figure` into a `width` x `height` grid using `canvas` for points and curves.
+    public static func render(_ figure: Figure, width: Int, height: Int, canvas: CanvasKind) -> CellGrid {
+        renderResult(figure, width: width, height: height, canvas: canvas).grid
+    }
+
+    /// Renders `figure` and reports skipped points per panel.
+    public static func renderResult(_ figure: Figure, width: Int, height: Int, canvas: CanvasKind,
+                                    options: RenderOptions = RenderOptions()) -> RenderResult {
+        var grid = CellGrid(width: max(0, width), height: max(0, height))
+        let data = figure.panels.map(PanelData.init)
+        let extents = sharedExtents(figure, data)
+        let rects = layoutRects(figure, width: grid.width, height: grid.height, gap: panelGap)
+        var renderers = figure.panels.indices.map { i in
+            PanelRenderer(panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
+                          canvas: canvas, options: options)
+        }
+        // Stacked panels sharing x get one y-label width so their x axes line up.
+        if figure.layout == .vertical && figure.sharedX && figure.panels.count > 1 {
+            var widest = 0
+            for (i, r) in rects.enumerated() where r.w > 0 && r.h > 0 {
+                var scratch = CellGrid(width: r.w, height: r.h)
+                widest = max(widest, renderers[i].draw(into: &scratch, x: 0, y: 0, width: r.w, height: r.h))
+            }
+            for i in renderers.indices { renderers[i].minLabelWidth = widest }
+        }
+        for (i, r) in rects.enumerated() where r.w > 0 && r.h > 0 {
+            renderers[i].draw(into: &grid, x: r.x, y: r.y, width: r.w, height: r.h)
+        }
+        return RenderResult(grid: grid, skippedPoints: data.map(\.skipped))
+    }
+
+    /// Each panel's extents, unioned over panels on shared axes.
+    static func sharedExtents(_ figure: Figure, _ data: [PanelData]) -> [(Extent, Extent)] {
+        var ux = Extent(), uy = Extent()
+        for d in data { ux.formUnion(d.x); uy.formUnion(d.y) }
+        return data.map { d in (figure.sharedX ? ux : d.x, figure.sharedY ? uy : d.y) }
+    }
+
+    /// Panel rectangles in layout units (cells or pixels), splitting by weights.
+    static func layoutRects(_ figure: Figure, width: Int, height: Int, gap: Int) -> [(x: Int, y: Int, w: Int, h: Int)] {
+        let n = figure.panels.count
+        guard n > 0 else { return [] }
+        let weights = figure.weights ?? Array(repeating: 1, count: n)
+        let total = max(1, weights.reduce(0, +))
+        let along = figure.layout == .horizontal ? width : height
+        let g = figure.layout == .horizontal ? gap : 0
+        let avail = max(0, along - g * (n - 1))
+        var rects: [(x: Int, y: Int, w: Int, h: Int)] = []
+        var prevEnd = 0, acc = 0
+        for i in 0..<n {
+            acc += weights[i]
+            // Shared axes need identical panels (same canvas, same equal-aspect ranges): equal
+            // sizes, the remainder left blank; otherwise the last panel takes the remainder.
+            let equal = figure.weights == nil && (figure.sharedX || figure.sharedY)
+            let end = equal ? (avail / n) * (i + 1) : (i == n - 1 ? avail : avail * acc / total)
+            let size = max(0, end - prevEnd)
+            let start = prevEnd + g * i
+            prevEnd = end
+            if figure.layout == .horizontal {
+                rects.append((start, 0, size, height))
+            } else {
+                rects.append((0, start, width, size))
+            }
+        }
+        return rects
+    }
+}

@@ -1,0 +1,81 @@
+/// How a points layer marks each point when the canvas has no sub-cell dots (ASCII), and
+/// in the legend. `.auto` picks a glyph from the role, so series differ without colour.
+public enum GlyphHint: Hashable, Sendable {
+    /// The role's default ASCII glyph (truth '.', MDN samples '+', MSE curve '#', ...).
+    case auto
+    /// This exact glyph in ASCII canvases.
+    case ascii(Unicode.Scalar)
+}
+
+/// One thing drawn in a panel. Layers draw in this order, whatever their position in the
+/// list: backgrounds (heatmap, density), then points, then reference lines, then curves, so
+/// curves win the cells they cross. Within each group, list order.
+public enum Layer: Sendable {
+    /// A scatter of points (10,000+ is fine); non-finite points are skipped and counted.
+    case points(xs: [Float], ys: [Float], role: StyleRole, glyph: GlyphHint = .auto, label: String? = nil)
+    /// A polyline through the points in order (Bresenham on the sub-cell grid).
+    case curve(xs: [Float], ys: [Float], role: StyleRole, label: String? = nil)
+    /// A polyline whose segment i (point i to i+1) uses `roles[i]`: mixture components whose
+    /// brightness follows their weight. `legendRole` shows in the legend.
+    case styledCurve(xs: [Float], ys: [Float], roles: [StyleRole], legendRole: StyleRole, label: String? = nil)
+    /// Point counts per cell, shaded with `.density(level:)` backgrounds over `levels` steps.
+    case density(xs: [Float], ys: [Float], levels: Int = Int(Palette.densityLevels), label: String? = nil)
+    /// A precomputed value grid shaded with `.density(level:)` backgrounds.
+    case heatmap(Heatmap)
+    /// A horizontal reference line across the panel.
+    case hline(y: Float, role: StyleRole, label: String? = nil)
+
+    /// Draw group: 0 backgrounds, 1 points, 2 reference lines, 3 curves.
+    var drawGroup: Int {
+        switch self {
+        case .heatmap, .density: return 0
+        case .points: return 1
+        case .hline: return 2
+        case .curve, .styledCurve: return 3
+        }
+    }
+
+    /// The legend label, if any.
+    var label: String? {
+        switch self {
+        case .points(_, _, _, _, let l), .curve(_, _, _, let l), .styledCurve(_, _, _, _, let l),
+             .density(_, _, _, let l), .hline(_, _, let l):
+            return l
+        case .heatmap(let h): return h.label
+        }
+    }
+}
+
+extension StyleRole {
+    /// The glyph a role uses in ASCII canvases, so series differ without colour.
+    public var asciiGlyph: Unicode.Scalar {
+        switch self {
+        case .truth: return "."
+        case .mdnSamples: return "+"
+        case .mseCurve: return "#"
+        case .reference: return "="
+        case .density: return ":"
+        case .component(let index, _):
+            let letters = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+            return letters[Int(index) % letters.count]
+        case .loss(let model, let split):
+            switch (model, split) {
+            case (.mse, .train): return "*"
+            case (.mse, .validation): return "o"
+            case (.mdn, .train): return "x"
+            case (.mdn, .validation): return "%"
+            }
+        default: return "*"
+        }
+    }
+}
+
+extension Layer {
+    /// A heatmap layer from a value grid (row 0 = lowest y) covering `xRange` x `yRange`.
+    public static func heatmap(columns: Int, rows: Int, values: [Float], xRange: ClosedRange<Float>,
+                               yRange: ClosedRange<Float>, normalise: HeatmapNormalisation = .perColumn,
+                               label: String? = nil) -> Layer {
+        .heatmap(Heatmap(columns: columns, rows: rows, values: values, xRange: xRange, yRange: yRange,
+                         normalise: normalise, label: label))
+    }
+}

@@ -1,0 +1,100 @@
+import CCairo
+
+/// Why a PNG could not be produced.
+public struct CairoError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+    public var description: String { "cairo: \(message)" }
+}
+
+/// Renders a VectorScene with cairo into an ARGB32 image and encodes it as PNG.
+public enum PNGExporter {
+    /// PNG bytes for `scene` at its own pixel size.
+    public static func png(_ scene: VectorScene) throws(CairoError) -> [UInt8] {
+        let w = Int32(max(1, scene.width.rounded())), h = Int32(max(1, scene.height.rounded()))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h) else { throw CairoError(message: "no surface") }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
+            throw CairoError(message: "cannot create a \(w)x\(h) image surface")
+        }
+        defer { cairo_destroy(cr) }
+        draw(scene, cr)
+        cairo_surface_flush(surface)
+        let sink = ByteSink()
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(surface, { closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                return CAIRO_STATUS_SUCCESS
+            }, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw CairoError(message: String(cString: cairo_status_to_string(status)))
+        }
+        return sink.bytes
+    }
+
+    private final class ByteSink { var bytes: [UInt8] = [] }
+
+    private static func source(_ cr: OpaquePointer, _ c: RGB, _ alpha: Double = 1) {
+        cairo_set_source_rgba(cr, Double(c.r) / 255, Double(c.g) / 255, Double(c.b) / 255, alpha)
+    }
+
+    /// Replays the scene's commands on a cairo context.
+    static func draw(_ scene: VectorScene, _ cr: OpaquePointer) {
+        source(cr, scene.background)
+        cairo_paint(cr)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+        for command in scene.commands {
+            switch command {
+            case .rect(let x, let y, let width, let height, let fill, let stroke, let lw):
+                cairo_rectangle(cr, x, y, width, height)
+                if let fill { source(cr, fill); stroke == nil ? cairo_fill(cr) : cairo_fill_preserve(cr) }
+                if let stroke {
+                    // Align 1-px strokes to pixel centres so frames stay crisp.
+                    cairo_new_path(cr)
+                    cairo_rectangle(cr, x.rounded() + 0.5, y.rounded() + 0.5, width.rounded() - 1, height.rounded() - 1)
+                    source(cr, stroke); cairo_set_line_width(cr, lw); cairo_stroke(cr)
+                }
+            case .line(let a, let b, let color, let width, let dash, let opacity):
+                source(cr, color, opacity)
+                cairo_set_line_width(cr, width)
+                dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+                cairo_move_to(cr, a.x, a.y)
+                cairo_line_to(cr, b.x, b.y)
+                cairo_stroke(cr)
+                cairo_set_dash(cr, nil, 0, 0)
+            case .polyline(let points, let color, let width):
+                guard let first = points.first else { continue }
+                source(cr, color)
+                cairo_set_line_width(cr, width)
+                cairo_move_to(cr, first.x, first.y)
+                for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+                cairo_stroke(cr)
+            case .circles(let centers, let r, let color, let opacity):
+                source(cr, color, opacity)
+                for c in centers {
+                    cairo_new_sub_path(cr)
+                    cairo_arc(cr, c.x, c.y, r, 0, 2 * Double.pi)
+                    cairo_fill(cr)
+                }
+            case .text(let s, let at, let size, let color, let anchor, let bold):
+                cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+                cairo_set_font_size(cr, size)
+                var extents = cairo_text_extents_t()
+                cairo_text_extents(cr, s, &extents)
+                let dx: Double
+                switch anchor {
+                case .start: dx = 0
+                case .middle: dx = -extents.x_advance / 2
+                case .end: dx = -extents.x_advance
+                }
+                source(cr, color)
+                cairo_move_to(cr, at.x + dx, at.y)
+                cairo_show_text(cr, s)
+                cairo_new_path(cr)
+            }
+        }
+    }
+}

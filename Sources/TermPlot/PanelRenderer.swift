@@ -1,0 +1,349 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A legend entry: sample glyph, its role, and the label.
+struct LegendEntry: Sendable {
+    var glyph: Unicode.Scalar
+    var role: StyleRole
+    var label: String
+    /// What kind of mark the entry shows (for vector exports).
+    var mark: Mark
+    enum Mark: Sendable { case points, line, dashed, area }
+}
+
+extension Layer {
+    /// The legend entry for this layer on `canvas`, if it has a label.
+    func legendEntry(canvas: CanvasKind) -> LegendEntry? {
+        guard let label, !label.isEmpty else { return nil }
+        switch self {
+        case .points(_, _, let role, let glyph, _):
+            let g: Unicode.Scalar
+            switch canvas {
+            case .braille: g = "\u{2836}"
+            case .block: g = "\u{259A}"
+            case .ascii: if case .ascii(let s) = glyph { g = s } else { g = role.asciiGlyph }
+            }
+            return LegendEntry(glyph: g, role: role, label: label, mark: .points)
+        case .curve(_, _, let role, _), .styledCurve(_, _, _, let role, _):
+            let g: Unicode.Scalar = canvas == .braille ? "\u{2824}" : (canvas == .block ? "\u{2584}" : role.asciiGlyph)
+            return LegendEntry(glyph: g, role: role, label: label, mark: .line)
+        case .hline(_, let role, _):
+            return LegendEntry(glyph: canvas == .ascii ? role.asciiGlyph : "\u{2504}", role: role, label: label, mark: .dashed)
+        case .density, .heatmap:
+            return LegendEntry(glyph: canvas == .ascii ? ":" : "\u{2592}", role: .density(level: 5), label: label, mark: .area)
+        }
+    }
+}
+
+/// The resolved axes of one panel for a plot area of a given size in cells.
+struct PanelAxes: Sendable {
+    var x: AxisMap
+    var y: AxisMap
+
+    /// Resolves ranges for a plot area `width` x `height` cells (equal aspect uses a cell
+    /// that is twice as tall as wide).
+    static func resolve(_ panel: Panel, xExtent: Extent, yExtent: Extent, width: Double, height: Double) -> PanelAxes {
+        var xr = AxisResolver.base(panel.x, extent: xExtent)
+        var yr = AxisResolver.base(panel.y, extent: yExtent)
+        if panel.equalAspect && panel.x.scale == .linear && panel.y.scale == .linear {
+            (xr, yr) = AxisResolver.equalAspect(x: xr, y: yr, width: width, height: 2 * height)
+        }
+        return PanelAxes(x: AxisMap(lo: xr.0, hi: xr.1, log: panel.x.scale == .log10),
+                         y: AxisMap(lo: yr.0, hi: yr.1, log: panel.y.scale == .log10))
+    }
+}
+
+/// Draws one panel into a rectangle of a CellGrid.
+struct PanelRenderer {
+    let panel: Panel
+    let data: PanelData
+    let xExtent: Extent
+    let yExtent: Extent
+    let canvas: CanvasKind
+    let options: RenderOptions
+    /// The y tick label column is at least this wide (aligns stacked panels' x axes).
+    var minLabelWidth = 0
+
+    /// Shade glyphs by level quarter.
+    static let shades: [Unicode.Scalar] = ["\u{2591}", "\u{2592}", "\u{2593}", "\u{2588}"]
+
+    /// Draws the panel; returns the width of its y tick label column (0 if nothing fit).
+    @discardableResult
+    func draw(into grid: inout CellGrid, x px: Int, y py: Int, width w: Int, height h: Int) -> Int {
+        let ascii = canvas == .ascii
+        let legend = panel.showLegend ? panel.layers.compactMap { $0.legendEntry(canvas: canvas) } : []
+        let skippedNote = data.skipped > 0 ? "\(data.skipped) skipped" : ""
+        let headerRows = (panel.title.isEmpty && panel.y.label.isEmpty && skippedNote.isEmpty) ? 0 : 1
+        var legendRows = legend.isEmpty ? 0 : 1
+        var xLabelRows = panel.x.label.isEmpty ? 0 : 1
+        var plotRows = h - headerRows - 2 - xLabelRows - legendRows
+        if plotRows < 2 { legendRows = 0; plotRows = h - headerRows - 2 - xLabelRows }
+        if plotRows < 2 { xLabelRows = 0; plotRows = h - headerRows - 2 }
+        if headerRows > 0 { drawHeader(&grid, px, py, w, skippedNote) }
+        guard plotRows >= 1 else { return 0 }
+
+        // Resolve ranges and y ticks; the y label width depends on the ticks, which depend on
+        // the range, which (with equal aspect) depends on the canvas width: iterate twice.
+        var labelWidth = minLabelWidth
+        var axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
+                                     width: Double(max(1, w - 1)), height: Double(plotRows))
+        var yTicks: [Tick] = []
+        for _ in 0..<2 {
+            yTicks = TickFitter.vertical(axes.y, cells: plotRows)
+            let lw = max(minLabelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
+            if lw == labelWidth && !yTicks.isEmpty { break }
+            labelWidth = lw
+            axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
+                                     width: Double(max(1, w - labelWidth - 1)), height: Double(plotRows))
+        }
+        yTicks = TickFitter.vertical(axes.y, cells: plotRows)
+        labelWidth = max(labelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
+        let canvasW = w - labelWidth - 1
+        guard canvasW >= 1 else { return 0 }
+        let xTicks = TickFitter.horizontal(axes.x, cells: canvasW, overhang: labelWidth + 1)
+
+        let cx0 = px + labelWidth + 1, cy0 = py + headerRows
+        var dots = DotCanvas(kind: canvas, width: canvasW, height: plotRows)
+        drawLayers(&dots, axes)
+        dots.compose(into: &grid, x: cx0, y: cy0)
+
+        // Axes.
+        let axisCol = px + labelWidth, axisRow = cy0 + plotRows
+        let vertical: Unicode.Scalar = ascii ? "|" : "\u{2502}", yTick: Unicode.Scalar = ascii ? "+" : "\u{2524}"
+        let horizontal: Unicode.Scalar = ascii ? "-" : "\u{2500}", xTick: Unicode.Scalar = ascii ? "+" : "\u{252C}"
+        let corner: Unicode.Scalar = ascii ? "+" : "\u{2514}"
+        for r in 0..<plotRows { set(&grid, axisCol, cy0 + r, vertical, .axis) }
+        set(&grid, axisCol, axisRow, corner, .axis)
+        for c in 0..<canvasW { set(&grid, cx0 + c, axisRow, horizontal, .axis) }
+        for t in yTicks {
+            let row = plotRows - 1 - TickFitter.cell(axes.y.fraction(tick: t.value), cells: plotRows)
+            set(&grid, axisCol, cy0 + row, yTick, .axis)
+            let len = t.label.unicodeScalars.count
+            put(&grid, t.label, axisCol - len, cy0 + row, .text, limit: axisCol)
+        }
+        let starts = TickFitter.labelStarts(xTicks, axes.x, cells: canvasW, overhang: labelWidth + 1)
+        for (t, s) in zip(xTicks, starts) {
+            let col = TickFitter.cell(axes.x.fraction(tick: t.value), cells: canvasW)
+            set(&grid, cx0 + col, axisRow, xTick, .axis)
+            if axisRow + 1 < py + h { put(&grid, t.label, cx0 + s, axisRow + 1, .text, limit: px + w) }
+        }
+        var row = axisRow + 2
+        if xLabelRows > 0 && row < py + h {
+            let len = panel.x.label.unicodeScalars.count
+            put(&grid, panel.x.label, cx0 + max(0, (canvasW - len) / 2), row, .dimText, limit: px + w)
+            row += 1
+        }
+        if legendRows > 0 && row < py + h {
+            var col = cx0
+            for e in legend {
+                set(&grid, col, row, e.glyph, e.role)
+                put(&grid, e.label, col + 2, row, .text, limit: px + w)
+                col += 2 + e.label.unicodeScalars.count + 3
+                if col >= px + w { break }
+            }
+        }
+        return labelWidth
+    }
+
+    private func drawHeader(_ grid: inout CellGrid, _ px: Int, _ py: Int, _ w: Int, _ note: String) {
+        let ylab = panel.y.label, title = panel.title
+        put(&grid, ylab, px, py, .dimText, limit: px + w)
+        var end = px + ylab.unicodeScalars.count
+        if !title.isEmpty {
+            let len = title.unicodeScalars.count
+            let start = max(px + (w - len) / 2, ylab.isEmpty ? px : end + 2)
+            put(&grid, title, start, py, .title, limit: px + w)
+            end = start + len
+        }
+        if !note.isEmpty {
+            let len = note.unicodeScalars.count
+            let start = max(px + w - len, end + 1)
+            put(&grid, note, start, py, .warning, limit: px + w)
+        }
+    }
+
+    @inline(__always) private func set(_ grid: inout CellGrid, _ x: Int, _ y: Int, _ g: Unicode.Scalar, _ role: StyleRole) {
+        guard x >= 0 && x < grid.width && y >= 0 && y < grid.height else { return }
+        grid[x, y] = Cell(glyph: g, foreground: role, background: nil)
+    }
+
+    private func put(_ grid: inout CellGrid, _ text: String, _ x: Int, _ y: Int, _ role: StyleRole, limit: Int) {
+        var col = x
+        for s in text.unicodeScalars {
+            if col >= limit { break }
+            set(&grid, col, y, s, role)
+            col += 1
+        }
+    }
+
+    // MARK: layers
+
+    func drawLayers(_ dots: inout DotCanvas, _ axes: PanelAxes) {
+        let ordered = data.layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }
+        for (_, layer) in ordered {
+            switch layer {
+            case .heatmap(let hm): drawHeatmap(&dots, axes, hm)
+            case .density(let xs, let ys, let levels, _): drawDensity(&dots, axes, xs, ys, levels)
+            case .points(let xs, let ys, let role, let hint, _):
+                let g: Unicode.Scalar
+                if case .ascii(let s) = hint { g = s } else { g = role.asciiGlyph }
+                drawPoints(&dots, axes, xs, ys, role, g)
+            case .hline(let v, let role, _): drawHLine(&dots, axes, v, role)
+            case .curve(let xs, let ys, let role, _): drawCurve(&dots, axes, xs, ys) { _ in role }
+            case .styledCurve(let xs, let ys, let roles, let legendRole, _):
+                drawCurve(&dots, axes, xs, ys) { i in i < roles.count ? roles[i] : legendRole }
+            }
+        }
+    }
+
+    /// Dot coordinates (x from the left, y from the bottom) for plot units, or nil outside.
+    /// Computed in Double so extreme Float ranges (near ±3e38) cannot overflow.
+    struct DotMap {
+        let x0: Double, y0: Double, sx: Double, sy: Double, w: Int, h: Int
+        init(_ axes: PanelAxes, _ dots: DotCanvas) {
+            w = dots.dotWidth; h = dots.dotHeight
+            x0 = axes.x.lo; y0 = axes.y.lo
+            sx = Double(w) / (axes.x.hi - axes.x.lo); sy = Double(h) / (axes.y.hi - axes.y.lo)
+        }
+        /// Position in dots (x from the left, y from the bottom), not clipped.
+        @inline(__always) func position(_ a: Float, _ b: Float) -> (Double, Double) {
+            ((Double(a) - x0) * sx, (Double(b) - y0) * sy)
+        }
+        @inline(__always) func dot(_ a: Float, _ b: Float) -> (Int, Int)? {
+            let (fx, fy) = position(a, b)
+            // A small tolerance keeps points that sit exactly on the range ends despite rounding.
+            guard fx > -1e-3 && fy > -1e-3 && fx < Double(w) + 1e-3 && fy < Double(h) + 1e-3 else { return nil }
+            let dx = max(0, min(Int(fx), w - 1)), dyb = max(0, min(Int(fy), h - 1))
+            return (dx, h - 1 - dyb)
+        }
+    }
+
+    func drawPoints(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ role: StyleRole, _ g: Unicode.Scalar) {
+        let map = DotMap(axes, dots)
+        xs.withUnsafeBufferPointer { px in
+            ys.withUnsafeBufferPointer { py in
+                for i in 0..<min(px.count, py.count) {
+                    let a = px[i], b = py[i]
+                    guard a.isFinite && b.isFinite, let (dx, dy) = map.dot(a, b) else { continue }
+                    dots.set(dx, dy, role: role, glyph: g)
+                }
+            }
+        }
+    }
+
+    func drawCurve(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], role: (Int) -> StyleRole) {
+        let map = DotMap(axes, dots)
+        let n = min(xs.count, ys.count)
+        guard n > 0 else { return }
+        let w = Double(map.w), h = Double(map.h)
+        @inline(__always) func fp(_ i: Int) -> (Double, Double) { map.position(xs[i], ys[i]) }
+        if n == 1, xs[0].isFinite, ys[0].isFinite, let (dx, dy) = map.dot(xs[0], ys[0]) {
+            let r = role(0)
+            dots.set(dx, dy, role: r, glyph: r.asciiGlyph)
+        }
+        for i in 0..<(n - 1) {
+            guard xs[i].isFinite, ys[i].isFinite, xs[i + 1].isFinite, ys[i + 1].isFinite else { continue }
+            let r = role(i)
+            let (ax, ay) = fp(i), (bx, by) = fp(i + 1)
+            guard let (c0, c1) = Clip.segment(ax, ay, bx, by, w: w, h: h) else { continue }
+            func q(_ p: (Double, Double)) -> (Int, Int) {
+                let x = min(Int(p.0), map.w - 1), yb = min(Int(p.1), map.h - 1)
+                return (max(0, x), map.h - 1 - max(0, yb))
+            }
+            let s = q(c0), e = q(c1)
+            dots.line(s.0, s.1, e.0, e.1, role: r, glyph: r.asciiGlyph)
+        }
+    }
+
+    func drawHLine(_ dots: inout DotCanvas, _ axes: PanelAxes, _ v: Float, _ role: StyleRole) {
+        let map = DotMap(axes, dots)
+        guard v.isFinite, let (_, dy) = map.dot(Float(map.x0), v) else { return }
+        let dashed = canvas != .ascii
+        for x in 0..<map.w where !dashed || x % 4 < 2 { dots.set(x, dy, role: role, glyph: role.asciiGlyph) }
+    }
+
+    func drawDensity(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ levels: Int) {
+        let W = dots.width, H = dots.height
+        guard W > 0 && H > 0 else { return }
+        let map = DotMap(axes, dots)
+        var counts = [Int32](repeating: 0, count: W * H)
+        let dxc = canvas.dotsPerColumn, dyc = canvas.dotsPerRow
+        for i in 0..<min(xs.count, ys.count) {
+            guard xs[i].isFinite && ys[i].isFinite, let (dx, dy) = map.dot(xs[i], ys[i]) else { continue }
+            counts[(dy / dyc) * W + dx / dxc] += 1
+        }
+        let top = counts.max() ?? 0
+        guard top > 0 else { return }
+        let steps = max(1, levels), denom = log(1 + Double(top))
+        let n = Int(Palette.densityLevels)
+        for cy in 0..<H {
+            for cx in 0..<W {
+                let c = counts[cy * W + cx]
+                guard c > 0 else { continue }
+                let step = min(steps - 1, Int(log(1 + Double(c)) / denom * Double(steps)))
+                let level = steps == 1 ? n - 1 : step * (n - 1) / (steps - 1)
+                let shade = options.shadeGlyphs ? PanelRenderer.shades[level * 4 / n] : nil
+                dots.setBackground(cx, cy, role: .density(level: UInt8(level)), shadeGlyph: shade)
+            }
+        }
+    }
+
+    func drawHeatmap(_ dots: inout DotCanvas, _ axes: PanelAxes, _ hm: Heatmap) {
+        let W = dots.width, H = dots.height
+        guard W > 0 && H > 0 else { return }
+        let scales = hm.scales()
+        let hx0 = Double(hm.xRange.lowerBound), hx1 = Double(hm.xRange.upperBound)
+        let hy0 = Double(hm.yRange.lowerBound), hy1 = Double(hm.yRange.upperBound)
+        guard hx1 > hx0 && hy1 > hy0 else { return }
+        // Grid column for each canvas column, grid row for each canvas row (-1 outside).
+        var colIndex = [Int](repeating: -1, count: W)
+        for cx in 0..<W {
+            let xc = axes.x.lo + (Double(cx) + 0.5) / Double(W) * (axes.x.hi - axes.x.lo)
+            let f = (xc - hx0) / (hx1 - hx0)
+            if f >= 0 && f < 1 { colIndex[cx] = min(hm.columns - 1, Int(f * Double(hm.columns))) }
+        }
+        var rowIndex = [Int](repeating: -1, count: H)
+        for cy in 0..<H {
+            let yc = axes.y.hi - (Double(cy) + 0.5) / Double(H) * (axes.y.hi - axes.y.lo)
+            let f = (yc - hy0) / (hy1 - hy0)
+            if f >= 0 && f < 1 { rowIndex[cy] = min(hm.rows - 1, Int(f * Double(hm.rows))) }
+        }
+        let n = Int(Palette.densityLevels)
+        hm.values.withUnsafeBufferPointer { v in
+            for cy in 0..<H {
+                let r = rowIndex[cy]
+                guard r >= 0 else { continue }
+                let base = r * hm.columns
+                for cx in 0..<W {
+                    let c = colIndex[cx]
+                    guard c >= 0 else { continue }
+                    let value = v[base + c]
+                    guard value.isFinite, let level = Heatmap.level(value * scales[c]) else { continue }
+                    let shade = options.shadeGlyphs ? PanelRenderer.shades[Int(level) * 4 / n] : nil
+                    dots.setBackground(cx, cy, role: .density(level: level), shadeGlyph: shade)
+                }
+            }
+        }
+    }
+}
+
+/// Liang-Barsky clipping of a segment to the rectangle [0, w] x [0, h].
+enum Clip {
+    static func segment(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, w: Double, h: Double)
+        -> ((Double, Double), (Double, Double))? {
+        var t0 = 0.0, t1 = 1.0
+        let dx = x1 - x0, dy = y1 - y0
+        for (p, q) in [(-dx, x0), (dx, w - x0), (-dy, y0), (dy, h - y0)] {
+            if p == 0 {
+                if q < 0 { return nil }
+            } else {
+                let r = q / p
+                if p < 0 { if r > t1 { return nil }; if r > t0 { t0 = r } } else { if r < t0 { return nil }; if r < t1 { t1 = r } }
+            }
+        }
+        return ((x0 + t0 * dx, y0 + t0 * dy), (x0 + t1 * dx, y0 + t1 * dy))
+    }
+}

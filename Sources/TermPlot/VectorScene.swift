@@ -1,0 +1,37 @@
+/// A point in pixels (y grows downward).
+public struct VectorPoint: Hashable, Sendable {
+    public var x: Double, y: Double
+    public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
+}
+
+/// Where text sits relative to its anchor point.
+public enum TextAnchor: Hashable, Sendable { case start, middle, end }
+
+/// One drawing command. SVG and PNG are thin backends over this list.
+public enum VectorCommand: Sendable {
+    /// A rectangle, filled and/or stroked.
+    case rect(x: Double, y: Double, width: Double, height: Double, fill: RGB?, stroke: RGB?, lineWidth: Double)
+    /// A straight line, optionally dashed (`dash` = on/off lengths).
+    case line(from: VectorPoint, to: VectorPoint, color: RGB, width: Double, dash: [Double], opacity: Double)
+    /// An open polyline.
+    case polyline(points: [VectorPoint], color: RGB, width: Double)
+    /// Many filled circles of one colour (one per data point).
+    case circles(centers: [VectorPoint], radius: Double, color: RGB, opacity: Double)
+    /// Text with its baseline at `at`.
+    case text(String, at: VectorPoint, size: Double, color: RGB, anchor: TextAnchor, bold: Bool)
+}
+
+/// A picture as drawing commands in pixels: what `VectorPlotter` produces from a Figure.
+public struct VectorScene: Sendable {
+    public var width: Double
+    public var height: Double
+    public var background: RGB
+    public var commands: [VectorCommand]
+    /// Creates a scene.
+    public init(width: Double, height: Double, background: RGB, commands: [VectorCommand] = []) {
+        self.width = width
+        self.height = height
+        self.background = background
+        self.commands = commands
+    }
+}

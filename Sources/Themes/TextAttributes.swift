@@ -1,0 +1,28 @@
+/// Character attributes a theme can give a role: what still tells roles apart without colour.
+public struct TextAttributes: OptionSet, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: UInt8
+    /// Creates attributes from raw bits.
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// Bold (or bright).
+    public static let bold = TextAttributes(rawValue: 1)
+    /// Dim (half-bright).
+    public static let dim = TextAttributes(rawValue: 2)
+    /// Reverse video (foreground and background swapped).
+    public static let reverse = TextAttributes(rawValue: 4)
+
+    /// The names used in theme files, in a fixed order.
+    public static let names: [(String, TextAttributes)] = [("bold", .bold), ("dim", .dim), ("reverse", .reverse)]
+
+    /// Parses one attribute name (`bold`, `dim`, `reverse`), or nil.
+    public init?(name: String) {
+        guard let entry = Self.names.first(where: { $0.0 == name }) else { return nil }
+        self = entry.1
+    }
+
+    /// The attribute names, comma separated (`"bold, reverse"`), or `"none"`.
+    public var description: String {
+        let parts = Self.names.filter { contains($0.1) }.map(\.0)
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+}
