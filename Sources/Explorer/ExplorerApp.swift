@@ -4,6 +4,7 @@ import MDNCore
 import SafeIO
 import Synchronization
 import TermPlot
+import Themes
 
 /// A quit request raised by SIGINT/SIGTERM on the signal queue and read by the UI loop.
 final class QuitFlag: Sendable {
@@ -55,7 +56,11 @@ public final class ExplorerApp {
     private var state: ExplorerState
     private var session: TrainingSession
     private var samples: SampleSet?
-    private let palettes: [(name: String, palette: Palette)]
+    private let themeLoader: ThemeLoader
+    /// Names `c` cycles through (the loader's order; a theme given by path comes first).
+    private let themeNames: [String]
+    private var theme: Theme
+    private var themeCache: [String: Theme] = [:]
     private var timer = FrameTimer()
     private let quit = QuitFlag()
     private var signalSources: [DispatchSourceSignal] = []
@@ -86,8 +91,13 @@ public final class ExplorerApp {
     private init(options: ExplorerOptions, loaded: LoadedData, unicode: Bool) {
         self.options = options
         self.loaded = loaded
-        // TEMP until Themes lands: ThemeLoader's list; only the built-in palette for now.
-        palettes = [("temp-dark", Palette.tempFallback)]
+        themeLoader = ThemeLoader.standard()
+        let (initial, warning) = themeLoader.loadOrFallback(options.theme)
+        var names = themeLoader.themeNames
+        if !names.contains(initial.name) { names.insert(initial.name, at: 0) }
+        themeNames = names
+        theme = initial
+        themeCache[initial.name] = initial
         var s = ExplorerState()
         s.unicode = unicode
         s.view = options.view
@@ -96,13 +106,19 @@ public final class ExplorerApp {
         s.temperature = options.temperature
         s.sigmaTemperature = options.sigmaTemperature
         s.seed = options.seed
-        s.themeCount = palettes.count
-        s.themeIndex = max(0, palettes.firstIndex { $0.name == options.theme } ?? 0)
+        s.themeCount = names.count
+        s.themeIndex = names.firstIndex(of: initial.name) ?? 0
         s.exportFormats = options.exportFormats
         if !unicode { s.statusMessage = "locale is not UTF-8: ASCII canvas" }
+        if let warning { s.statusMessage = warning }
         state = s
-        session = TrainingSession(config: SessionConfig(data: loaded.data, mixtures: options.mixtures,
-                                                         preset: options.preset, seed: options.seed))
+        session = TrainingSession(config: Self.sessionConfig(loaded, options: options, mixtures: options.mixtures, seed: options.seed))
+    }
+
+    private static func sessionConfig(_ loaded: LoadedData, options: ExplorerOptions, mixtures: Int, seed: UInt64) -> SessionConfig {
+        var c = SessionConfig(data: loaded.data, mixtures: mixtures, preset: options.preset, seed: seed)
+        c.normalize = loaded.normalize
+        return c
     }
 
     /// Sets the locale from the environment; falls back to C.UTF-8. True when UTF-8 is active.
@@ -138,8 +154,7 @@ public final class ExplorerApp {
         installSignalHandlers()
         let screen: NcursesScreen
         do {
-            screen = try NcursesScreen(palette: palettes[state.themeIndex].palette,
-                                       noColor: !getenvString("NO_COLOR").isEmpty)
+            screen = try NcursesScreen(theme: theme, environment: ProcessInfo.processInfo.environment)
         } catch {
             printError(error.description)
             return 1
@@ -206,8 +221,7 @@ public final class ExplorerApp {
             samples = nil
         case .restartAll(let seed):
             session.stop()
-            session = TrainingSession(config: SessionConfig(data: loaded.data, mixtures: state.mixtures,
-                                                             preset: options.preset, seed: seed))
+            session = TrainingSession(config: Self.sessionConfig(loaded, options: options, mixtures: state.mixtures, seed: seed))
             session.start()
             samples = nil
         case .pause:
@@ -218,8 +232,20 @@ public final class ExplorerApp {
             let message = export(formats)
             (state, _) = update(state, .status(message))
         case .applyTheme(let index):
-            screen.setPalette(palettes[index].palette)
-            (state, _) = update(state, .status("theme: \(palettes[index].name)"))
+            let name = themeNames[index]
+            var message = "theme: \(name)"
+            if let cached = themeCache[name] {
+                theme = cached
+            } else {
+                do {
+                    theme = try themeLoader.load(name)
+                    themeCache[name] = theme
+                } catch {
+                    message = "theme \(name): \(error)"
+                }
+            }
+            screen.setTheme(theme)
+            (state, _) = update(state, .status(message))
         case .resample:
             samples = nil
         case .quit:
@@ -240,29 +266,24 @@ public final class ExplorerApp {
             }
         }
         return FrameInput(snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
-                          samples: samples, themeName: palettes[state.themeIndex].name,
+                          samples: samples, themeName: theme.name,
                           profile: timer.statusText, trainingPaused: state.paused)
     }
 
     /// Writes the current view in each format; returns the status line (paths or the error).
     private func export(_ formats: [ExportFormat]) -> String {
-        let grid = ExplorerView.mainPanels(state, frameInput(), width: max(60, state.width), height: max(20, state.height - 4))
+        let figure = ExplorerView.mainFigure(state, frameInput())
         let stamp = Self.timestamp()
+        let options = ExportOptions(columns: max(ExplorerView.minimumWidth, state.width),
+                                    rows: max(ExplorerView.minimumHeight, state.height - 4), canvas: state.canvas)
         var written: [String] = []
         for format in formats {
-            let base = "\(options.exportDirectory)/mdnx-\(state.view.rawValue)-\(stamp)"
-            let path = Self.unusedPath(base, ext: format.rawValue)
+            let path = Self.unusedPath("\(self.options.exportDirectory)/mdnx-\(state.view.rawValue)-\(stamp)", ext: format.rawValue)
             do {
-                switch format {
-                case .txt:
-                    try AtomicFile.write(text: grid.text + "\n", to: path)
-                case .ansi, .svg, .png:
-                    // TEMP until TermPlot (plot) lands its exporters.
-                    return "export: \(format.rawValue) is not available yet (TermPlot exporters)"
-                }
+                try FigureExporter.write(figure, to: path, palette: theme.palette, options: options)
                 written.append(path)
             } catch {
-                return "export failed: \(error)"
+                return "export failed: \(error)" + (written.isEmpty ? "" : " (wrote \(written.joined(separator: ", ")))")
             }
         }
         return "exported " + written.joined(separator: ", ")

@@ -1,3 +1,5 @@
+import TermPlot
+
 /// A key press, decoded from the terminal.
 public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// A printable character (including space).

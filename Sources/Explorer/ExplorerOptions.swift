@@ -1,4 +1,5 @@
 import MDNCore
+import TermPlot
 
 /// Where the explorer's data comes from.
 public enum DataSource: Sendable, Equatable {
@@ -23,7 +24,7 @@ public struct ExplorerOptions: Sendable {
     public var fps: Int = 20
     public var theme: String? = nil
     public var exportDirectory: String = "."
-    public var exportFormats: [ExportFormat] = [.txt]
+    public var exportFormats: [ExportFormat] = [.svg, .png]
     /// Print frame timing to stderr on exit.
     public var profile: Bool = false
 
@@ -37,6 +38,8 @@ struct LoadedData: Sendable {
     var name: String
     /// Best achievable NLL, when known (reference/figures.md).
     var referenceNLL: Double?
+    /// Train on z-scored columns (CSV data of unknown scale).
+    var normalize = false
 
     /// Loads the data set `source` names.
     static func load(_ source: DataSource, seed: UInt64) throws -> LoadedData {
@@ -45,9 +48,14 @@ struct LoadedData: Sendable {
             return LoadedData(data: Datasets.spiral(count: 10_000, jitter: 0.2, revolutions: 2, seed: seed), name: "spiral", referenceNLL: -0.387)
         case .bishop:
             return LoadedData(data: Datasets.bishop(count: 10_000, seed: seed), name: "bishop", referenceNLL: -1.282)
-        case .csv(let path, _, _):
-            // TEMP until MDNCore (data) lands: CSVLoader.load(path:x:y:dropMissing:).
-            throw ExplorerError.dataUnavailable("CSV loading is not built yet (\(path))")
+        case .csv(let path, let x, let y):
+            do {
+                let data = try CSVLoader.load(path: path, x: ColumnSelector(parsing: x), y: ColumnSelector(parsing: y))
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                return LoadedData(data: data, name: name, referenceNLL: nil, normalize: true)
+            } catch {
+                throw ExplorerError.dataUnavailable(error.description)
+            }
         }
     }
 }

@@ -28,11 +28,6 @@ public enum ExplorerViewKind: String, CaseIterable, Sendable {
     }
 }
 
-/// An export format the `e` key writes.
-public enum ExportFormat: String, CaseIterable, Sendable {
-    case txt, ansi, svg, png
-}
-
 /// The explorer's whole UI state: a value, changed only by `update`.
 public struct ExplorerState: Equatable, Sendable {
     /// Bounds and step for the sampling temperatures.
@@ -74,7 +69,7 @@ public struct ExplorerState: Equatable, Sendable {
     /// Training seed; `r` moves to the next one.
     public var seed: UInt64 = 42
     /// Formats the `e` key writes.
-    public var exportFormats: [ExportFormat] = [.txt, .svg]
+    public var exportFormats: [ExportFormat] = [.svg, .png]
     /// Bumped whenever the samples must be redrawn (T or S changed).
     public var samplingGeneration: Int = 0
     /// Set by `q`; the loop ends after performing the effects.

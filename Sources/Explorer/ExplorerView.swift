@@ -78,135 +78,79 @@ public enum ExplorerView {
         return grid
     }
 
-    /// The main plot area for the current view (also what `e` exports).
-    public static func mainPanels(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int) -> CellGrid {
-        let (xr, yr) = ranges(input.data)
-        let truth = LayerSpec.points(xs: input.data.x, ys: input.data.y, role: .truth)
-        let samples = input.samples.map { LayerSpec.points(xs: $0.xs, ys: $0.ys, role: .mdnSamples) }
-        let curve = input.snapshot.flatMap { s in s.curveY.isEmpty ? nil : LayerSpec.curve(xs: s.curveX, ys: s.curveY, role: .mseCurve) }
+    /// The main plot for the current view (also what `e` exports).
+    public static func mainFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int = 160,
+                                  heatmapRows: Int = 64) -> Figure {
+        let snap = input.snapshot
         let xName = input.data.xNames.first ?? "x", yName = input.data.yNames.first ?? "y"
+        let (xr, yr) = ranges(input.data)
+        var heatmap: Heatmap? = nil
+        if state.view == .density, let batch = snap?.mixtureRows, let xs = snap?.mixtureX, batch.count > 0 {
+            heatmap = densityHeatmap(batch, xs: xs, xRange: xr, yRange: yr, columns: heatmapColumns, rows: heatmapRows)
+        }
+        let d = SpiralFigureData(
+            truthX: input.data.x, truthY: input.data.y,
+            mseX: snap?.curveY.isEmpty == false ? snap!.curveX : [], mseY: snap?.curveY ?? [],
+            sampleX: input.samples?.xs ?? [], sampleY: input.samples?.ys ?? [],
+            heatmap: heatmap, xName: xName, yName: yName)
+        let temps = "T \(ExplorerState.format(state.temperature)), S \(ExplorerState.format(state.sigmaTemperature))"
         switch state.view {
         case .overlay:
-            let panel = PanelSpec(
-                title: "\(input.dataName): \(yName) vs \(xName), MSE mean and MDN samples (T \(ExplorerState.format(state.temperature)), S \(ExplorerState.format(state.sigmaTemperature)))",
-                xRange: xr, yRange: yr, layers: [truth] + [samples, curve].compactMap { $0 },
-                legend: [("data", .truth), ("MSE mean", .mseCurve), ("MDN samples", .mdnSamples)])
-            return MiniPlot.render(panel, width: width, height: height, canvas: state.canvas)
+            return StandardFigures.overlay(d, title: "\(input.dataName): data, MSE mean and MDN samples (\(temps))")
         case .side:
-            var grid = CellGrid(width: width, height: height)
-            let third = width / 3
-            let panels = [
-                PanelSpec(title: "ground truth", xRange: xr, yRange: yr, layers: [truth]),
-                PanelSpec(title: "MSE prediction", xRange: xr, yRange: yr, layers: [curve].compactMap { $0 }),
-                PanelSpec(title: "MDN samples", xRange: xr, yRange: yr, layers: [samples].compactMap { $0 }),
-            ]
-            for (i, p) in panels.enumerated() {
-                let w = i == 2 ? width - 2 * third : third
-                grid.blit(MiniPlot.render(p, width: w, height: height, canvas: state.canvas), x: i * third, y: 0)
-            }
-            return grid
+            return StandardFigures.sideBySide(d)
         case .density:
-            let area = MiniPlot.plotArea(width: width, height: height)
-            var layers: [LayerSpec] = []
-            if let batch = input.snapshot?.mixtureRows, let xs = input.snapshot?.mixtureX {
-                layers.append(.heatmap(columns: area.columns, rows: area.rows,
-                                       values: densityGrid(batch, xs: xs, xRange: xr, yRange: yr, columns: area.columns, rows: area.rows)))
-            }
-            layers.append(truth)
-            let panel = PanelSpec(title: "density p(\(yName)|\(xName)) of the MDN, data on top", xRange: xr, yRange: yr,
-                                  layers: layers, legend: [("data", .truth), ("density", .density(level: 6))])
-            return MiniPlot.render(panel, width: width, height: height, canvas: state.canvas)
+            var f = StandardFigures.density(d)
+            f.panels[0].title = snap?.mixtureRows == nil
+                ? "density p(\(yName)|\(xName)) (waiting for the first MDN epoch)"
+                : "MDN density p(\(yName)|\(xName)), data on top"
+            return f
         case .components:
-            return componentsView(state, input, width: width, height: height, xRange: xr, yRange: yr)
+            guard let snap, let batch = snap.mixtureRows, batch.count > 0,
+                  let curves = componentCurves(batch, xs: snap.mixtureX, temperature: state.temperature) else {
+                return StandardFigures.overlay(d, title: "components (waiting for the first MDN epoch)")
+            }
+            var f = StandardFigures.components(d, curves)
+            f.panels[0].title = "components: mu_k(x) of \(batch.layout.components), brighter = larger pi_k(x)"
+            f.panels[1].title = "pi_k(x) at T \(ExplorerState.format(state.temperature))"
+            return f
         }
     }
 
-    /// Component means mu_k(x) shaded by pi_k(x), and a strip of pi_k(x) for the heaviest components.
-    static func componentsView(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int,
-                               xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) -> CellGrid {
-        var grid = CellGrid(width: width, height: height)
-        guard let snap = input.snapshot, let batch = snap.mixtureRows, batch.count > 0 else {
-            let panel = PanelSpec(title: "components mu_k(x) (waiting for the first MDN epoch)", xRange: xRange, yRange: yRange, layers: [])
-            return MiniPlot.render(panel, width: width, height: height, canvas: state.canvas)
-        }
-        let layout = batch.layout, k = layout.components, n = batch.count
-        let pis = weights(batch)
-        var mean = [Double](repeating: 0, count: k)
-        for r in 0..<n { for c in 0..<k { mean[c] += pis[r * k + c] / Double(n) } }
-        let order = (0..<k).sorted { mean[$0] > mean[$1] }
-        let stripRows = min(k, max(2, min(8, height / 4)))
-        var layers: [LayerSpec] = [.points(xs: input.data.x, ys: input.data.y, role: .dimText)]
-        let stride = max(1, n / 600)
-        for c in 0..<k {
-            for level in 0..<Int(Palette.densityLevels) {
-                var xs = [Float](), ys = [Float]()
-                for r in Swift.stride(from: 0, to: n, by: stride) {
-                    let p = pis[r * k + c]
-                    guard p >= 0.02, min(7, Int(p * 8)) == level else { continue }
-                    xs.append(snap.mixtureX[r])
-                    ys.append(batch.rows[r * layout.width + layout.mu(c)])
-                }
-                if !xs.isEmpty {
-                    layers.append(.points(xs: xs, ys: ys, role: .component(index: UInt8(c % 256), level: UInt8(level))))
-                }
-            }
-        }
-        let panel = PanelSpec(title: "components: mu_k(x) of \(k), brightness by pi_k(x)", xRange: xRange, yRange: yRange, layers: layers)
-        grid.blit(MiniPlot.render(panel, width: width, height: height - stripRows - 1, canvas: state.canvas), x: 0, y: 0)
-        // The pi strip, aligned with the plot's x axis.
-        let cols = MiniPlot.plotArea(width: width, height: height).columns
-        let shades: [Unicode.Scalar] = state.canvas == .ascii
-            ? [" ", ".", ":", "-", "=", "+", "*", "#", "@"] : [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        let top = height - stripRows
-        grid.write("pi_k(x), top \(stripRows) of \(k) by mean weight", x: MiniPlot.leftMargin + 1, y: top - 1, role: .dimText)
-        for (row, c) in order.prefix(stripRows).enumerated() {
-            grid.write("pi\(c + 1)", x: 1, y: top + row, role: .component(index: UInt8(c % 256), level: 7))
-            for col in 0..<cols {
-                let r = min(n - 1, col * n / cols)
-                let p = pis[r * k + c]
-                let idx = min(8, Int((p * 8).rounded()))
-                grid[MiniPlot.leftMargin + 1 + col, top + row] = Cell(
-                    glyph: shades[idx], foreground: .component(index: UInt8(c % 256), level: UInt8(min(7, Int(p * 8)))))
-            }
-        }
-        return grid
+    /// The main plot rendered for the screen.
+    public static func mainPanels(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int) -> CellGrid {
+        let figure = mainFigure(state, input, heatmapColumns: max(8, width), heatmapRows: max(8, height * 2))
+        return FigureRenderer.renderResult(figure, width: width, height: height, canvas: state.canvas,
+                                           options: RenderOptions(shadeGlyphs: state.canvas == .ascii)).grid
     }
 
-    /// Training and validation loss of both models, side by side.
-    static func lossPanels(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int) -> CellGrid {
-        var grid = CellGrid(width: width, height: height)
+    /// Training and validation loss of both models, learning rate in the titles, and the
+    /// best achievable NLL as a reference line.
+    public static func lossFigure(_ state: ExplorerState, _ input: FrameInput) -> Figure {
         let snap = input.snapshot
-        let half = width / 2
-        let models: [(String, ModelProgress, LossModel, Double?)] = [
-            ("MSE loss", snap?.mse ?? ModelProgress(), .mse, nil),
-            ("MDN NLL (K \(snap?.mixtures ?? state.mixtures))", snap?.mdn ?? ModelProgress(), .mdn, input.referenceNLL),
-        ]
-        for (i, (name, progress, model, reference)) in models.enumerated() {
-            var title = "\(name)  ep \(progress.epoch)"
-            if let l = progress.loss.last, let v = progress.valLoss.last {
-                title += "  train \(fmt(l))  val \(fmt(v))"
-            }
-            if let lr = progress.learningRate.last { title += "  lr \(MiniPlot.tick(lr))" }
-            if progress.finished { title += "  stopped" }
-            var layers: [LayerSpec] = []
-            let epochs = (0..<progress.loss.count).map { Float($0 + 1) }
-            layers.append(.curve(xs: epochs, ys: progress.loss.map(Float.init), role: .loss(model: model, split: .train)))
-            layers.append(.curve(xs: epochs, ys: progress.valLoss.map(Float.init), role: .loss(model: model, split: .validation)))
-            var values = progress.loss + progress.valLoss
-            var legend: [(String, StyleRole)] = [("train", .loss(model: model, split: .train)), ("val", .loss(model: model, split: .validation))]
-            if let ref = reference {
-                layers.insert(.hline(y: ref, role: .reference), at: 0)
-                values.append(ref)
-                legend.append(("best \(fmt(ref))", .reference))
-            }
-            let lo = values.min() ?? 0, hi = values.max() ?? 1
-            let pad = max(0.05, (hi - lo) * 0.08)
-            let panel = PanelSpec(title: title, xRange: 1...Double(max(10, progress.loss.count)),
-                                  yRange: (lo - pad)...(hi + pad), layers: layers, legend: legend)
-            let w = i == 0 ? half : width - half
-            grid.blit(MiniPlot.render(panel, width: w, height: height, canvas: state.canvas), x: i * half, y: 0)
+        var series: [LossSeries] = []
+        var titles: [LossModel: String] = [:]
+        for model in LossModel.allCases {
+            let p = (model == .mse ? snap?.mse : snap?.mdn) ?? ModelProgress()
+            series.append(LossSeries(model: model, split: .train, values: p.loss.map(Float.init)))
+            series.append(LossSeries(model: model, split: .validation, epochs: p.valEpochs.map(Float.init),
+                                     values: p.valLoss.map(Float.init)))
+            var title = model == .mse ? "MSE loss" : "MDN NLL (K \(snap?.mixtures ?? state.mixtures))"
+            title += " ep \(p.epoch)"
+            if let l = p.loss.last { title += " train \(fmt(l))" }
+            if let v = p.valLoss.last { title += " val \(fmt(v))" }
+            if let lr = p.learningRate.last { title += " lr " + String(format: "%.1e", lr) }
+            if p.finished { title += " (stopped)" }
+            titles[model] = title
         }
-        return grid
+        var references: [LossModel: (value: Float, label: String)] = [:]
+        if let r = input.referenceNLL { references[.mdn] = (Float(r), "best \(fmt(r))") }
+        return StandardFigures.loss(series, references: references, titles: titles)
+    }
+
+    /// The loss panels rendered for the screen.
+    static func lossPanels(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int) -> CellGrid {
+        FigureRenderer.render(lossFigure(state, input), width: width, height: height, canvas: state.canvas)
     }
 
     /// The status bar: run state, epochs, losses, K, T, S, speed.
@@ -259,50 +203,41 @@ public enum ExplorerView {
         return (padded(data.x), padded(data.y))
     }
 
-    /// Mixing weights pi (temperature 1), row-major `count * K`.
-    static func weights(_ batch: MixtureBatch) -> [Double] {
+    /// mu_k(x) and pi_k(x) (at temperature T) on up to 400 of the mixture's x values.
+    static func componentCurves(_ batch: MixtureBatch, xs: [Float], temperature: Double) -> ComponentCurves? {
+        guard let weights = try? batch.weights(temperature: Float(temperature)) else { return nil }
         let layout = batch.layout, k = layout.components
-        var out = [Double](repeating: 0, count: batch.count * k)
-        batch.rows.withUnsafeBufferPointer { rows in
-            for r in 0..<batch.count {
-                let base = r * layout.width
-                var m = -Double.infinity
-                for c in 0..<k { m = max(m, Double(rows[base + layout.logit(c)])) }
-                var sum = 0.0
-                for c in 0..<k { let e = exp(Double(rows[base + layout.logit(c)]) - m); out[r * k + c] = e; sum += e }
-                for c in 0..<k { out[r * k + c] /= sum }
-            }
+        let stride = max(1, batch.count / 400)
+        let picks = Array(Swift.stride(from: 0, to: batch.count, by: stride))
+        var mu = [[Float]](repeating: [], count: k), pi = [[Float]](repeating: [], count: k)
+        for c in 0..<k {
+            mu[c] = picks.map { batch.rows[$0 * layout.width + layout.mu(c)] }
+            pi[c] = picks.map { weights[$0 * k + c] }
         }
-        return out
+        return ComponentCurves(xs: picks.map { xs[$0] }, mu: mu, pi: pi)
     }
 
-    /// p(y|x) on a `columns x rows` grid (row 0 = top), scaled to 0...1 (square root of p / max p).
-    static func densityGrid(_ batch: MixtureBatch, xs: [Float], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
-                            columns: Int, rows: Int) -> [Float] {
-        let layout = batch.layout, k = layout.components
-        let pis = weights(batch)
-        var out = [Float](repeating: 0, count: columns * rows)
-        var peak: Float = 0
+    /// p(y|x) on a `columns x rows` grid over the plot ranges (row 0 = lowest y), each column
+    /// from the mixture row nearest its centre x.
+    static func densityHeatmap(_ batch: MixtureBatch, xs: [Float], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+                               columns: Int, rows: Int) -> Heatmap {
+        let layout = batch.layout
+        var picked = [Float]()
+        picked.reserveCapacity(columns * layout.width)
+        let x0 = Double(xs.first ?? 0), span = max(1e-9, Double((xs.last ?? 1) - (xs.first ?? 0)))
         for c in 0..<columns {
             let x = xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * (Double(c) + 0.5) / Double(columns)
-            let fraction = (x - Double(xs.first ?? 0)) / Double(max(1e-9, (xs.last ?? 1) - (xs.first ?? 0)))
-            let r = min(batch.count - 1, max(0, Int((fraction * Double(batch.count - 1)).rounded())))
-            let base = r * layout.width
-            for row in 0..<rows {
-                let y = yRange.upperBound - (yRange.upperBound - yRange.lowerBound) * (Double(row) + 0.5) / Double(rows)
-                var p = 0.0
-                for j in 0..<k {
-                    let s = Double(batch.rows[base + layout.sigma(j)])
-                    let z = (y - Double(batch.rows[base + layout.mu(j)])) / s
-                    p += pis[r * k + j] * exp(-0.5 * z * z) / (s * 2.5066282746310002)
-                }
-                let v = Float(p)
-                out[row * columns + c] = v
-                peak = max(peak, v)
-            }
+            let r = min(batch.count - 1, max(0, Int(((x - x0) / span * Double(batch.count - 1)).rounded())))
+            picked.append(contentsOf: batch.rows[(r * layout.width)..<((r + 1) * layout.width)])
         }
-        if peak > 0 { for i in out.indices { out[i] = (out[i] / peak).squareRoot() } }
-        return out
+        let ys = (0..<rows).map { Float(yRange.lowerBound + (yRange.upperBound - yRange.lowerBound) * (Double($0) + 0.5) / Double(rows)) }
+        let p = MixtureBatch(layout: layout, rows: picked).densities(grid: ys)  // [column][row]
+        var values = [Float](repeating: 0, count: columns * rows)
+        for c in 0..<columns { for r in 0..<rows { values[r * columns + c] = p[c * rows + r] } }
+        return Heatmap(columns: columns, rows: rows, values: values,
+                       xRange: Float(xRange.lowerBound)...Float(xRange.upperBound),
+                       yRange: Float(yRange.lowerBound)...Float(yRange.upperBound), normalise: .perColumn,
+                       label: "MDN p(y|x)")
     }
 
     private static func fmt(_ v: Double) -> String { String(format: "%.3f", v) }

@@ -1,6 +1,7 @@
 import CNcurses
 import Foundation
 import TermPlot
+import Themes
 
 /// Why curses could not start.
 public enum ScreenError: Error, CustomStringConvertible {
@@ -26,8 +27,10 @@ enum ScreenInput: Equatable {
 final class NcursesScreen {
     /// The colour capability in use.
     let depth: ColorDepth
-    private var palette: Palette
-    /// Resolved (attributes, pair) per role for the current palette.
+    private var theme: Theme
+    /// The theme background as a colour number (-1: the terminal's own).
+    private var backgroundColor = -1
+    /// Resolved (attributes, pair) per role pair for the current theme.
     private var styleCache: [StyleKey: (attr_t, Int32)] = [:]
     /// Colour pair per (foreground, background) colour index.
     private var pairs: [Int64: Int32] = [:]
@@ -35,7 +38,7 @@ final class NcursesScreen {
     private var ended = false
 
     /// Starts curses on stdin/stdout. Call only after checking both are terminals.
-    init(palette: Palette, noColor: Bool) throws(ScreenError) {
+    init(theme: Theme, environment: [String: String]) throws(ScreenError) {
         let term = getenvString("TERM")
         guard mdnx_newterm(nil) != nil else { throw .unusableTerminal(term: term) }
         mdnx_register_atexit_endwin()
@@ -46,22 +49,34 @@ final class NcursesScreen {
         keypad(mdnx_stdscr(), true)
         _ = curs_set(0)
         set_escdelay(25)
-        var d: ColorDepth = .none
+        var d = ColorDepth.none
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         if !noColor && has_colors() {
             start_color()
             use_default_colors()
-            d = mdnx_colors() >= 256 ? .color256 : (mdnx_colors() >= 8 ? .color8 : .none)
+            let colors = Int(mdnx_colors())
+            d = ColorDepth.detect(environment: environment, terminalColors: colors)
+            // Truecolour themes are drawn through the 256-colour palette: ncurses pairs take
+            // palette indices, and rewriting palette entries (init_color) is not portable.
+            if d == .truecolor { d = colors >= 256 ? .color256 : (colors >= 8 ? .color8 : .none) }
         }
         depth = d
-        self.palette = palette
+        self.theme = theme
+        backgroundColor = Self.backgroundIndex(theme, depth: d)
+    }
+
+    /// The theme's picture background at `depth`, or -1 (terminal default) without colour.
+    private static func backgroundIndex(_ theme: Theme, depth: ColorDepth) -> Int {
+        depth == .none || theme.isMonochrome ? -1 : TerminalColor.map(theme.background, depth: depth).paletteIndex
     }
 
     /// The terminal size in cells.
     var size: (width: Int, height: Int) { (Int(mdnx_cols()), Int(mdnx_lines())) }
 
-    /// Switches palette; styles are resolved again on the next draw.
-    func setPalette(_ palette: Palette) {
-        self.palette = palette
+    /// Switches theme; styles are resolved again on the next draw.
+    func setTheme(_ theme: Theme) {
+        self.theme = theme
+        backgroundColor = Self.backgroundIndex(theme, depth: depth)
         styleCache.removeAll(keepingCapacity: true)
     }
 
@@ -74,7 +89,7 @@ final class NcursesScreen {
                 for x in 0..<w {
                     let cell = cells[y * grid.width + x]
                     let (attr, pair) = style(cell.foreground, cell.background)
-                    if cell.glyph == " " && pair == 0 && attr == mdnx_a_normal() { continue }
+                    if (cell.glyph == " " || cell.glyph == "\u{2800}") && pair == 0 && attr == mdnx_a_normal() { continue }
                     _ = mdnx_put_wchar(Int32(y), Int32(x), cell.glyph.value, attr, pair)
                 }
             }
@@ -111,25 +126,27 @@ final class NcursesScreen {
         endwin()
     }
 
-    /// Attributes and colour pair for a cell's roles.
+    /// Attributes and colour pair for a cell's roles, from the theme at the terminal's depth.
     private func style(_ fg: StyleRole, _ bg: StyleRole?) -> (attr_t, Int32) {
         let key = StyleKey(foreground: fg, background: bg)
         if let cached = styleCache[key] { return cached }
-        let f = palette.style(for: fg)
-        let backgroundRGB = bg.map { palette.style(for: $0).background ?? palette.style(for: $0).foreground } ?? f.background
+        let f = theme.resolved(fg, depth: depth)
+        // A background role (heatmap level, status bar) lends its background, else its foreground.
+        let b: TerminalColor? = bg.map { role in
+            let r = theme.resolved(role, depth: depth)
+            return r.bg ?? r.fg
+        } ?? f.bg
         var attr = mdnx_a_normal()
         if f.bold { attr |= mdnx_a_bold() }
         if f.dim { attr |= mdnx_a_dim() }
         if f.reverse { attr |= mdnx_a_reverse() }
         var pair: Int32 = 0
-        switch depth {
-        case .none:
-            // Attributes only: filled backgrounds (status bar, help) become reverse video.
-            if backgroundRGB != nil { attr |= mdnx_a_reverse() }
-        case .color256, .truecolor:
-            pair = pairFor(TerminalColor.nearest256(f.foreground), backgroundRGB.map(TerminalColor.nearest256) ?? -1)
-        case .color8:
-            pair = pairFor(TerminalColor.nearest8(f.foreground), backgroundRGB.map(TerminalColor.nearest8) ?? -1)
+        if depth == .none {
+            // Attributes only: filled areas (status bar, help box) become reverse video.
+            if bg != nil || f.bg != nil, !f.reverse { attr |= mdnx_a_reverse() }
+        } else {
+            let bgIndex = b.map { $0 == .default ? backgroundColor : $0.paletteIndex } ?? backgroundColor
+            pair = pairFor(f.fg.paletteIndex, bgIndex)
         }
         styleCache[key] = (attr, pair)
         return (attr, pair)

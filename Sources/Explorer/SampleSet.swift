@@ -20,7 +20,7 @@ public struct SampleSet: Sendable {
                             generation: Int) throws -> SampleSet? {
         guard let batch = snapshot.mixtureRows else { return nil }
         var rng = SeededRNG(seed: 0x5EED &+ UInt64(snapshot.sequence))
-        let ys = try batch.samples(perRow: perRow, temperature: temperature, sigmaTemperature: sigmaTemperature, rng: &rng)
+        let ys = try batch.samples(perRow: perRow, temperature: Float(temperature), sigmaTemperature: Float(sigmaTemperature), rng: &rng)
         var xs = [Float]()
         xs.reserveCapacity(ys.count)
         for x in snapshot.mixtureX { for _ in 0..<perRow { xs.append(x) } }

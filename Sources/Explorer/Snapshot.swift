@@ -6,12 +6,16 @@ public struct ModelProgress: Sendable, Equatable {
     public var epoch: Int = 0
     /// Training loss per epoch.
     public var loss: [Double] = []
-    /// Validation loss per epoch.
+    /// Validation loss per epoch that had one.
     public var valLoss: [Double] = []
+    /// The epochs `valLoss` belongs to.
+    public var valEpochs: [Int] = []
     /// Learning rate per epoch.
     public var learningRate: [Double] = []
     /// Early stopping (or the epoch limit) ended training.
     public var finished: Bool = false
+    /// Why training ended, once it has.
+    public var stopReason: StopReason? = nil
     /// Milliseconds the last epoch took.
     public var lastEpochMilliseconds: Double = 0
 
@@ -19,13 +23,17 @@ public struct ModelProgress: Sendable, Equatable {
     public init() {}
 
     /// Appends one epoch.
-    mutating func record(_ r: EpochReport, finished: Bool) {
+    mutating func record(_ r: EpochReport, finished: Bool, stopReason: StopReason? = nil) {
         epoch = r.epoch
-        loss.append(Double(r.loss))
-        valLoss.append(Double(r.valLoss))
+        loss.append(r.loss)
+        if let v = r.valLoss {
+            valLoss.append(v)
+            valEpochs.append(r.epoch)
+        }
         learningRate.append(Double(r.learningRate))
-        lastEpochMilliseconds = Double(r.milliseconds)
+        lastEpochMilliseconds = r.milliseconds
         self.finished = finished
+        self.stopReason = stopReason
     }
 }
 

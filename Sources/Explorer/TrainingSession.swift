@@ -17,6 +17,8 @@ public struct SessionConfig: Sendable {
     public var curvePoints: Int = 200
     /// x values the MDN's mixture parameters are computed for.
     public var mixturePoints: Int = 3000
+    /// Train on z-scored columns (for CSV data of any scale); predictions are mapped back.
+    public var normalize: Bool = false
 
     /// Creates a configuration.
     public init(data: Dataset, mixtures: Int, preset: Preset, seed: UInt64) {
@@ -89,25 +91,32 @@ public final class TrainingSession: Sendable {
 
     /// The training loop. The trainers are created here, on the training queue, and never leave it.
     private func run(_ config: SessionConfig) {
-        let data = config.data
-        let (lo, hi) = xRange(data)
+        let normalizer = config.normalize ? Normalizer(fitting: config.data) : Normalizer.identity()
+        let data = config.normalize ? normalizer.normalize(config.data) : config.data
+        let (lo, hi) = xRange(config.data)
         let curveX = grid(lo, hi, config.curvePoints)
         let mixtureX = grid(lo, hi, config.mixturePoints)
-        let mse = makeTrainer(kind: "mse", config: config, mixtures: config.mixtures, seed: config.seed)
-        var mdn = makeTrainer(kind: "mdn", config: config, mixtures: config.mixtures, seed: config.seed &+ 1)
+        let curveInput = normalizer.normalizeX(curveX)
+        let mixtureInput = normalizer.normalizeX(mixtureX)
+        let mse = Self.makeTrainer(.mse, data: data, preset: config.preset, mixtures: 1, seed: config.seed)
+        var mdn = Self.makeTrainer(.mdn, data: data, preset: config.preset, mixtures: config.mixtures, seed: config.seed)
         var mixtures = config.mixtures
         var snap = Snapshot(seed: config.seed, mixtures: mixtures)
         snap.curveX = curveX
         snap.mixtureX = mixtureX
-        snap.curveY = mse.predict(curveX)
+        snap.curveY = normalizer.denormalizeY(mse.network.predict(curveInput))
+        publish(&snap)
         var steps = 0
         var activeSeconds = 0.0
         var turnMDN = false
+        let interrupted: () -> Bool = { [self] in
+            stopRequested.load(ordering: .relaxed) || pendingMixtures.load(ordering: .relaxed) != 0
+        }
         while !stopRequested.load(ordering: .acquiring) {
             let k = pendingMixtures.exchange(0, ordering: .acquiring)
             if k > 0 {
                 mixtures = k
-                mdn = makeTrainer(kind: "mdn", config: config, mixtures: k, seed: config.seed &+ 1)
+                mdn = Self.makeTrainer(.mdn, data: data, preset: config.preset, mixtures: k, seed: config.seed)
                 snap.mixtures = k
                 snap.mdn = ModelProgress()
                 snap.mixtureRows = nil
@@ -121,17 +130,18 @@ public final class TrainingSession: Sendable {
             let useMDN = mse.isFinished ? true : (mdn.isFinished ? false : turnMDN)
             turnMDN.toggle()
             let started = DispatchTime.now().uptimeNanoseconds
+            let trainer = useMDN ? mdn : mse
+            // Cancelled mid-epoch (stop or a new K): drop the partial epoch.
+            guard let report = trainer.runEpoch(shouldStop: interrupted) else { continue }
             if useMDN {
-                let report = mdn.runEpoch()
-                snap.mdn.record(report, finished: mdn.isFinished)
-                snap.mixtureRows = MixtureBatch(layout: MixtureLayout(components: mixtures), rows: mdn.predict(mixtureX))
-                steps += mdn.stepsPerEpoch
+                snap.mdn.record(report, finished: mdn.isFinished, stopReason: mdn.stopReason)
+                let rows = MixtureBatch(layout: MixtureLayout(components: mixtures), rows: mdn.network.predict(mixtureInput))
+                snap.mixtureRows = config.normalize ? normalizer.denormalize(rows) : rows
             } else {
-                let report = mse.runEpoch()
-                snap.mse.record(report, finished: mse.isFinished)
-                snap.curveY = mse.predict(curveX)
-                steps += mse.stepsPerEpoch
+                snap.mse.record(report, finished: mse.isFinished, stopReason: mse.stopReason)
+                snap.curveY = normalizer.denormalizeY(mse.network.predict(curveInput))
             }
+            steps += (trainer.trainingCount + trainer.config.batchSize - 1) / trainer.config.batchSize
             activeSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             snap.stepsPerSecond = activeSeconds > 0 ? Double(steps) / activeSeconds : 0
             publish(&snap)
@@ -144,10 +154,12 @@ public final class TrainingSession: Sendable {
         latestSnapshot.withLock { $0 = copy }
     }
 
-    // TEMP until MDNCore (core) lands: the stand-in Trainer; the real one is built from
-    // Network(kind:...) + Preset's configuration.
-    private func makeTrainer(kind: String, config: SessionConfig, mixtures: Int, seed: UInt64) -> Trainer {
-        Trainer(kind: kind, data: config.data, mixtures: mixtures, seed: seed)
+    /// A fresh network and its trainer for `kind` with the preset's widths and recipe.
+    private static func makeTrainer(_ kind: ModelKind, data: Dataset, preset: Preset, mixtures: Int, seed: UInt64) -> Trainer {
+        var rng = SeededRNG(seed: seed &+ (kind == .mdn ? 0x9E37_79B9 : 0))
+        let net = Network(kind: kind, inputDimension: data.inputDimension, hidden: preset.hidden,
+                          outputDimension: data.outputDimension, mixtures: mixtures, rng: &rng)
+        return Trainer(network: net, data: data, config: preset.config(for: kind), seed: seed &+ 1)
     }
 }
 

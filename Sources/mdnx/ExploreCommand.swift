@@ -1,5 +1,7 @@
 import ArgumentParser
 import Explorer
+import MDNCore
+import TermPlot
 
 /// `mdnx explore` (also `mdnx` alone): the live terminal explorer.
 struct ExploreCommand: ParsableCommand {
@@ -50,7 +52,7 @@ struct ExploreCommand: ParsableCommand {
     var exportDir: String = "."
 
     @Option(help: "Comma-separated export formats for the e key: txt, ansi, svg, png.")
-    var exportFormat: String = "txt"
+    var exportFormat: String = "svg,png"
 
     @Flag(help: "Print frame-timing statistics to stderr on exit.")
     var profile = false

@@ -52,7 +52,7 @@ private final class TmuxExplorer {
     init(extraArgs: [String] = []) throws {
         exportDir = NSTemporaryDirectory() + "mdnx-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: exportDir, withIntermediateDirectories: true)
-        let args = (["--export-dir", exportDir, "--export-format", "txt", "--fps", "20"] + extraArgs).joined(separator: " ")
+        let args = (["--export-dir", exportDir, "--export-format", "txt,svg", "--fps", "20"] + extraArgs).joined(separator: " ")
         // SIGINT is ignored by the wrapper shell only, so Ctrl-C reaches mdnx and the pane stays.
         let script = "trap '' INT; LANG=C.UTF-8 '\(mdnxBinary)' \(args); echo MDNX-EXIT=$?; sleep 60"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "160", "-y", "48", "-s", "e2e", "sh", "-c", script])
@@ -135,13 +135,16 @@ struct EndToEndTests {
         _ = try t.wait("side by side view") { $0.contains("[side by side]") && $0.contains("ground truth") }
         try t.press("e")
         let exported = try t.wait("export message") { $0.contains("exported ") }
-        let files = try FileManager.default.contentsOfDirectory(atPath: t.exportDir)
-        #expect(files.count == 1)
-        let file = try #require(files.first)
-        #expect(file.hasPrefix("mdnx-side-") && file.hasSuffix(".txt"))
-        #expect(exported.contains(file))
+        let files = try FileManager.default.contentsOfDirectory(atPath: t.exportDir).sorted()
+        #expect(files.count == 2)
+        let file = try #require(files.first { $0.hasSuffix(".txt") })
+        let svg = try #require(files.first { $0.hasSuffix(".svg") })
+        #expect(file.hasPrefix("mdnx-side-") && svg.hasPrefix("mdnx-side-"))
+        #expect(exported.contains("mdnx-side-"))
         let text = try String(contentsOfFile: t.exportDir + "/" + file, encoding: .utf8)
         #expect(text.contains("ground truth") && text.contains("MSE prediction") && text.contains("MDN samples"))
+        let svgText = try String(contentsOfFile: t.exportDir + "/" + svg, encoding: .utf8)
+        #expect(svgText.contains("<svg") && svgText.contains("ground truth"))
         try t.press("Space")
         let paused = try t.wait("paused") { $0.contains(" paused |") }
         usleep(600_000)

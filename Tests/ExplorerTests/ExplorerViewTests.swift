@@ -15,14 +15,22 @@ struct ExplorerViewTests {
         snap.sequence = 3
         snap.curveX = [0, 2.5, 5]
         snap.curveY = [2, 2, 2]
-        snap.mse.record(EpochReport(epoch: 1, loss: 1.5, valLoss: 1.6, learningRate: 1e-3, milliseconds: 10), finished: false)
+        snap.mse.epoch = 1
+        snap.mse.loss = [1.5]
+        snap.mse.valLoss = [1.6]
+        snap.mse.valEpochs = [1]
+        snap.mse.learningRate = [1e-3]
         if withMixture {
             let layout = MixtureLayout(components: 2)
             snap.mixtureX = [0, 2.5, 5]
             // [mu0 mu1 | s0 s1 | l0 l1]
             let row: [Float] = [1, 3, 0.1, 0.1, 0, 0]
             snap.mixtureRows = MixtureBatch(layout: layout, rows: row + row + row)
-            snap.mdn.record(EpochReport(epoch: 1, loss: 0.2, valLoss: 0.3, learningRate: 1e-3, milliseconds: 20), finished: false)
+            snap.mdn.epoch = 1
+            snap.mdn.loss = [0.2]
+            snap.mdn.valLoss = [0.3]
+            snap.mdn.valEpochs = [1]
+            snap.mdn.learningRate = [1e-3]
         }
         return FrameInput(snapshot: snap, data: data, dataName: "test", referenceNLL: -0.387, samples: nil, themeName: "t")
     }
@@ -36,10 +44,10 @@ struct ExplorerViewTests {
     }
 
     @Test("each view shows its titles", arguments: [
-        (ExplorerViewKind.overlay, ["MSE mean and MDN samples", "[overlay]"]),
+        (ExplorerViewKind.overlay, ["test: data, MSE mean and MDN samples (T 1, S 1)", "[overlay]"]),
         (.side, ["ground truth", "MSE prediction", "MDN samples", "[side by side]"]),
-        (.density, ["density p(y|x)", "[density p(y|x)]"]),
-        (.components, ["components: mu_k(x) of 2", "pi_k(x)", "[components]"]),
+        (.density, ["MDN density p(y|x), data on top", "[density p(y|x)]"]),
+        (.components, ["components: mu_k(x) of 2", "pi_k(x) at T 1", "[components]"]),
     ])
     func titles(view: ExplorerViewKind, expected: [String]) {
         let grid = ExplorerView.screen(Self.state(view), Self.input())
@@ -87,25 +95,33 @@ struct ExplorerViewTests {
         }
     }
 
-    @Test("density grid peaks where the mixture's components sit")
+    @Test("density heatmap peaks where the mixture's components sit (row 0 = lowest y)")
     func densityPeaks() {
         let layout = MixtureLayout(components: 2)
         let row: [Float] = [1, 3, 0.1, 0.1, 0, 0]
         let batch = MixtureBatch(layout: layout, rows: row + row)
-        // 10 rows over y in [0, 4]: row r covers y = 4 - (r + 0.5) * 0.4 -> rows 7 (y 1.0) and 2 (y 3.0).
-        let g = ExplorerView.densityGrid(batch, xs: [0, 1], xRange: 0...1, yRange: 0...4, columns: 3, rows: 10)
+        // 10 rows over y in [0, 4]: row r is centred on y = (r + 0.5) * 0.4 -> y 1.0 is row 2, y 3.0 is row 7.
+        let h = ExplorerView.densityHeatmap(batch, xs: [0, 1], xRange: 0...1, yRange: 0...4, columns: 3, rows: 10)
+        #expect(h.columns == 3 && h.rows == 10)
+        // Each component: pi 0.5, sigma 0.1: peak density 0.5 / (0.1 sqrt(2 pi)) = 1.99471.
+        let peak: Float = 0.5 / (0.1 * (2 * Float.pi).squareRoot())
         for c in 0..<3 {
-            let column = (0..<10).map { g[$0 * 3 + c] }
-            #expect(column[2] == 1 && column[7] == 1, "peaks at y 3 and y 1")
-            #expect(column[0] < 0.01 && column[5] < 0.01, "nothing at y 3.8 or y 1.8")
+            let column = (0..<10).map { h.values[$0 * 3 + c] }
+            #expect(abs(column[2] - peak) < 1e-3 && abs(column[7] - peak) < 1e-3)
+            #expect(column[0] < 1e-6 && column[5] < 1e-6, "nothing at y 0.2 or y 2.2")
         }
     }
 
-    @Test("mixing weights are a softmax of the logits")
-    func weights() {
+    @Test("component curves: means per component and weights as a tempered softmax")
+    func componentCurves() throws {
         let layout = MixtureLayout(components: 2)
-        let batch = MixtureBatch(layout: layout, rows: [0, 0, 1, 1, 0, Float(log(3.0))])
-        let w = ExplorerView.weights(batch)
-        #expect(abs(w[0] - 0.25) < 1e-6 && abs(w[1] - 0.75) < 1e-6)
+        let batch = MixtureBatch(layout: layout, rows: [0.5, 2, 1, 1, 0, Float(log(3.0))])
+        let c1 = try #require(ExplorerView.componentCurves(batch, xs: [7], temperature: 1))
+        #expect(c1.xs == [7] && c1.mu[0] == [0.5] && c1.mu[1] == [2])
+        #expect(abs(c1.pi[0][0] - 0.25) < 1e-6 && abs(c1.pi[1][0] - 0.75) < 1e-6)
+        // T = 2: softmax(logits / 2) = (1, sqrt 3) / (1 + sqrt 3).
+        let c2 = try #require(ExplorerView.componentCurves(batch, xs: [7], temperature: 2))
+        let expected: Float = 1 / (1 + Float(3).squareRoot())
+        #expect(abs(c2.pi[0][0] - expected) < 1e-6)
     }
 }

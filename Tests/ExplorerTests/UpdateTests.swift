@@ -1,3 +1,4 @@
+import TermPlot
 import Testing
 @testable import Explorer
 
