@@ -53,6 +53,17 @@ static inline int mdnx_put_wchar(int y, int x, unsigned int scalar, attr_t attrs
     return mvwadd_wch(stdscr, y, x, &cc);
 }
 
+/// Draws `n` wide characters in one style (attributes + possibly extended colour pair) from (y, x).
+static inline int mdnx_put_run(int y, int x, const unsigned int *scalars, int n, attr_t attrs, int pair) {
+    wchar_t buf[512];
+    if (n > 511) n = 511;
+    for (int i = 0; i < n; i++) buf[i] = (wchar_t)scalars[i];
+    buf[n] = 0;
+    int ext = pair;
+    wattr_set(stdscr, attrs, (short)(pair < 32767 ? pair : 0), &ext);
+    return mvwaddnwstr(stdscr, y, x, buf, n);
+}
+
 /// The locale's character set name (e.g. "UTF-8", "ANSI_X3.4-1968").
 static inline const char *mdnx_codeset(void) { return nl_langinfo(CODESET); }
 

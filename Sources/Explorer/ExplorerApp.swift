@@ -56,6 +56,8 @@ public final class ExplorerApp {
     private var state: ExplorerState
     private var session: TrainingSession
     private var samples: SampleSet?
+    /// The density view's p(y|x) grid and what it was computed for (session, sequence, size).
+    private var heatmapCache: (key: [Int], heatmap: Heatmap)?
     private let themeLoader: ThemeLoader
     /// Names `c` cycles through (the loader's order; a theme given by path comes first).
     private let themeNames: [String]
@@ -170,7 +172,9 @@ public final class ExplorerApp {
         let frameMs = max(5, 1000 / max(1, options.fps))
         var dirty = true
         var shownSequence = -1
+        var shownSession = ObjectIdentifier(session)
         var pendingKeyTime: UInt64? = nil
+        var finishAnnounced = false
         while quit.signal == 0 && !state.quitting {
             // Block for input up to one frame; then drain what else is queued.
             var input = screen.read(timeout: dirty ? 0 : frameMs)
@@ -189,9 +193,15 @@ public final class ExplorerApp {
             }
             if state.quitting { break }
             let seq = session.sequence
-            if seq != shownSequence {
+            if seq != shownSequence || ObjectIdentifier(session) != shownSession {
                 shownSequence = seq
+                shownSession = ObjectIdentifier(session)
                 dirty = true
+                let snap = session.snapshot
+                if snap.finished != finishAnnounced {
+                    finishAnnounced = snap.finished
+                    if snap.finished { dispatch(.trainingFinished(snap.stopSummary), screen: screen) }
+                }
             }
             guard dirty else { continue }
             dirty = false
@@ -265,9 +275,22 @@ public final class ExplorerApp {
                 state.statusMessage = "sampling failed: \(error)"
             }
         }
-        return FrameInput(snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
-                          samples: samples, themeName: theme.name,
-                          profile: timer.statusText, trainingPaused: state.paused)
+        var input = FrameInput(snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
+                               samples: samples, themeName: theme.name,
+                               profile: timer.statusText, trainingPaused: state.paused)
+        if state.view == .density, let batch = snap.mixtureRows, batch.count > 0 {
+            let area = ExplorerView.mainArea(width: state.width, height: state.height)
+            let size = ExplorerView.heatmapSize(width: area.width, height: area.height)
+            // MSE epochs do not change the mixture: key on the MDN's epoch and K.
+            let key = [ObjectIdentifier(session).hashValue, snap.mixtures, snap.mdn.epoch, size.columns, size.rows]
+            if heatmapCache?.key != key {
+                let (xr, yr) = ExplorerView.ranges(loaded.data)
+                heatmapCache = (key, ExplorerView.densityHeatmap(batch, xs: snap.mixtureX, xRange: xr, yRange: yr,
+                                                                  columns: size.columns, rows: size.rows))
+            }
+            input.heatmap = heatmapCache?.heatmap
+        }
+        return input
     }
 
     /// Writes the current view in each format; returns the status line (paths or the error).

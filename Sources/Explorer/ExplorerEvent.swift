@@ -35,8 +35,8 @@ public enum ExplorerEvent: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// An effect finished and has something to say (export paths, an error).
     case status(String)
-    /// Training stopped on its own (early stopping on both models).
-    case trainingFinished
+    /// Both models stopped on their own (early stopping or the epoch limit); the text says why.
+    case trainingFinished(String)
 }
 
 /// Work that `update` asks the outside world to do.

@@ -16,9 +16,11 @@ public struct FrameInput: Sendable {
     public var samples: SampleSet?
     /// The active theme's name.
     public var themeName: String
+    /// A precomputed p(y|x) grid for the density view (the app caches it per snapshot); nil: computed here.
+    public var heatmap: Heatmap? = nil
     /// Frame timing text, shown when the profile is on.
     public var profile: String?
-    /// Training has been stopped for good (early stopping on both models).
+    /// Training is paused.
     public var trainingPaused: Bool
 
     /// Creates a frame input.
@@ -52,8 +54,8 @@ public enum ExplorerView {
             return grid
         }
         grid.blit(tabBar(state, input, width: w), x: 0, y: 0)
-        let lossHeight = max(8, h / 4)
-        let mainHeight = h - 1 - lossHeight - 3
+        let lossHeight = lossHeight(h)
+        let mainHeight = mainArea(width: w, height: h).height
         grid.blit(mainPanels(state, input, width: w, height: mainHeight), x: 0, y: 1)
         grid.blit(lossPanels(state, input, width: w, height: lossHeight), x: 0, y: 1 + mainHeight)
         grid.blit(statusBar(state, input, width: w), x: 0, y: h - 3)
@@ -84,8 +86,8 @@ public enum ExplorerView {
         let snap = input.snapshot
         let xName = input.data.xNames.first ?? "x", yName = input.data.yNames.first ?? "y"
         let (xr, yr) = ranges(input.data)
-        var heatmap: Heatmap? = nil
-        if state.view == .density, let batch = snap?.mixtureRows, let xs = snap?.mixtureX, batch.count > 0 {
+        var heatmap: Heatmap? = input.heatmap
+        if heatmap == nil, state.view == .density, let batch = snap?.mixtureRows, let xs = snap?.mixtureX, batch.count > 0 {
             heatmap = densityHeatmap(batch, xs: xs, xRange: xr, yRange: yr, columns: heatmapColumns, rows: heatmapRows)
         }
         let d = SpiralFigureData(
@@ -119,10 +121,24 @@ public enum ExplorerView {
 
     /// The main plot rendered for the screen.
     public static func mainPanels(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int) -> CellGrid {
-        let figure = mainFigure(state, input, heatmapColumns: max(8, width), heatmapRows: max(8, height * 2))
+        let size = heatmapSize(width: width, height: height)
+        let figure = mainFigure(state, input, heatmapColumns: size.columns, heatmapRows: size.rows)
         return FigureRenderer.renderResult(figure, width: width, height: height, canvas: state.canvas,
                                            options: RenderOptions(shadeGlyphs: state.canvas == .ascii)).grid
     }
+
+    /// The heatmap resolution for a main area of `width` x `height` cells: one value per
+    /// cell (a cell shows one background colour).
+    public static func heatmapSize(width: Int, height: Int) -> (columns: Int, rows: Int) {
+        (max(8, width), max(8, height))
+    }
+
+    /// The main area's size on a screen of `width` x `height` cells.
+    public static func mainArea(width: Int, height: Int) -> (width: Int, height: Int) {
+        (width, height - 1 - lossHeight(height) - 3)
+    }
+
+    static func lossHeight(_ height: Int) -> Int { max(8, height / 4) }
 
     /// Training and validation loss of both models, learning rate in the titles, and the
     /// best achievable NLL as a reference line.
@@ -158,8 +174,8 @@ public enum ExplorerView {
         var grid = CellGrid(width: width, height: 1, fill: Cell(glyph: " ", foreground: .statusBar, background: .statusBar))
         let snap = input.snapshot
         let run: String
-        if snap?.finished == true {
-            run = "stopped (early stopping)"
+        if let s = snap, s.finished {
+            run = "stopped (\(s.stopSummary))"
         } else if state.paused {
             run = "paused"
         } else {

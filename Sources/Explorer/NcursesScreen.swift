@@ -84,13 +84,29 @@ final class NcursesScreen {
     func draw(_ grid: CellGrid) {
         werase(mdnx_stdscr())
         let h = min(grid.height, Int(mdnx_lines())), w = min(grid.width, Int(mdnx_cols()))
+        // One call per run of cells in the same style (setcchar per cell costs about 3x more).
+        var run = [UInt32](repeating: 0, count: max(1, w))
         grid.cells.withUnsafeBufferPointer { cells in
             for y in 0..<h {
-                for x in 0..<w {
-                    let cell = cells[y * grid.width + x]
-                    let (attr, pair) = style(cell.foreground, cell.background)
-                    if (cell.glyph == " " || cell.glyph == "\u{2800}") && pair == 0 && attr == mdnx_a_normal() { continue }
-                    _ = mdnx_put_wchar(Int32(y), Int32(x), cell.glyph.value, attr, pair)
+                var x = 0
+                while x < w {
+                    let first = cells[y * grid.width + x]
+                    let (attr, pair) = style(first.foreground, first.background)
+                    var n = 0
+                    while x + n < w && n < 500 {
+                        let c = cells[y * grid.width + x + n]
+                        if n > 0 && (c.foreground != first.foreground || c.background != first.background) { break }
+                        run[n] = c.glyph.value
+                        n += 1
+                    }
+                    // The bottom-right cell would scroll the screen with waddnwstr: put it alone.
+                    if y == Int(mdnx_lines()) - 1 && x + n == Int(mdnx_cols()) {
+                        if n > 1 { _ = mdnx_put_run(Int32(y), Int32(x), run, Int32(n - 1), attr, pair) }
+                        _ = mdnx_put_wchar(Int32(y), Int32(x + n - 1), run[n - 1], attr, pair)
+                    } else {
+                        _ = mdnx_put_run(Int32(y), Int32(x), run, Int32(n), attr, pair)
+                    }
+                    x += n
                 }
             }
         }

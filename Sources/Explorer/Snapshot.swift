@@ -62,6 +62,14 @@ public struct Snapshot: Sendable {
     /// Both models have stopped (early stopping or epoch limit).
     public var finished: Bool { mse.finished && mdn.finished }
 
+    /// Why each model stopped: "early stopping" when both did so, else per model
+    /// ("MSE early stopping, MDN max epochs").
+    public var stopSummary: String {
+        func text(_ r: StopReason?) -> String { (r?.rawValue ?? "running").replacingOccurrences(of: "_", with: " ") }
+        if mse.stopReason == mdn.stopReason { return text(mse.stopReason) }
+        return "MSE \(text(mse.stopReason)), MDN \(text(mdn.stopReason))"
+    }
+
     /// An empty snapshot for a session that has not run an epoch yet.
     public init(seed: UInt64, mixtures: Int) {
         self.seed = seed

@@ -17,8 +17,8 @@ public func update(_ state: ExplorerState, _ event: ExplorerEvent) -> (ExplorerS
     case .status(let message):
         s.statusMessage = message
         return (s, [])
-    case .trainingFinished:
-        s.statusMessage = "training stopped (early stopping); r restarts with a new seed"
+    case .trainingFinished(let why):
+        s.statusMessage = "training finished (\(why)); r restarts with a new seed"
         return (s, [])
     }
 }

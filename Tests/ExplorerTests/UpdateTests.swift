@@ -148,7 +148,8 @@ struct UpdateTests {
         #expect(m.statusMessage == "exported a.txt")
         #expect(update(s, .tick).0 == s)
         #expect(update(s, .snapshotArrived(sequence: 3)).0 == s)
-        #expect(update(s, .trainingFinished).0.statusMessage?.contains("early stopping") == true)
+        #expect(update(s, .trainingFinished("MSE early stopping")).0.statusMessage
+            == "training finished (MSE early stopping); r restarts with a new seed")
     }
 
     @Test("number format for the status bar")
