@@ -53,13 +53,18 @@ struct TrainingSessionTests {
         session.start()
         defer { session.stop() }
         #expect(waitUntil { session.snapshot.mse.epoch >= 2 && session.snapshot.mdn.epoch >= 1 })
-        let mseBefore = session.snapshot.mse.epoch
+        // Paused, the restart is published at once and nothing else moves.
+        session.pause()
+        usleep(200_000)
+        let before = session.snapshot
         session.restartMDN(mixtures: 4)
         #expect(waitUntil { session.snapshot.mixtures == 4 })
         let s = session.snapshot
-        #expect(s.mse.epoch >= mseBefore)
-        #expect(s.mdn.epoch <= 1)
+        #expect(s.mse.epoch == before.mse.epoch && s.mse.loss == before.mse.loss, "MSE keeps its history")
+        #expect(s.mdn.epoch == 0 && s.mdn.loss.isEmpty && s.mixtureRows == nil, "MDN starts over")
+        session.resume()
         #expect(waitUntil { session.snapshot.mixtureRows?.layout.components == 4 })
+        #expect(session.snapshot.mse.epoch >= before.mse.epoch)
     }
 
     @Test("stop ends the loop promptly")
