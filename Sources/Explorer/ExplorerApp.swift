@@ -175,9 +175,11 @@ public final class ExplorerApp {
         var shownSession = ObjectIdentifier(session)
         var pendingKeyTime: UInt64? = nil
         var finishAnnounced = false
+        var lastDraw: UInt64 = 0
         while quit.signal == 0 && !state.quitting {
-            // Block for input up to one frame; then drain what else is queued.
-            var input = screen.read(timeout: dirty ? 0 : frameMs)
+            // Block for input until the next frame is due; then drain what else is queued.
+            let sinceDraw = Int((DispatchTime.now().uptimeNanoseconds - lastDraw) / 1_000_000)
+            var input = screen.read(timeout: dirty ? 0 : max(1, frameMs - sinceDraw))
             while let event = input {
                 let now = DispatchTime.now().uptimeNanoseconds
                 switch event {
@@ -210,6 +212,7 @@ public final class ExplorerApp {
             let t1 = DispatchTime.now().uptimeNanoseconds
             screen.draw(grid)
             let t2 = DispatchTime.now().uptimeNanoseconds
+            lastDraw = t2
             timer.record(build: Double(t1 - t0) / 1e6, draw: Double(t2 - t1) / 1e6,
                          keyLatency: pendingKeyTime.map { Double(t2 - $0) / 1e6 })
             pendingKeyTime = nil
