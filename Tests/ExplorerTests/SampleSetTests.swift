@@ -24,3 +24,18 @@ struct SampleSetTests {
         #expect(try SampleSet.draw(from: Snapshot(seed: 1, mixtures: 2), temperature: 1, sigmaTemperature: 1, generation: 0) == nil)
     }
 }
+
+@Suite("Snapshot")
+struct SnapshotTests {
+    @Test("stop summary names one reason when both agree, else each model's")
+    func stopSummary() {
+        var s = Snapshot(seed: 1, mixtures: 2)
+        s.mse.finished = true
+        s.mse.stopReason = .earlyStopping
+        s.mdn.finished = true
+        s.mdn.stopReason = .earlyStopping
+        #expect(s.finished && s.stopSummary == "early stopping")
+        s.mdn.stopReason = .maxEpochs
+        #expect(s.stopSummary == "MSE early stopping, MDN max epochs")
+    }
+}

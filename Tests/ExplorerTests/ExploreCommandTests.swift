@@ -1,0 +1,45 @@
+import Explorer
+import MDNCore
+import TermPlot
+import Testing
+@testable import mdnx
+
+@Suite("mdnx explore flags")
+struct ExploreCommandTests {
+    @Test("defaults: spiral, K 20, default preset, overlay, braille, 20 fps, svg+png exports")
+    func defaults() throws {
+        let o = try ExploreCommand.parse([]).options()
+        #expect(o.source == .spiral && o.mixtures == 20 && o.preset == .default)
+        #expect(o.view == .overlay && o.canvas == .braille && o.fps == 20)
+        #expect(o.temperature == 1 && o.sigmaTemperature == 1 && o.seed == 42)
+        #expect(o.exportFormats == [.svg, .png] && o.exportDirectory == ".")
+    }
+
+    @Test("every flag reaches the options")
+    func allFlags() throws {
+        let o = try ExploreCommand.parse([
+            "--dataset", "bishop", "--mixtures", "5", "--preset", "tutorial", "--temperature", "0.5",
+            "--sigma-temperature", "2", "--seed", "7", "--view", "density", "--canvas", "ascii", "--fps", "30",
+            "--theme", "light", "--export-dir", "/tmp/x", "--export-format", "txt,ansi", "--profile",
+        ]).options()
+        #expect(o.source == .bishop && o.mixtures == 5 && o.preset == .tutorial)
+        #expect(o.temperature == 0.5 && o.sigmaTemperature == 2 && o.seed == 7)
+        #expect(o.view == .density && o.canvas == .ascii && o.fps == 30 && o.theme == "light")
+        #expect(o.exportDirectory == "/tmp/x" && o.exportFormats == [.txt, .ansi] && o.profile)
+    }
+
+    @Test("CSV data with columns")
+    func csv() throws {
+        let o = try ExploreCommand.parse(["--data", "d.csv", "--x", "a", "--y", "2"]).options()
+        #expect(o.source == .csv(path: "d.csv", x: "a", y: "2"))
+    }
+
+    @Test("bad values are rejected with a message naming the flag", arguments: [
+        ["--view", "nope"], ["--canvas", "sixel"], ["--dataset", "moons"], ["--preset", "fast"],
+        ["--mixtures", "0"], ["--temperature", "0"], ["--fps", "0"], ["--export-format", "gif"],
+        ["--data", "d.csv"], ["--x", "a"],
+    ])
+    func rejects(args: [String]) {
+        #expect(throws: (any Error).self) { _ = try ExploreCommand.parse(args) }
+    }
+}
