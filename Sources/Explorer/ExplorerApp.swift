@@ -281,6 +281,7 @@ public final class ExplorerApp {
         var input = FrameInput(snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
                                samples: samples, themeName: theme.name,
                                profile: timer.statusText, trainingPaused: state.paused)
+        input.equalAspect = loaded.equalAspect
         if state.view == .density, let batch = snap.mixtureRows, batch.count > 0 {
             let area = ExplorerView.mainArea(width: state.width, height: state.height)
             let size = ExplorerView.heatmapSize(width: area.width, height: area.height)

@@ -40,12 +40,14 @@ struct LoadedData: Sendable {
     var referenceNLL: Double?
     /// Train on z-scored columns (CSV data of unknown scale).
     var normalize = false
+    /// Plot at equal x/y scale (the spiral).
+    var equalAspect = false
 
     /// Loads the data set `source` names.
     static func load(_ source: DataSource, seed: UInt64) throws -> LoadedData {
         switch source {
         case .spiral:
-            return LoadedData(data: Datasets.spiral(count: 10_000, jitter: 0.2, revolutions: 2, seed: seed), name: "spiral", referenceNLL: -0.387)
+            return LoadedData(data: Datasets.spiral(count: 10_000, jitter: 0.2, revolutions: 2, seed: seed), name: "spiral", referenceNLL: -0.387, equalAspect: true)
         case .bishop:
             return LoadedData(data: Datasets.bishop(count: 10_000, seed: seed), name: "bishop", referenceNLL: -1.282)
         case .csv(let path, let x, let y):

@@ -16,6 +16,8 @@ public struct FrameInput: Sendable {
     public var samples: SampleSet?
     /// The active theme's name.
     public var themeName: String
+    /// Plot x and y at the same scale (the spiral is a shape; CSV columns may have any units).
+    public var equalAspect: Bool = true
     /// A precomputed p(y|x) grid for the density view (the app caches it per snapshot); nil: computed here.
     public var heatmap: Heatmap? = nil
     /// Frame timing text, shown when the profile is on.
@@ -83,6 +85,13 @@ public enum ExplorerView {
     /// The main plot for the current view (also what `e` exports).
     public static func mainFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int = 160,
                                   heatmapRows: Int = 64) -> Figure {
+        var figure = viewFigure(state, input, heatmapColumns: heatmapColumns, heatmapRows: heatmapRows)
+        if !input.equalAspect { for i in figure.panels.indices { figure.panels[i].equalAspect = false } }
+        return figure
+    }
+
+    private static func viewFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int,
+                                   heatmapRows: Int) -> Figure {
         let snap = input.snapshot
         let xName = input.data.xNames.first ?? "x", yName = input.data.yNames.first ?? "y"
         let (xr, yr) = ranges(input.data)
