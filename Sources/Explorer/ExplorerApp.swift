@@ -180,6 +180,7 @@ public final class ExplorerApp {
             // Block for input until the next frame is due; then drain what else is queued.
             let sinceDraw = Int((DispatchTime.now().uptimeNanoseconds - lastDraw) / 1_000_000)
             var input = screen.read(timeout: dirty ? 0 : max(1, frameMs - sinceDraw))
+            if input == nil { dispatch(.tick, screen: screen) }
             while let event = input {
                 let now = DispatchTime.now().uptimeNanoseconds
                 switch event {
@@ -199,6 +200,7 @@ public final class ExplorerApp {
                 shownSequence = seq
                 shownSession = ObjectIdentifier(session)
                 dirty = true
+                dispatch(.snapshotArrived(sequence: seq), screen: screen)
                 let snap = session.snapshot
                 if snap.finished != finishAnnounced {
                     finishAnnounced = snap.finished
@@ -280,7 +282,7 @@ public final class ExplorerApp {
         }
         var input = FrameInput(snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
                                samples: samples, themeName: theme.name,
-                               profile: timer.statusText, trainingPaused: state.paused)
+                               profile: timer.statusText)
         input.equalAspect = loaded.equalAspect
         if state.view == .density, let batch = snap.mixtureRows, batch.count > 0 {
             let area = ExplorerView.mainArea(width: state.width, height: state.height)

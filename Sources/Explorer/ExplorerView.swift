@@ -22,12 +22,10 @@ public struct FrameInput: Sendable {
     public var heatmap: Heatmap? = nil
     /// Frame timing text, shown when the profile is on.
     public var profile: String?
-    /// Training is paused.
-    public var trainingPaused: Bool
 
     /// Creates a frame input.
     public init(snapshot: Snapshot?, data: Dataset, dataName: String, referenceNLL: Double?,
-                samples: SampleSet?, themeName: String, profile: String? = nil, trainingPaused: Bool = false) {
+                samples: SampleSet?, themeName: String, profile: String? = nil) {
         self.snapshot = snapshot
         self.data = data
         self.dataName = dataName
@@ -35,7 +33,6 @@ public struct FrameInput: Sendable {
         self.samples = samples
         self.themeName = themeName
         self.profile = profile
-        self.trainingPaused = trainingPaused
     }
 }
 
