@@ -56,6 +56,8 @@ public struct ExplorerState: Equatable, Sendable {
     public var sigmaTemperature: Double = 1
     /// Training paused.
     public var paused: Bool = false
+    /// Both models have stopped on their own; only a restart (r, or K for the MDN) trains again.
+    public var finished: Bool = false
     /// Index into the available themes.
     public var themeIndex: Int = 0
     /// Number of themes that `c` cycles through.

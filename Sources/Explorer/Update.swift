@@ -18,6 +18,7 @@ public func update(_ state: ExplorerState, _ event: ExplorerEvent) -> (ExplorerS
         s.statusMessage = message
         return (s, [])
     case .trainingFinished(let why):
+        s.finished = true
         s.statusMessage = "training finished (\(why)); r restarts with a new seed"
         return (s, [])
     }
@@ -35,6 +36,7 @@ func apply(_ action: ExplorerAction, to state: ExplorerState) -> (ExplorerState,
             return (s, [])
         }
         s.mixtures = k
+        s.finished = false
         s.statusMessage = "MDN restarted with K = \(k); MSE keeps training"
         return (s, [.restartMDN(mixtures: k)])
     case .temperatureUp, .temperatureDown:
@@ -50,12 +52,17 @@ func apply(_ action: ExplorerAction, to state: ExplorerState) -> (ExplorerState,
         s.statusMessage = "view: \(s.view.title)"
         return (s, [])
     case .togglePause:
+        guard !s.finished else {
+            s.statusMessage = "training has finished; r restarts with a new seed"
+            return (s, [])
+        }
         s.paused.toggle()
         s.statusMessage = s.paused ? "paused (space resumes)" : "running"
         return (s, [s.paused ? .pause : .resume])
     case .restart:
         s.seed = s.seed &+ 1
         s.paused = false
+        s.finished = false
         s.statusMessage = "restarted both models with seed \(s.seed)"
         return (s, [.restartAll(seed: s.seed)])
     case .export:

@@ -71,6 +71,17 @@ struct UpdateTests {
         #expect(restarted.seed == 42 && !restarted.paused && e3 == [.restartAll(seed: 42)])
     }
 
+    @Test("after training finished, space explains instead of pausing; r and K train again")
+    func finished() {
+        var s = ExplorerState()
+        (s, _) = update(s, .trainingFinished("early stopping"))
+        #expect(s.finished)
+        let (same, effects) = press(s, " ")
+        #expect(!same.paused && effects.isEmpty && same.statusMessage?.contains("r restarts") == true)
+        #expect(!press(s, "r").0.finished)
+        #expect(!press(s, "K").0.finished)
+    }
+
     @Test("v cycles through all four views and back")
     func viewCycle() {
         var s = ExplorerState()
