@@ -30,9 +30,10 @@ struct PlotCommand: ParsableCommand {
             Exports use the --theme colours. An existing file is kept unless --force is given.
 
             Examples:
-              mdnx plot --dataset spiral --model mse.ckpt --model mdn.ckpt
-              mdnx plot --data points.csv --x age --y income --output data.png
-              mdnx plot --model mdn.ckpt --view density --temperature 0.5 -o density.svg --theme light
+              mdnx plot --model mse.safetensors --model mdn.safetensors
+              mdnx plot --data points.csv --x age --y income -o data.png
+              mdnx plot --model mdn.safetensors --view density -o p.svg --theme light
+              mdnx plot --model mdn.safetensors --temperature 0.5 --canvas ascii
             """)
 
     /// Built-in data sets.
@@ -57,11 +58,11 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: "Skip --data rows with a missing x or y instead of stopping.")
     var dropMissing = false
 
-    @Option(help: "Built-in data set when --data is not given: spiral | bishop.")
+    @Option(help: "Built-in data set when --data is not given (default: spiral).")
     var dataset: DatasetName?
 
-    @Option(help: "Points of the built-in data set.")
-    var count: Int = 10_000
+    @Option(help: "Points of the built-in data set. (default: 10000)")
+    var count: Int?
 
     @Option(help: "Seed for the built-in data set and the MDN's samples.")
     var seed: UInt64 = 42
@@ -69,7 +70,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Checkpoint written by mdnx train; give it twice for an mse and an mdn model.")
     var model: [String] = []
 
-    @Option(help: "overlay | side-by-side | density | components (default: side-by-side with a model, else overlay).")
+    @Option(help: "What to draw (default: side-by-side with a model, else overlay).")
     var view: PlotView?
 
     @Option(help: "Mixing temperature T > 0 for the MDN: pi = softmax(logits / T).")
@@ -90,13 +91,13 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Height: cells for the terminal, .txt and .ansi; pixels for .svg and .png.")
     var height: Int?
 
-    @Option(help: "Text canvas: braille | block | ascii.")
+    @Option(help: "Text canvas: braille (2x4 dots per cell), block (2x2) or ascii.")
     var canvas: CanvasKind = .braille
 
     @Option(help: "Colour theme: a name (see themes/) or a .toml file. (default: dark)")
     var theme: String?
 
-    @Option(help: "Colour on the terminal: auto (when standard output is a terminal and NO_COLOR is unset) | always | never.")
+    @Option(help: "Colour on the terminal: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
     var color: ColorChoice = .auto
 
     func validate() throws {
@@ -104,7 +105,8 @@ struct PlotCommand: ParsableCommand {
         if data == nil && (x != nil || y != nil || dropMissing) {
             throw ValidationError("--x, --y and --drop-missing apply to --data only")
         }
-        guard count >= 1 else { throw ValidationError("--count must be at least 1, got \(count)") }
+        if data != nil && count != nil { throw ValidationError("--count applies to the built-in data sets only") }
+        if let count, count < 1 { throw ValidationError("--count must be at least 1, got \(count)") }
         if model.count > 2 { throw ValidationError("--model takes at most two checkpoints (an mse and an mdn one), got \(model.count)") }
         do {
             try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
@@ -202,8 +204,8 @@ struct PlotCommand: ParsableCommand {
             return try CSVLoader.load(path: data, x: xs, y: ys, dropMissing: dropMissing, minimumRows: 1)
         }
         switch dataset ?? .spiral {
-        case .spiral: return Datasets.spiral(count: count, seed: seed)
-        case .bishop: return Datasets.bishop(count: count, seed: seed)
+        case .spiral: return Datasets.spiral(count: count ?? 10_000, seed: seed)
+        case .bishop: return Datasets.bishop(count: count ?? 10_000, seed: seed)
         }
     }
 
