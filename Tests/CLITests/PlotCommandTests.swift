@@ -106,6 +106,15 @@ enum PlotFixtures {
         }
     }
 
+    @Test func unknownThemeIsAnErrorNotAFallback() throws {
+        let dir = try MDNXProcess.temporaryDirectory()
+        let r = try MDNXProcess.run(["plot", "--count", "50", "--theme", "no-such-theme", "-o", "plot.svg"], in: dir)
+        #expect(r.status != 0)
+        #expect(r.stderr.hasPrefix("Error: no theme \"no-such-theme\""))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(try PlotFixtures.listing(dir).isEmpty)
+    }
+
     @Test func twoModelsOfOneKindAreRefused() throws {
         let dir = try MDNXProcess.temporaryDirectory()
         let (mse, _) = try PlotFixtures.checkpoints(in: dir)
