@@ -1,0 +1,44 @@
+import MDNCore
+
+/// The rows `mdnx train` learns from: a built-in data set or the columns of a CSV file,
+/// with what the checkpoint records about where they came from.
+struct TrainingSource {
+    /// All rows, in file (or generation) order; the holdout is the tail.
+    let dataset: Dataset
+    /// How the CSV read went (nil for a built-in set).
+    let report: CSVLoadReport?
+    /// Checkpoint metadata describing the data (`data`, plus `data_rows`).
+    let metadata: [String: String]
+
+    /// Loads the data the command's options name, reporting CSV rows/s on standard error.
+    static func load(_ command: TrainCommand) throws -> TrainingSource {
+        guard let path = command.data else {
+            let name = command.dataset ?? .spiral
+            let count = command.count ?? 10_000
+            let set = name == .spiral ? Datasets.spiral(count: count, seed: command.seed)
+                                      : Datasets.bishop(count: count, seed: command.seed)
+            return TrainingSource(dataset: set, report: nil,
+                                  metadata: ["data": "\(name.rawValue) count=\(count) seed=\(command.seed)",
+                                             "data_rows": String(count)])
+        }
+        let report = try CSVLoader.read(path: path, x: command.x.map(ColumnSelector.init(parsing:)),
+                                        y: command.y.map(ColumnSelector.init(parsing:)),
+                                        dropMissing: command.dropMissing)
+        if !command.json {
+            let dropped = report.rowsDropped > 0 ? ", \(report.rowsDropped) dropped for missing values" : ""
+            let rowNames = report.skippedRowNames ? ", first column skipped as row names" : ""
+            printToStandardError("\(report.dataset.count) rows from \(path)\(dropped)\(rowNames); read in "
+                                 + "\(ReadFigures.seconds(report.seconds)) s (\(ReadFigures.rate(report.rowsPerSecond)) rows/s)")
+        }
+        return TrainingSource(dataset: report.dataset, report: report,
+                              metadata: ["data": path, "data_rows": String(report.dataset.count)])
+    }
+}
+
+/// Formatting of CSV reading figures, shared by the commands that read CSV files.
+enum ReadFigures {
+    /// Seconds with 3 significant digits.
+    static func seconds(_ s: Double) -> String { String(format: "%.3g", s) }
+    /// Rows per second, rounded to a whole number ("inf" if the clock saw no time).
+    static func rate(_ r: Double) -> String { r.isFinite ? String(Int(r.rounded())) : "inf" }
+}
