@@ -76,6 +76,9 @@ public enum Preset: String, Sendable, Codable, CaseIterable {
     ///   0.961), within 0.004 of the Bayes-optimal 0.9415 / 0.9636 / 0.9255 (0.924 / 0.942 /
     ///   0.959); seed 2's and 6's samples simply sit higher. 200-400 epochs at 3e-3 and 200 at
     ///   1e-2 scored the same within 0.003.
+    /// - These figures are on raw spiral units. `mdnx train` z-scores the data under this
+    ///   preset (fitted on the training rows), which scored 0.001-0.012 nats better on seeds
+    ///   1-5 (see TrainCommand.NormalizationChoice); the tutorial preset stays raw.
     /// - Time: about 16.5 ms per MDN epoch (9,500 rows) and 10.5 ms per MSE epoch on one
     ///   core, so both models train in about 12.5 s (bound: 20 s).
     static func defaultConfig(for kind: ModelKind) -> TrainingConfig {
