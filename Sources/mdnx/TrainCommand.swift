@@ -143,9 +143,6 @@ struct TrainCommand: ParsableCommand {
         if data != nil {
             if dataset != nil { throw ValidationError("--data and --dataset cannot be combined") }
             if count != nil { throw ValidationError("--count applies to the built-in data sets; --data uses every row of the file") }
-            if x.isEmpty || y.isEmpty {
-                throw ValidationError("--data needs the columns to use: --x COLUMN --y COLUMN (names or 1-based positions)")
-            }
         } else if !x.isEmpty || !y.isEmpty || dropMissing {
             throw ValidationError("--x, --y and --drop-missing apply to --data only")
         }

@@ -21,6 +21,7 @@ struct TrainingSource {
                                   metadata: ["data": "\(name.rawValue) count=\(count) seed=\(command.seed)",
                                              "data_rows": String(count)])
         }
+        if command.x.isEmpty || command.y.isEmpty { throw try missingColumns(path: path) }
         let report = try CSVLoader.read(path: path, x: command.x.map(ColumnSelector.init(parsing:)),
                                         y: command.y.map(ColumnSelector.init(parsing:)),
                                         dropMissing: command.dropMissing)
@@ -32,6 +33,24 @@ struct TrainingSource {
         }
         return TrainingSource(dataset: report.dataset, report: report,
                               metadata: ["data": path, "data_rows": String(report.dataset.count)])
+    }
+}
+
+extension TrainingSource {
+    /// The error for --data without --x/--y, listing the file's columns (read by the CSV
+    /// loader, so quoting, a byte-order mark and row names are handled as in training).
+    static func missingColumns(path: String) throws -> ModelIO.Failure {
+        let available: [String]
+        do {
+            _ = try CSVLoader.readColumns(path: path, columns: [.index(0)], minimumRows: 0)
+            available = []
+        } catch {
+            guard case .columnOutOfRange(_, _, let names) = error else { throw error }
+            available = names
+        }
+        let list = available.enumerated().map { "\"\($0.element)\" (\($0.offset + 1))" }.joined(separator: ", ")
+        return ModelIO.Failure("\(path): choose the input and target columns with --x COLUMN --y COLUMN "
+                               + "(names or 1-based positions); available columns: \(list)")
     }
 }
 

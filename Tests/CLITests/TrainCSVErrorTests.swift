@@ -69,12 +69,14 @@ import Testing
                       status: 64)
     }
 
-    @Test func dataNeedsColumns() throws {
+    @Test func dataNeedsColumnsAndListsThem() throws {
         let files = try CLIFiles()
-        try files.write("in.csv", "x,y\n1,2\n")
-        let r = try files.run(["train", "--data", "in.csv"])
-        expectFailure(r, "Error: --data needs the columns to use: --x COLUMN --y COLUMN (names or 1-based positions)",
-                      status: 64)
+        try files.write("in.csv", "\u{FEFF}\"\",\"waiting\",\"eruptions\"\r\n\"1\",79,3.6\r\n")
+        for options in [[], ["--x", "waiting"], ["--y", "eruptions"]] {
+            let r = try files.run(["train", "--data", "in.csv"] + options)
+            expectFailure(r, "Error: in.csv: choose the input and target columns with --x COLUMN --y COLUMN "
+                             + #"(names or 1-based positions); available columns: "waiting" (1), "eruptions" (2)"#)
+        }
     }
 
     @Test func columnsWithoutData() throws {
