@@ -50,9 +50,7 @@ struct EvalCommand: ParsableCommand {
             try JSONOutput.printLine(object)
             return
         }
-        let dropped = report.rowsDropped > 0 ? ", \(report.rowsDropped) dropped for missing values" : ""
-        printToStandardError("\(rows) rows from \(data)\(dropped); read in \(ReadFigures.seconds(report.seconds)) s "
-                             + "(\(ReadFigures.rate(report.rowsPerSecond)) rows/s)")
+        printToStandardError(ReadFigures.line(report, path: data))
         if let nll = score.nll {
             print("mean NLL: \(format(nll)) nats")
         }

@@ -25,12 +25,7 @@ struct TrainingSource {
         let report = try CSVLoader.read(path: path, x: command.x.map(ColumnSelector.init(parsing:)),
                                         y: command.y.map(ColumnSelector.init(parsing:)),
                                         dropMissing: command.dropMissing)
-        if !command.json {
-            let dropped = report.rowsDropped > 0 ? ", \(report.rowsDropped) dropped for missing values" : ""
-            let rowNames = report.skippedRowNames ? ", first column skipped as row names" : ""
-            printToStandardError("\(report.dataset.count) rows from \(path)\(dropped)\(rowNames); read in "
-                                 + "\(ReadFigures.seconds(report.seconds)) s (\(ReadFigures.rate(report.rowsPerSecond)) rows/s)")
-        }
+        if !command.json { printToStandardError(ReadFigures.line(report, path: path)) }
         return TrainingSource(dataset: report.dataset, report: report,
                               metadata: ["data": path, "data_rows": String(report.dataset.count)])
     }
@@ -52,12 +47,4 @@ extension TrainingSource {
         return ModelIO.Failure("\(path): choose the input and target columns with --x COLUMN --y COLUMN "
                                + "(names or 1-based positions); available columns: \(list)")
     }
-}
-
-/// Formatting of CSV reading figures, shared by the commands that read CSV files.
-enum ReadFigures {
-    /// Seconds with 3 significant digits.
-    static func seconds(_ s: Double) -> String { String(format: "%.3g", s) }
-    /// Rows per second, rounded to a whole number ("inf" if the clock saw no time).
-    static func rate(_ r: Double) -> String { r.isFinite ? String(Int(r.rounded())) : "inf" }
 }
