@@ -92,12 +92,17 @@ public final class Trainer {
     /// Product of ReduceLROnPlateau's reductions (1 until the first).
     private var plateauScale: Float = 1
 
+    /// Rows of `count` that train (the first ones) under `validationSplit`, as Keras splits:
+    /// split_at = floor(n * (1 - validation_split)); validation = rows[split_at...].
+    public static func trainingRowCount(count: Int, validationSplit: Double) -> Int {
+        Int((Double(count) * (1 - validationSplit)).rounded(.down))
+    }
+
     /// A trainer for `network` on `data`; `seed` fixes the batch order.
     public init(network: Network, data: Dataset, config: TrainingConfig, seed: UInt64) {
         precondition(data.inputDimension == network.inputDimension, "data has \(data.inputDimension) input columns, network expects \(network.inputDimension)")
         precondition(data.outputDimension == network.outputDimension, "data has \(data.outputDimension) target columns, network expects \(network.outputDimension)")
-        // Keras: split_at = floor(n * (1 - validation_split)); validation = rows[split_at...].
-        let split = Int((Double(data.count) * (1 - config.validationSplit)).rounded(.down))
+        let split = Trainer.trainingRowCount(count: data.count, validationSplit: config.validationSplit)
         precondition(split >= 1, "no rows left for training")
         self.live = network
         self.config = config

@@ -5,7 +5,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure GEMM, training epochs and prediction, and compare with Keras/PyTorch figures.",
+        abstract: "Measure GEMM, training, prediction, sampling and plotting, and compare with Keras/PyTorch figures.",
         discussion: "Build with -c release for meaningful numbers. Times are medians; the machine's load adds noise.")
 
     @Flag(name: .long, help: "Print one JSON document (an array of results) instead of a table.")
@@ -15,8 +15,7 @@ struct BenchCommand: ParsableCommand {
     var only: String?
 
     func run() throws {
-        var suite = BenchmarkSuite(benchmarks: BenchmarkSuite.core())
-        // Other modules' measurements (sampling, plot rendering) are appended here by the lead.
+        var suite = BenchmarkSuite(benchmarks: BenchmarkSuite.core() + BenchmarkSuite.plotting())
         if let only { suite.benchmarks = suite.benchmarks.filter { $0.name.contains(only) } }
         #if DEBUG
         if !json { print("note: debug build; use `swift run -c release mdnx bench` for real figures") }

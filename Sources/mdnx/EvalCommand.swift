@@ -43,17 +43,14 @@ struct EvalCommand: ParsableCommand {
         if json {
             var object: [String: Any] = [
                 "model": model, "data": data, "kind": checkpoint.kind.rawValue, "rows": rows,
-                "rows_dropped": report.rowsDropped, "mse": jsonNumber(score.mse),
+                "rows_dropped": report.rowsDropped, "mse": JSONOutput.number(score.mse),
                 "read_seconds": report.seconds,
             ]
-            if let nll = score.nll { object["nll"] = jsonNumber(nll) }
-            let bytes = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            print(String(decoding: bytes, as: UTF8.self))
+            if let nll = score.nll { object["nll"] = JSONOutput.number(nll) }
+            try JSONOutput.printLine(object)
             return
         }
-        let dropped = report.rowsDropped > 0 ? ", \(report.rowsDropped) dropped for missing values" : ""
-        printToStandardError("\(rows) rows from \(data)\(dropped); read in \(format(report.seconds)) s "
-                             + "(\(Int(report.rowsPerSecond.rounded())) rows/s)")
+        printToStandardError(ReadFigures.line(report, path: data))
         if let nll = score.nll {
             print("mean NLL: \(format(nll)) nats")
         }
@@ -61,7 +58,4 @@ struct EvalCommand: ParsableCommand {
     }
 
     private func format(_ v: Double) -> String { String(format: "%.6g", v) }
-
-    /// JSON has no infinities or NaN: those become null.
-    private func jsonNumber(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
 }

@@ -1,10 +1,249 @@
 import ArgumentParser
+import Foundation
+import MDNCore
+import SafeIO
+import TermPlot
+import Themes
 
-/// `mdnx plot`.
+/// `mdnx plot`: the explorer's figures, headless: data, the MSE mean curve, MDN samples,
+/// p(y|x) or the mixture components, to the terminal or to a txt/ansi/svg/png file.
 struct PlotCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plot", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Plot the data and what trained models make of it, to the terminal or a file.",
+        discussion: """
+            The data come from a CSV file (--data FILE, columns --x and --y, by name or 1-based \
+            position; defaults: the model's column names, else columns 1 and 2) or a built-in data \
+            set (--dataset spiral|bishop, the default being the spiral). Axis labels are the column names.
+
+            --model FILE may be given twice: once for an mse checkpoint (drawn as its mean curve) \
+            and once for an mdn checkpoint (drawn as one sample per data x, with pi = softmax(logits / T) \
+            and sigma * sqrt(S), T = --temperature, S = --sigma-temperature). The kind is read from \
+            each checkpoint. Views: side-by-side (default with a model: ground truth | MSE prediction \
+            | MDN samples), overlay (default without a model), density (the MDN's p(y|x) on a grid, \
+            data on top), components (mu_k(x), brighter where pi_k(x) is larger, and pi_k(x) below).
+
+            Without --output the plot goes to standard output, sized to the terminal (or --width and \
+            --height in cells), in colour when standard output is a terminal and NO_COLOR is unset \
+            (see --color). With --output the format follows the extension: .txt, .ansi (cells: \
+            --width/--height default 160x48), .svg, .png (pixels: default 520 per panel x 600). \
+            Exports use the --theme colours. An existing file is kept unless --force is given.
+
+            Examples:
+              mdnx plot --model mse.safetensors --model mdn.safetensors
+              mdnx plot --data points.csv --x age --y income -o data.png
+              mdnx plot --model mdn.safetensors --view density -o p.svg --theme light
+              mdnx plot --model mdn.safetensors --temperature 0.5 --canvas ascii
+            """)
+
+    /// Built-in data sets.
+    enum DatasetName: String, ExpressibleByArgument, CaseIterable {
+        case spiral, bishop
+    }
+
+    /// When to colour terminal output.
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    @Option(help: "CSV file with the data to plot.")
+    var data: String?
+
+    @Option(help: "Column of --data for x, by name or 1-based position (default: the model's x name, else column 1).")
+    var x: String?
+
+    @Option(help: "Column of --data for y, by name or 1-based position (default: the model's y name, else column 2).")
+    var y: String?
+
+    @Flag(help: "Skip --data rows with a missing x or y instead of stopping.")
+    var dropMissing = false
+
+    @Option(help: "Built-in data set when --data is not given (default: spiral).")
+    var dataset: DatasetName?
+
+    @Option(help: "Points of the built-in data set. (default: 10000)")
+    var count: Int?
+
+    @Option(help: "Seed for the built-in data set and the MDN's samples.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Checkpoint written by mdnx train; give it twice for an mse and an mdn model.")
+    var model: [String] = []
+
+    @Option(help: "What to draw (default: side-by-side with a model, else overlay).")
+    var view: PlotView?
+
+    @Option(help: "Mixing temperature T > 0 for the MDN: pi = softmax(logits / T).")
+    var temperature: Float = 1
+
+    @Option(help: "Sigma temperature S > 0 for the MDN: each component's variance times S.")
+    var sigmaTemperature: Float = 1
+
+    @Option(name: [.short, .long], help: "Write to this file (.txt, .ansi, .svg or .png) instead of the terminal.")
+    var output: String?
+
+    @Flag(help: "Overwrite --output if it exists.")
+    var force = false
+
+    @Option(help: "Width: cells for the terminal, .txt and .ansi; pixels for .svg and .png.")
+    var width: Int?
+
+    @Option(help: "Height: cells for the terminal, .txt and .ansi; pixels for .svg and .png.")
+    var height: Int?
+
+    @Option(help: "Text canvas: braille (2x4 dots per cell), block (2x2) or ascii.")
+    var canvas: CanvasKind = .braille
+
+    @Option(help: "Colour theme: a name (see themes/) or a .toml file. (default: dark)")
+    var theme: String?
+
+    @Option(help: "Colour on the terminal: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if data != nil && dataset != nil { throw ValidationError("--data and --dataset cannot be combined") }
+        if data == nil && (x != nil || y != nil || dropMissing) {
+            throw ValidationError("--x, --y and --drop-missing apply to --data only")
+        }
+        if data != nil && count != nil { throw ValidationError("--count applies to the built-in data sets only") }
+        if let count, count < 1 { throw ValidationError("--count must be at least 1, got \(count)") }
+        if model.count > 2 { throw ValidationError("--model takes at most two checkpoints (an mse and an mdn one), got \(model.count)") }
+        do {
+            try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
 
     func run() throws {
-        throw ValidationError("mdnx plot is not built yet")
+        // Cheap checks first, so a bad path fails before any work.
+        let format = try output.map { path throws(ExportError) in try ExportFormat(path: path) }
+        if let output, !force, FileManager.default.fileExists(atPath: output) {
+            throw FileWriteError.exists(path: output)
+        }
+        let (width, height) = try size(for: format)
+        let theme = try loadTheme()
+
+        let (mse, mdn) = try loadModels()
+        let names = (mdn ?? mse).map { ($0.checkpoint.xNames[0], $0.checkpoint.yNames[0]) }
+        let points = try loadData(defaultNames: names)
+        let tempered: (([Float]) -> MixtureBatch)? = mdn.map { p in
+            { [temperature, sigmaTemperature] xs in
+                // Validated above, so tempering cannot fail.
+                (try? p.mixtures(x: xs).tempered(temperature: temperature, sigmaTemperature: sigmaTemperature))
+                    ?? p.mixtures(x: xs)
+            }
+        }
+        var rng = SeededRNG(seed: seed)
+        let scene = PlotScene(xs: points.x, ys: points.y, xName: points.xNames[0], yName: points.yNames[0],
+                              mse: mse.map { p in { p.predictions(x: $0) } }, mdn: tempered, rng: &rng)
+        let figure = try scene.figure(view ?? (mse == nil && mdn == nil ? .overlay : .sideBySide))
+
+        if let output, let format {
+            var options = ExportOptions(canvas: canvas)
+            if format == .svg || format == .png {
+                options.pixelWidth = width
+                options.pixelHeight = height
+            } else {
+                options.columns = width ?? options.columns
+                options.rows = height ?? options.rows
+            }
+            try FigureExporter.write(figure, to: output, palette: theme.palette, options: options, overwrite: force)
+            printToStandardError("wrote \(output) (\(describe(format, options, figure)))")
+        } else {
+            writeToTerminal(figure, theme: theme, width: width, height: height)
+        }
+    }
+
+    /// The requested size, checked against the format's limits (cells or pixels).
+    func size(for format: ExportFormat?) throws(PlotError) -> (Int?, Int?) {
+        let pixels = format == .svg || format == .png
+        let (low, high, unit) = pixels ? (64, 20_000, "pixels") : (20, 2_000, "cells")
+        for (name, value) in [("--width", width), ("--height", height)] {
+            if let value, value < (name == "--height" && !pixels ? 8 : low) || value > high {
+                throw PlotError("\(name) must be from \(name == "--height" && !pixels ? 8 : low) to \(high) \(unit) "
+                                + "for \(format.map { "." + $0.rawValue } ?? "the terminal"), got \(value)")
+            }
+        }
+        return (width, height)
+    }
+
+    /// The theme: an explicit --theme must load; the default falls back to the built-in one.
+    func loadTheme() throws -> Theme {
+        let loader = ThemeLoader.standard()
+        if let theme { return try loader.load(theme) }
+        return loader.loadOrFallback(nil).theme
+    }
+
+    /// At most one mse and one mdn checkpoint, each with one input and one output.
+    func loadModels() throws -> (mse: Predictor?, mdn: Predictor?) {
+        var mse: (String, Predictor)? = nil, mdn: (String, Predictor)? = nil
+        for path in model {
+            let p = try Predictor(path: path)
+            let c = p.checkpoint
+            guard c.inputDimension == 1 && c.outputDimension == 1 else {
+                throw PlotError("\(path): plot draws one x and one y; this model takes \(c.inputDimension) "
+                                + "input(s) and predicts \(c.outputDimension) output(s)")
+            }
+            if p.kind == .mse {
+                if let (other, _) = mse { throw PlotError("\(other) and \(path) are both mse models; give at most one mse and one mdn model") }
+                mse = (path, p)
+            } else {
+                if let (other, _) = mdn { throw PlotError("\(other) and \(path) are both mdn models; give at most one mse and one mdn model") }
+                mdn = (path, p)
+            }
+        }
+        return (mse?.1, mdn?.1)
+    }
+
+    /// The points: the CSV's --x/--y columns, or the built-in data set.
+    func loadData(defaultNames: (String, String)?) throws -> Dataset {
+        if let data {
+            let xs = x.map(ColumnSelector.init(parsing:)) ?? defaultNames.map { .name($0.0) } ?? ColumnSelector(parsing: "1")
+            let ys = y.map(ColumnSelector.init(parsing:)) ?? defaultNames.map { .name($0.1) } ?? ColumnSelector(parsing: "2")
+            return try CSVLoader.load(path: data, x: xs, y: ys, dropMissing: dropMissing, minimumRows: 1)
+        }
+        switch dataset ?? .spiral {
+        case .spiral: return Datasets.spiral(count: count ?? 10_000, seed: seed)
+        case .bishop: return Datasets.bishop(count: count ?? 10_000, seed: seed)
+        }
+    }
+
+    /// Renders `figure` for standard output: coloured on a terminal, plain text otherwise.
+    func writeToTerminal(_ figure: Figure, theme: Theme, width: Int?, height: Int?) {
+        let env = ProcessInfo.processInfo.environment
+        let terminal = PlotTerminal.size()
+        let columns = width ?? terminal?.columns ?? Int(env["COLUMNS"] ?? "") ?? 120
+        let rows = height ?? terminal.map { max(8, $0.rows - 1) } ?? Int(env["LINES"] ?? "").map { max(8, $0 - 1) } ?? 36
+        var depth = ColorDepth.detect(environment: env)
+        switch color {
+        case .never: depth = .none
+        case .always: if depth == .none { depth = .color256 }
+        case .auto: if terminal == nil { depth = .none }
+        }
+        let text: String
+        if depth == .none {
+            let r = FigureRenderer.renderResult(figure, width: columns, height: rows, canvas: canvas,
+                                                options: RenderOptions(shadeGlyphs: true))
+            text = r.grid.text + "\n"
+        } else {
+            let grid = FigureRenderer.render(figure, width: columns, height: rows, canvas: canvas)
+            text = PlotTerminal.ansi(grid, theme: theme, depth: depth)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// "svg, 1560x600 px" or "txt, 160x48 cells, braille".
+    func describe(_ format: ExportFormat, _ options: ExportOptions, _ figure: Figure) -> String {
+        switch format {
+        case .svg, .png:
+            let (w, h) = options.pixelSize(for: figure)
+            return "\(format.rawValue), \(w)x\(h) px"
+        case .txt, .ansi:
+            return "\(format.rawValue), \(options.columns)x\(options.rows) cells, \(options.canvas.rawValue)"
+        }
     }
 }
+
+extension CanvasKind: ExpressibleByArgument {}
+extension PlotView: ExpressibleByArgument {}

@@ -30,16 +30,17 @@ struct SampleCommand: ParsableCommand {
     @Flag(help: "Skip --data rows whose x is missing instead of stopping.")
     var dropMissing = false
 
-    @Option(help: "x values START:END:N (N evenly spaced values, both ends included), e.g. 0:5:200.")
+    // `.unconditional`: a negative START (`--grid -1:1:50`) is a value, not an option.
+    @Option(parsing: .unconditional, help: "x values START:END:N (N evenly spaced values, both ends included), e.g. 0:5:200.")
     var grid: String?
 
     @Option(help: "Samples per x value.")
     var perX: Int = 1
 
-    @Option(help: "Mixing temperature T > 0: pi = softmax(logits / T).")
+    @Option(parsing: .unconditional, help: "Mixing temperature T > 0: pi = softmax(logits / T).")
     var temperature: Float = 1
 
-    @Option(help: "Sigma temperature S > 0: each component's variance times S.")
+    @Option(parsing: .unconditional, help: "Sigma temperature S > 0: each component's variance times S.")
     var sigmaTemperature: Float = 1
 
     @Option(help: "Random seed for the draws.")

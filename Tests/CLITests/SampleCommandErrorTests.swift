@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// `mdnx sample` option errors: temperatures, counts, grids.
+@Suite struct SampleCommandErrorTests {
+    private func sample(_ extra: [String]) throws -> MDNXProcess.Result {
+        let files = try CheckpointFileErrorTests.trainedModel()
+        return try files.run(["sample", "--model", "m.safetensors", "--grid", "0:1:3"] + extra)
+    }
+
+    @Test(arguments: [("0", "0.0"), ("-1", "-1.0"), ("nan", "nan"), ("inf", "inf")])
+    func badTemperature(value: String, shown: String) throws {
+        let r = try sample(["--temperature", value])
+        #expect(r.status == 64)
+        #expect(r.errorLine == "Error: temperature must be a positive finite number, got \(shown)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test(arguments: [("0", "0.0"), ("-1", "-1.0"), ("nan", "nan")])
+    func badSigmaTemperature(value: String, shown: String) throws {
+        let r = try sample(["--sigma-temperature", value])
+        #expect(r.status == 64)
+        #expect(r.errorLine == "Error: sigma temperature must be a positive finite number, got \(shown)")
+    }
+
+    @Test func zeroPerX() throws {
+        let r = try sample(["--per-x", "0"])
+        #expect(r.status == 64)
+        #expect(r.errorLine == "Error: --per-x must be at least 1, got 0")
+    }
+
+    @Test func negativeGridStartIsAValue() throws {
+        let files = try CheckpointFileErrorTests.trainedModel()
+        let r = try files.run(["sample", "--model", "m.safetensors", "--grid", "-0.1:1.1:3"])
+        #expect(r.status == 0)
+        #expect(r.outputLines.count == 4 && r.outputLines[1].hasPrefix("-0.1,"))
+    }
+
+    @Test func unknownFlag() throws {
+        // ArgumentParser runs validate() before it reports unknown options, so the rest of the
+        // command line has to be valid for the typo to be named.
+        let r = try MDNXProcess.run(["sample", "--model", "m.safetensors", "--grid", "0:1:3", "--tempreature", "1"])
+        #expect(r.status == 64)
+        #expect(r.errorLine.hasPrefix("Error: Unknown option '--tempreature'"))
+    }
+}
