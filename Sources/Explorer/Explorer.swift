@@ -1,2 +1,0 @@
-/// The interactive explorer (see design.md: state, events, update, view, session, adapter).
-public enum ExplorerModule {}
