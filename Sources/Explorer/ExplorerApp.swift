@@ -164,7 +164,7 @@ public final class ExplorerApp {
         defer {
             screen.end()
             session.stop()
-            if options.profile { printError(timer.summary) }
+            if options.profile { printError(timer.summary + "\n" + session.snapshot.epochTimingSummary) }
         }
         let size = screen.size
         (state, _) = update(state, .resize(width: size.width, height: size.height))

@@ -18,6 +18,8 @@ public struct ModelProgress: Sendable, Equatable {
     public var stopReason: StopReason? = nil
     /// Milliseconds the last epoch took.
     public var lastEpochMilliseconds: Double = 0
+    /// Milliseconds each epoch took, in order (for `--profile`).
+    public var epochMilliseconds: [Double] = []
 
     /// An empty history.
     public init() {}
@@ -32,6 +34,7 @@ public struct ModelProgress: Sendable, Equatable {
         }
         learningRate.append(Double(r.learningRate))
         lastEpochMilliseconds = r.milliseconds
+        epochMilliseconds.append(r.milliseconds)
         self.finished = finished
         self.stopReason = stopReason
     }
@@ -68,6 +71,16 @@ public struct Snapshot: Sendable {
         func text(_ r: StopReason?) -> String { (r?.rawValue ?? "running").replacingOccurrences(of: "_", with: " ") }
         if mse.stopReason == mdn.stopReason { return text(mse.stopReason) }
         return "MSE \(text(mse.stopReason)), MDN \(text(mdn.stopReason))"
+    }
+
+    /// Median epoch time per model, for `--profile`: "MDN epoch: n 120, median 15.1 ms".
+    public var epochTimingSummary: String {
+        func line(_ name: String, _ v: [Double]) -> String {
+            guard !v.isEmpty else { return "\(name) epoch: no samples" }
+            let s = v.sorted()
+            return "\(name) epoch: n \(v.count), median " + String(format: "%.2f ms", s[s.count / 2])
+        }
+        return line("MSE", mse.epochMilliseconds) + "\n" + line("MDN", mdn.epochMilliseconds)
     }
 
     /// An empty snapshot for a session that has not run an epoch yet.
