@@ -121,6 +121,8 @@ public enum StandardFigures {
         let n = Int(Palette.densityLevels)
         var largest = [Float](repeating: 0, count: c.xs.count)
         for row in c.pi { for i in row.indices where row[i] > largest[i] { largest[i] = row[i] } }
+        // The legend entry goes on the first run actually drawn, whichever component it belongs to.
+        var labelled = false
         for k in 0..<c.mu.count {
             let index = UInt8(k % 256)
             var runX: [Float] = [], runY: [Float] = [], runRoles: [StyleRole] = []
@@ -128,7 +130,8 @@ public enum StandardFigures {
                 if runX.count >= 2 {
                     top.append(.styledCurve(xs: runX, ys: runY, roles: runRoles,
                                             legendRole: .component(index: index, level: UInt8(n - 1)),
-                                            label: k == 0 ? "mu_k(x), brighter = larger pi_k(x)" : nil))
+                                            label: labelled ? nil : "mu_k(x), brighter = larger pi_k(x)"))
+                    labelled = true
                 }
                 runX = []; runY = []; runRoles = []
             }
