@@ -119,7 +119,7 @@ public final class ExplorerApp {
 
     private static func sessionConfig(_ loaded: LoadedData, options: ExplorerOptions, mixtures: Int, seed: UInt64) -> SessionConfig {
         var c = SessionConfig(data: loaded.data, mixtures: mixtures, preset: options.preset, seed: seed)
-        c.normalize = loaded.normalize
+        c.isUserData = loaded.isUserData
         return c
     }
 

@@ -38,8 +38,8 @@ struct LoadedData: Sendable {
     var name: String
     /// Best achievable NLL, when known (reference/figures.md).
     var referenceNLL: Double?
-    /// Train on z-scored columns (CSV data of unknown scale).
-    var normalize = false
+    /// The user's data (a CSV) rather than a built-in set: scaled by the same rule as `mdnx train`.
+    var isUserData = false
     /// Plot at equal x/y scale (the spiral).
     var equalAspect = false
 
@@ -54,7 +54,7 @@ struct LoadedData: Sendable {
             do {
                 let data = try CSVLoader.load(path: path, x: ColumnSelector(parsing: x), y: ColumnSelector(parsing: y))
                 let name = path.split(separator: "/").last.map(String.init) ?? path
-                return LoadedData(data: data, name: name, referenceNLL: nil, normalize: true)
+                return LoadedData(data: data, name: name, referenceNLL: nil, isUserData: true)
             } catch {
                 throw ExplorerError.dataUnavailable(error.description)
             }

@@ -147,7 +147,8 @@ public enum ExplorerView {
     static func lossHeight(_ height: Int) -> Int { max(8, height / 4) }
 
     /// Training and validation loss of both models, learning rate in the titles, and the
-    /// best achievable NLL as a reference line.
+    /// best achievable NLL as a reference line. The session records losses in the data's
+    /// units whatever scaling training used, so the reference (in data units) compares.
     public static func lossFigure(_ state: ExplorerState, _ input: FrameInput) -> Figure {
         let snap = input.snapshot
         var series: [LossSeries] = []

@@ -4,9 +4,10 @@ import MDNCore
 public struct ModelProgress: Sendable, Equatable {
     /// Epochs run so far.
     public var epoch: Int = 0
-    /// Training loss per epoch.
+    /// Training loss per epoch, in the data's units (MSE in squared y units, NLL with the
+    /// normaliser's log-Jacobian added), whatever scaling training used.
     public var loss: [Double] = []
-    /// Validation loss per epoch that had one.
+    /// Validation loss per epoch that had one, in the data's units.
     public var valLoss: [Double] = []
     /// The epochs `valLoss` belongs to.
     public var valEpochs: [Int] = []

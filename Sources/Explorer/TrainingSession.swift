@@ -17,8 +17,14 @@ public struct SessionConfig: Sendable {
     public var curvePoints: Int = 200
     /// x values the MDN's mixture parameters are computed for.
     public var mixturePoints: Int = 3000
-    /// Train on z-scored columns (for CSV data of any scale); predictions are mapped back.
-    public var normalize: Bool = false
+    /// The data is the user's (a CSV) rather than a built-in set; with the preset this
+    /// decides the scaling (see `normalization`).
+    public var isUserData: Bool = false
+
+    /// How the data are scaled for training: `NormalizationPolicy.automatic`, the rule
+    /// `mdnx train` uses by default (z-score fitted on each model's training rows, except
+    /// built-in data under the tutorial preset). Predictions are mapped back to the data's units.
+    public var normalization: NormalizationPolicy { .automatic(preset: preset, isUserData: isUserData) }
 
     /// Creates a configuration.
     public init(data: Dataset, mixtures: Int, preset: Preset, seed: UInt64) {
@@ -89,22 +95,45 @@ public final class TrainingSession: Sendable {
         return done.wait(timeout: .now() + timeout) == .success
     }
 
+    /// The training configuration for `kind`: the preset's for this many rows, as `mdnx train` uses.
+    static func trainingConfig(_ kind: ModelKind, _ config: SessionConfig) -> TrainingConfig {
+        config.preset.config(for: kind, rows: config.data.count)
+    }
+
+    /// The normaliser each model trains with: the session's policy fitted on that model's
+    /// training rows (the same normaliser `mdnx train` would store in its checkpoint).
+    static func normalizers(_ config: SessionConfig) -> (mse: Normalizer, mdn: Normalizer) {
+        let policy = config.normalization
+        return (policy.normalizer(for: config.data, validationSplit: trainingConfig(.mse, config).validationSplit),
+                policy.normalizer(for: config.data, validationSplit: trainingConfig(.mdn, config).validationSplit))
+    }
+
+    /// An epoch report with its losses in the data's units: MSE times the target variance,
+    /// NLL plus the normaliser's log-Jacobian, so a reference NLL in data units compares.
+    static func inDataUnits(_ report: EpochReport, kind: ModelKind, normalizer: Normalizer) -> EpochReport {
+        var r = report
+        r.loss = normalizer.lossInDataUnits(r.loss, kind: kind)
+        r.valLoss = r.valLoss.map { normalizer.lossInDataUnits($0, kind: kind) }
+        return r
+    }
+
     /// The training loop. The trainers are created here, on the training queue, and never leave it.
     private func run(_ config: SessionConfig) {
-        let normalizer = config.normalize ? Normalizer(fitting: config.data) : Normalizer.identity()
-        let data = config.normalize ? normalizer.normalize(config.data) : config.data
+        let (mseNormalizer, mdnNormalizer) = Self.normalizers(config)
+        let mseData = mseNormalizer.normalize(config.data)
+        let mdnData = mdnNormalizer.normalize(config.data)
         let (lo, hi) = xRange(config.data)
         let curveX = grid(lo, hi, config.curvePoints)
         let mixtureX = grid(lo, hi, config.mixturePoints)
-        let curveInput = normalizer.normalizeX(curveX)
-        let mixtureInput = normalizer.normalizeX(mixtureX)
-        let mse = Self.makeTrainer(.mse, data: data, preset: config.preset, mixtures: 1, seed: config.seed)
-        var mdn = Self.makeTrainer(.mdn, data: data, preset: config.preset, mixtures: config.mixtures, seed: config.seed)
+        let curveInput = mseNormalizer.normalizeX(curveX)
+        let mixtureInput = mdnNormalizer.normalizeX(mixtureX)
+        let mse = Self.makeTrainer(.mse, data: mseData, config: config, mixtures: 1)
+        var mdn = Self.makeTrainer(.mdn, data: mdnData, config: config, mixtures: config.mixtures)
         var mixtures = config.mixtures
         var snap = Snapshot(seed: config.seed, mixtures: mixtures)
         snap.curveX = curveX
         snap.mixtureX = mixtureX
-        snap.curveY = normalizer.denormalizeY(mse.network.predict(curveInput))
+        snap.curveY = mseNormalizer.denormalizeY(mse.network.predict(curveInput))
         publish(&snap)
         var steps = 0
         var activeSeconds = 0.0
@@ -116,7 +145,7 @@ public final class TrainingSession: Sendable {
             let k = pendingMixtures.exchange(0, ordering: .acquiring)
             if k > 0 {
                 mixtures = k
-                mdn = Self.makeTrainer(.mdn, data: data, preset: config.preset, mixtures: k, seed: config.seed)
+                mdn = Self.makeTrainer(.mdn, data: mdnData, config: config, mixtures: k)
                 snap.mixtures = k
                 snap.mdn = ModelProgress()
                 snap.mixtureRows = nil
@@ -134,12 +163,14 @@ public final class TrainingSession: Sendable {
             // Cancelled mid-epoch (stop or a new K): drop the partial epoch.
             guard let report = trainer.runEpoch(shouldStop: interrupted) else { continue }
             if useMDN {
-                snap.mdn.record(report, finished: mdn.isFinished, stopReason: mdn.stopReason)
+                snap.mdn.record(Self.inDataUnits(report, kind: .mdn, normalizer: mdnNormalizer),
+                                finished: mdn.isFinished, stopReason: mdn.stopReason)
                 let rows = MixtureBatch(layout: MixtureLayout(components: mixtures), rows: mdn.network.predict(mixtureInput))
-                snap.mixtureRows = config.normalize ? normalizer.denormalize(rows) : rows
+                snap.mixtureRows = mdnNormalizer.denormalize(rows)
             } else {
-                snap.mse.record(report, finished: mse.isFinished, stopReason: mse.stopReason)
-                snap.curveY = normalizer.denormalizeY(mse.network.predict(curveInput))
+                snap.mse.record(Self.inDataUnits(report, kind: .mse, normalizer: mseNormalizer),
+                                finished: mse.isFinished, stopReason: mse.stopReason)
+                snap.curveY = mseNormalizer.denormalizeY(mse.network.predict(curveInput))
             }
             steps += (trainer.trainingCount + trainer.config.batchSize - 1) / trainer.config.batchSize
             activeSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -154,12 +185,13 @@ public final class TrainingSession: Sendable {
         latestSnapshot.withLock { $0 = copy }
     }
 
-    /// A fresh network and its trainer for `kind` with the preset's widths and recipe.
-    private static func makeTrainer(_ kind: ModelKind, data: Dataset, preset: Preset, mixtures: Int, seed: UInt64) -> Trainer {
+    /// A fresh network and its trainer for `kind` on (scaled) `data` with the preset's widths and recipe.
+    private static func makeTrainer(_ kind: ModelKind, data: Dataset, config: SessionConfig, mixtures: Int) -> Trainer {
+        let seed = config.seed
         var rng = SeededRNG(seed: seed &+ (kind == .mdn ? 0x9E37_79B9 : 0))
-        let net = Network(kind: kind, inputDimension: data.inputDimension, hidden: preset.hidden,
+        let net = Network(kind: kind, inputDimension: data.inputDimension, hidden: config.preset.hidden,
                           outputDimension: data.outputDimension, mixtures: mixtures, rng: &rng)
-        return Trainer(network: net, data: data, config: preset.config(for: kind), seed: seed &+ 1)
+        return Trainer(network: net, data: data, config: trainingConfig(kind, config), seed: seed &+ 1)
     }
 }
 

@@ -150,3 +150,27 @@ public struct Normalizer: Codable, Sendable, Equatable {
         return (mean.map(Float.init), sq.map { Float(($0 / Double(n)).squareRoot()) })
     }
 }
+
+extension Normalizer {
+    /// The normaliser `mdnx train` and the explorer use for `data` under `preset` (the
+    /// automatic `NormalizationPolicy`).
+    public static func forTraining(data: Dataset, preset: Preset, isUserData: Bool, validationSplit: Double) -> Normalizer {
+        NormalizationPolicy.automatic(preset: preset, isUserData: isUserData).normalizer(for: data, validationSplit: validationSplit)
+    }
+
+    /// A mean NLL computed in normalised units, in the data's units (adds `logJacobian`).
+    public func nllInDataUnits(_ nll: Double) -> Double { nll + logJacobian }
+
+    /// A mean squared error computed in normalised units, in the data's squared units
+    /// (times the target variance). Exact for one target column, or several with equal stds.
+    public func mseInDataUnits(_ mse: Double) -> Double {
+        let variances = yStd.map { Double($0) * Double($0) }
+        precondition(variances.allSatisfy { $0 == variances[0] }, "an aggregate MSE converts only with equal target stds")
+        return mse * variances[0]
+    }
+
+    /// A training loss of `kind` (MSE or NLL) in the data's units.
+    public func lossInDataUnits(_ loss: Double, kind: ModelKind) -> Double {
+        kind == .mdn ? nllInDataUnits(loss) : mseInDataUnits(loss)
+    }
+}

@@ -50,7 +50,7 @@ extension StyleRole {
     /// The glyph a role uses in ASCII canvases, so series differ without colour.
     public var asciiGlyph: Unicode.Scalar {
         switch self {
-        case .truth: return "."
+        case .truth, .backdrop: return "."
         case .mdnSamples: return "+"
         case .mseCurve: return "#"
         case .reference: return "="

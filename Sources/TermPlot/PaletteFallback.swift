@@ -8,6 +8,13 @@ extension RGB {
 }
 
 extension Palette {
+    /// How much of the ground truth's colour the `.backdrop` role keeps (the rest is background).
+    public static let backdropStrength = 0.5
+    /// Opacity of ground-truth points in vector exports.
+    public static let truthOpacity = 0.45
+    /// Opacity of backdrop points in vector exports: below the ground truth's.
+    public static let backdropOpacity = 0.3
+
     /// Eight viridis-like steps from faint (dark purple) to bright (yellow).
     public static let viridisRamp: [RGB] = [
         RGB(hex: 0x3B0F4F), RGB(hex: 0x46327E), RGB(hex: 0x365C8D), RGB(hex: 0x277F8E),
@@ -31,6 +38,7 @@ extension Palette {
             case .axis: return RoleStyle(foreground: RGB(hex: 0x8A909C))
             case .title: return RoleStyle(foreground: RGB(hex: 0xF0F2F6), bold: true)
             case .truth: return RoleStyle(foreground: RGB(hex: 0x5EA6FF))
+            case .backdrop: return RoleStyle(foreground: bg.blended(with: RGB(hex: 0x5EA6FF), Palette.backdropStrength), dim: true)
             case .mseCurve: return RoleStyle(foreground: RGB(hex: 0xFF6A3D), bold: true)
             case .mdnSamples: return RoleStyle(foreground: RGB(hex: 0x3EDC81))
             case .reference: return RoleStyle(foreground: RGB(hex: 0xC792EA))

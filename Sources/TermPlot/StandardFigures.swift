@@ -90,7 +90,7 @@ public enum StandardFigures {
         let x = Axis(label: d.xName), y = Axis(label: d.yName)
         return Figure(panels: [
             Panel(title: "ground truth", layers: [truthLayer(d)], x: x, y: y, equalAspect: true),
-            Panel(title: "MSE prediction", layers: [.points(xs: d.truthX, ys: d.truthY, role: .dimText, glyph: .ascii(".")), mseLayer(d)],
+            Panel(title: "MSE prediction", layers: [.points(xs: d.truthX, ys: d.truthY, role: .backdrop, glyph: .ascii(".")), mseLayer(d)],
                   x: x, y: y, equalAspect: true),
             Panel(title: "MDN samples", layers: [samplesLayer(d)], x: x, y: y, equalAspect: true),
         ], sharedX: true, sharedY: true)
@@ -116,11 +116,13 @@ public enum StandardFigures {
     /// the largest weight at that x (the dominant component is brightest), and a strip of
     /// pi_k(x) below. Segments where pi_k < `minimumWeight` are not drawn.
     public static func components(_ d: SpiralFigureData, _ c: ComponentCurves, minimumWeight: Float = 0.02) -> Figure {
-        var top: [Layer] = [.points(xs: d.truthX, ys: d.truthY, role: .dimText, glyph: .ascii("."), label: "data")]
+        var top: [Layer] = [.points(xs: d.truthX, ys: d.truthY, role: .backdrop, glyph: .ascii("."), label: "data")]
         var strip: [Layer] = []
         let n = Int(Palette.densityLevels)
         var largest = [Float](repeating: 0, count: c.xs.count)
         for row in c.pi { for i in row.indices where row[i] > largest[i] { largest[i] = row[i] } }
+        // The legend entry goes on the first run actually drawn, whichever component it belongs to.
+        var labelled = false
         for k in 0..<c.mu.count {
             let index = UInt8(k % 256)
             var runX: [Float] = [], runY: [Float] = [], runRoles: [StyleRole] = []
@@ -128,7 +130,8 @@ public enum StandardFigures {
                 if runX.count >= 2 {
                     top.append(.styledCurve(xs: runX, ys: runY, roles: runRoles,
                                             legendRole: .component(index: index, level: UInt8(n - 1)),
-                                            label: k == 0 ? "mu_k(x), brighter = larger pi_k(x)" : nil))
+                                            label: labelled ? nil : "mu_k(x), brighter = larger pi_k(x)"))
+                    labelled = true
                 }
                 runX = []; runY = []; runRoles = []
             }

@@ -14,6 +14,9 @@ public enum StyleRole: Hashable, Sendable {
     case title
     /// Ground-truth data points.
     case truth
+    /// The data drawn faintly behind a model's prediction for context: the ground truth's
+    /// colour pulled toward the background, dim, and lighter than `truth` in every export.
+    case backdrop
     /// The MSE network's mean curve.
     case mseCurve
     /// Samples drawn from the MDN.

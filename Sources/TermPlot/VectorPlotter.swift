@@ -175,7 +175,7 @@ public enum VectorPlotter {
                     for i in 0..<min(xs.count, ys.count) where xs[i].isFinite && ys[i].isFinite && frame.inside(xs[i], ys[i]) {
                         centers.append(frame.point(xs[i], ys[i]))
                     }
-                    commands.append(.circles(centers: centers, radius: radius, color: color(role), opacity: role == .truth ? 0.45 : 0.7))
+                    commands.append(.circles(centers: centers, radius: radius, color: color(role), opacity: role == .truth ? Palette.truthOpacity : role == .backdrop ? Palette.backdropOpacity : 0.7))
                 case .hline(let v, let role, _):
                     guard v.isFinite else { continue }
                     let fy = frame.axes.y.fraction(Double(v))

@@ -83,6 +83,9 @@ public struct Theme: Hashable, Sendable {
         case .component(let index, let level):
             let base = isMonochrome ? color(.text) : components[Int(index) % components.count]
             return background.mixed(with: base, amount: Self.componentStrength(level: level))
+        case .backdrop:
+            if isMonochrome { return color(.text) }
+            return background.mixed(with: color(.truth), amount: Palette.backdropStrength)
         default:
             if isMonochrome { return role == .background ? background : color(.text) }
             guard let slot = RoleKey(role).foregroundSlot else { return color(.text) }
@@ -102,8 +105,10 @@ public struct Theme: Hashable, Sendable {
     /// lowest third add dim, the top quarter adds bold (the glyphs already differ by density).
     public func attributes(_ role: StyleRole, colored: Bool) -> TextAttributes {
         let key = RoleKey(role)
-        if colored && !isMonochrome { return attributes[key] ?? [] }
-        var a = mono[key] ?? []
+        // The backdrop is always dim, so it stays behind the ground truth without colour too.
+        let extra: TextAttributes = role == .backdrop ? [.dim] : []
+        if colored && !isMonochrome { return (attributes[key] ?? []).union(extra) }
+        var a = (mono[key] ?? []).union(extra)
         let level: UInt8?
         switch role {
         case .density(let l): level = l
@@ -145,6 +150,11 @@ public struct Theme: Hashable, Sendable {
         let key = RoleKey(role)
         var fgOverride: BasicColor? = key.foregroundSlot.flatMap { ansi8[$0] }
         var fgColor = foreground(role)
+        if role == .backdrop && depth == .color8 {
+            // Blended toward the background it could collapse to black or white: use the
+            // truth colour, which the dim attribute already sets back.
+            fgColor = color(.truth)
+        }
         if case .component(let index, _) = role, depth == .color8 {
             // Blending toward the background would collapse to black or white in 8 colours.
             fgColor = components[Int(index) % components.count]

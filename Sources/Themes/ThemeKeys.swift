@@ -54,7 +54,8 @@ public enum RoleKey: String, Hashable, Sendable, CaseIterable {
         case .dimText: self = .dimText
         case .axis: self = .axis
         case .title: self = .title
-        case .truth: self = .truth
+        // The backdrop is the ground truth drawn fainter: it shares truth's keys.
+        case .truth, .backdrop: self = .truth
         case .mseCurve: self = .mseCurve
         case .mdnSamples: self = .mdnSamples
         case .reference: self = .reference
@@ -115,7 +116,7 @@ extension Theme {
     /// Every StyleRole, with each density level and components 0...7 at every level:
     /// what "a theme defines every role" is checked against.
     public static let allRoles: [StyleRole] = {
-    var roles: [StyleRole] = [.text, .dimText, .axis, .title, .truth, .mseCurve, .mdnSamples, .reference,
+    var roles: [StyleRole] = [.text, .dimText, .axis, .title, .truth, .backdrop, .mseCurve, .mdnSamples, .reference,
                               .statusBar, .help, .warning, .accent, .background]
     for model in LossModel.allCases { for split in LossSplit.allCases { roles.append(.loss(model: model, split: split)) } }
     for level in 0..<Palette.densityLevels {

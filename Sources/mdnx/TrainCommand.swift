@@ -244,14 +244,18 @@ struct TrainCommand: ParsableCommand {
         return config
     }
 
-    /// Whether to z-score (see `NormalizationChoice` for the measurements behind `auto`).
-    var zscores: Bool {
+    /// The scaling rule (see `NormalizationChoice` for the measurements behind `auto`, which
+    /// is `NormalizationPolicy.automatic`, the rule the explorer uses too).
+    var normalization: NormalizationPolicy {
         switch normalize {
-        case .auto: return data != nil || preset != .tutorial
-        case .zscore: return true
-        case .none: return false
+        case .auto: return .automatic(preset: preset, isUserData: data != nil)
+        case .zscore: return NormalizationPolicy(zscore: true)
+        case .none: return NormalizationPolicy(zscore: false)
         }
     }
+
+    /// Whether to z-score.
+    var zscores: Bool { normalization.zscore }
 
     /// Trains one model, prints its epochs and summary, and saves it with --save.
     func train(kind: ModelKind, data: Dataset, held: Dataset?, source: TrainingSource) throws {
@@ -259,9 +263,7 @@ struct TrainCommand: ParsableCommand {
         let k = mixtures ?? preset.mixtures
         let t0 = ContinuousClock.now
         // The normaliser sees the training rows only: not the validation tail, not the holdout.
-        let trainRows = Trainer.trainingRowCount(count: data.count, validationSplit: config.validationSplit)
-        let normalizer = zscores ? Normalizer(fitting: data.rows(0..<trainRows))
-                                 : .identity(inputDimension: data.inputDimension, outputDimension: data.outputDimension)
+        let normalizer = normalization.normalizer(for: data, validationSplit: config.validationSplit)
         var rng = SeededRNG(seed: seed)
         let net = Network(kind: kind, inputDimension: data.inputDimension, hidden: preset.hidden,
                           outputDimension: data.outputDimension, mixtures: k, rng: &rng)

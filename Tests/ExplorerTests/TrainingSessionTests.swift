@@ -76,3 +76,56 @@ struct TrainingSessionTests {
         #expect(!session.isRunning)
     }
 }
+
+/// The explorer scales data by the rule `mdnx train` uses and shows losses in the data's units.
+@Suite("TrainingSession scaling", .serialized)
+struct TrainingSessionScalingTests {
+    /// Population mean and std of `v`, computed here in Double.
+    static func stats(_ v: ArraySlice<Float>) -> (Double, Double) {
+        let m = v.reduce(0) { $0 + Double($1) } / Double(v.count)
+        return (m, (v.reduce(0) { $0 + (Double($1) - m) * (Double($1) - m) } / Double(v.count)).squareRoot())
+    }
+
+    @Test func builtInDataUnderTheDefaultPresetIsZScoredOnTheTrainingRows() {
+        let data = TrainingSessionTests.data
+        let (mse, mdn) = TrainingSession.normalizers(SessionConfig(data: data, mixtures: 2, preset: .default, seed: 1))
+        // 400 rows under the default preset: split max(0.05, min(0.2, 100 / 400)) = 0.2, 320 train.
+        let (xm, xs) = Self.stats(data.x[0..<320]), (ym, ys) = Self.stats(data.y[0..<320])
+        for n in [mse, mdn] {
+            #expect(abs(Double(n.xMean[0]) - xm) < 1e-4 && abs(Double(n.xStd[0]) - xs) < 1e-4)
+            #expect(abs(Double(n.yMean[0]) - ym) < 1e-4 && abs(Double(n.yStd[0]) - ys) < 1e-4)
+        }
+    }
+
+    @Test func tutorialPresetKeepsBuiltInDataRawButScalesUserData() {
+        let data = TrainingSessionTests.data
+        var config = SessionConfig(data: data, mixtures: 2, preset: .tutorial, seed: 1)
+        #expect(TrainingSession.normalizers(config).mdn == Normalizer.identity())
+        config.isUserData = true
+        // The tutorial's 0.15 split: the first 340 of 400 rows.
+        let (ym, ys) = Self.stats(data.y[0..<340])
+        let n = TrainingSession.normalizers(config).mdn
+        #expect(abs(Double(n.yMean[0]) - ym) < 1e-4 && abs(Double(n.yStd[0]) - ys) < 1e-4)
+    }
+
+    @Test("losses are in the data's units", arguments: [false, true])
+    func lossesInDataUnits(isUserData: Bool) {
+        // y ~ N(0, 100^2), independent of x: no model beats its entropy, 0.5 ln(2 pi e) + ln 100
+        // = 6.02 nats, and the best MSE is the variance, 10^4. In normalised units these would
+        // read about 1.4 and 1.
+        var rng = SeededRNG(seed: 11)
+        let xs: [Float] = (0..<400).map { Float($0) / 400 }
+        var config = SessionConfig(data: Dataset(x: xs, y: xs.map { _ in Float(rng.normal(mean: 0, std: 100)) }),
+                                   mixtures: 2, preset: .default, seed: 5)
+        config.isUserData = isUserData
+        let session = TrainingSession(config: config)
+        session.start()
+        defer { session.stop() }
+        let end = Date().addingTimeInterval(30)
+        while Date() < end && !(session.snapshot.mse.epoch >= 3 && session.snapshot.mdn.epoch >= 3) { usleep(10_000) }
+        let s = session.snapshot
+        let nll = s.mdn.valLoss.last ?? .nan, mse = s.mse.valLoss.last ?? .nan
+        #expect(nll > 5.5 && nll < 8, "MDN val NLL \(nll)")
+        #expect(mse > 7_000 && mse < 14_000, "MSE val loss \(mse)")
+    }
+}

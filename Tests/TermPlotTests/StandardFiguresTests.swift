@@ -36,6 +36,19 @@ struct StandardFiguresTests {
         #expect(f.panels[1].layers.count == 2)
     }
 
+    @Test func componentLegendSurvivesAnUndrawnFirstComponent() {
+        // Component 0 stays below the 0.02 threshold everywhere, so it draws nothing; the legend
+        // entry must move to component 1, the first run drawn, and appear exactly once.
+        let c = ComponentCurves(xs: [0, 1, 2], mu: [[0, 0, 0], [1, 1, 1], [2, 2, 2]],
+                                pi: [[0.01, 0.01, 0.01], [0.5, 0.5, 0.5], [0.49, 0.49, 0.49]])
+        let labels = StandardFigures.components(StandardFiguresTests.data, c).panels[0].layers.compactMap { layer -> (StyleRole, String?)? in
+            if case .styledCurve(_, _, _, let legendRole, let label) = layer { return (legendRole, label) } else { return nil }
+        }
+        #expect(labels.count == 2)
+        #expect(labels.map(\.0) == [.component(index: 1, level: 7), .component(index: 2, level: 7)])
+        #expect(labels.map(\.1) == ["mu_k(x), brighter = larger pi_k(x)", nil])
+    }
+
     @Test func componentBrightnessIsRelativeToTheLargestWeight() {
         // Two components at 0.6 / 0.3 everywhere: relative 1 -> level 7, relative 0.5 -> level 4.
         let c = ComponentCurves(xs: [0, 1], mu: [[0, 0], [1, 1]], pi: [[0.6, 0.6], [0.3, 0.3]])
