@@ -77,7 +77,7 @@ public final class ExplorerApp {
         let unicode = configureLocale()
         let loaded: LoadedData
         do {
-            loaded = try LoadedData.load(options.source, seed: options.seed)
+            loaded = try LoadedData.load(options)
         } catch {
             printError("\(error)")
             return 1

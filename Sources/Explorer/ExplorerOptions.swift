@@ -9,11 +9,23 @@ public enum DataSource: Sendable, Equatable {
     case bishop
     /// A CSV file with the named (or 1-based numbered) x and y columns.
     case csv(path: String, x: String, y: String)
+
+    /// The built-in data set `name`.
+    public init(_ name: DatasetName) {
+        switch name {
+        case .spiral: self = .spiral
+        case .bishop: self = .bishop
+        }
+    }
 }
 
 /// Everything `mdnx explore` passes to the explorer.
 public struct ExplorerOptions: Sendable {
     public var source: DataSource = .spiral
+    /// Rows of a built-in data set.
+    public var count: Int = 10_000
+    /// Skip CSV rows with a missing x or y instead of failing.
+    public var dropMissing: Bool = false
     public var mixtures: Int = 20
     public var preset: Preset = .default
     public var temperature: Double = 1
@@ -43,16 +55,20 @@ struct LoadedData: Sendable {
     /// Plot at equal x/y scale (the spiral).
     var equalAspect = false
 
-    /// Loads the data set `source` names.
-    static func load(_ source: DataSource, seed: UInt64) throws -> LoadedData {
-        switch source {
+    /// Loads the data set `options.source` names (`options.count` rows of a built-in set
+    /// generated from `options.seed`, or the CSV's columns).
+    static func load(_ options: ExplorerOptions) throws -> LoadedData {
+        switch options.source {
         case .spiral:
-            return LoadedData(data: Datasets.spiral(count: 10_000, jitter: 0.2, revolutions: 2, seed: seed), name: "spiral", referenceNLL: -0.387, equalAspect: true)
+            return LoadedData(data: DatasetName.spiral.generate(count: options.count, seed: options.seed), name: "spiral",
+                              referenceNLL: -0.387, equalAspect: true)
         case .bishop:
-            return LoadedData(data: Datasets.bishop(count: 10_000, seed: seed), name: "bishop", referenceNLL: -1.282)
+            return LoadedData(data: DatasetName.bishop.generate(count: options.count, seed: options.seed), name: "bishop",
+                              referenceNLL: -1.282)
         case .csv(let path, let x, let y):
             do {
-                let data = try CSVLoader.load(path: path, x: ColumnSelector(parsing: x), y: ColumnSelector(parsing: y))
+                let data = try CSVLoader.load(path: path, x: ColumnSelector(parsing: x), y: ColumnSelector(parsing: y),
+                                              dropMissing: options.dropMissing)
                 let name = path.split(separator: "/").last.map(String.init) ?? path
                 return LoadedData(data: data, name: name, referenceNLL: nil, isUserData: true)
             } catch {

@@ -7,25 +7,21 @@ import TermPlot
 struct ExploreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explore",
-        abstract: "Train an MSE network and an MDN live and watch them in the terminal (press ? for keys).")
+        abstract: "Train an MSE network and an MDN live and watch them in the terminal (press ? for keys).",
+        discussion: """
+            The data: a built-in data set (--dataset, --count rows generated from --seed) or one \
+            x column and one y column of a CSV file (--data FILE --x COLUMN --y COLUMN, names or \
+            1-based positions), scaled for training by the same rule as mdnx train.
+            """)
 
-    @Option(help: "Built-in data set: spiral or bishop.")
-    var dataset: String = "spiral"
-
-    @Option(help: "CSV file to explore instead of a built-in data set (needs --x and --y).")
-    var data: String?
-
-    @Option(help: "x column of --data (name or 1-based index).")
-    var x: String?
-
-    @Option(help: "y column of --data (name or 1-based index).")
-    var y: String?
+    @OptionGroup(title: "Data")
+    var source: DataSourceOptions
 
     @Option(help: "Number of mixture components K.")
     var mixtures: Int = 20
 
-    @Option(help: "Training preset: tutorial or default.")
-    var preset: String = "default"
+    @Option(help: "Training preset.")
+    var preset: Preset = .default
 
     @Option(help: "Sampling temperature T (pi = softmax(logits / T)).")
     var temperature: Double = 1
@@ -68,25 +64,22 @@ struct ExploreCommand: ParsableCommand {
             throw ValidationError("--sigma-temperature must be in 0.05...20")
         }
         guard (1...120).contains(fps) else { throw ValidationError("--fps must be in 1...120") }
-        if data != nil && (x == nil || y == nil) { throw ValidationError("--data needs --x and --y") }
-        if data == nil && (x != nil || y != nil) { throw ValidationError("--x and --y go with --data") }
+        try source.check(minimumCount: 2, columns: .one, command: "explore")
+        if let path = source.data, source.x.isEmpty || source.y.isEmpty {
+            throw try DataSourceOptions.missingColumns(path: path)
+        }
         _ = try options()
     }
 
     /// The explorer options these flags describe.
     func options() throws -> ExplorerOptions {
         var o = ExplorerOptions()
-        if let path = data, let x, let y {
+        if let path = source.data, let x = source.x.first, let y = source.y.first {
             o.source = .csv(path: path, x: x, y: y)
+            o.dropMissing = source.dropMissing
         } else {
-            switch dataset {
-            case "spiral": o.source = .spiral
-            case "bishop": o.source = .bishop
-            default: throw ValidationError("--dataset must be spiral or bishop (or use --data FILE.csv --x COL --y COL)")
-            }
-        }
-        guard let p = Preset(rawValue: preset) else {
-            throw ValidationError("--preset must be one of: \(Preset.allCases.map(\.rawValue).joined(separator: ", "))")
+            o.source = DataSource(source.dataset ?? .spiral)
+            o.count = source.rowCount
         }
         guard let v = ExplorerViewKind(rawValue: view) else {
             throw ValidationError("--view must be one of: \(ExplorerViewKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -103,7 +96,7 @@ struct ExploreCommand: ParsableCommand {
         }
         guard !formats.isEmpty else { throw ValidationError("--export-format needs at least one format") }
         o.mixtures = mixtures
-        o.preset = p
+        o.preset = preset
         o.temperature = temperature
         o.sigmaTemperature = sigmaTemperature
         o.seed = seed

@@ -12,7 +12,7 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Plot the data and what trained models make of it, to the terminal or a file.",
         discussion: """
-            The data come from a CSV file (--data FILE, columns --x and --y, by name or 1-based \
+            The data come from a CSV file (--data FILE, one --x and one --y column, by name or 1-based \
             position; defaults: the model's column names, else columns 1 and 2) or a built-in data \
             set (--dataset spiral|bishop, the default being the spiral). Axis labels are the column names.
 
@@ -36,33 +36,13 @@ struct PlotCommand: ParsableCommand {
               mdnx plot --model mdn.safetensors --temperature 0.5 --canvas ascii
             """)
 
-    /// Built-in data sets.
-    enum DatasetName: String, ExpressibleByArgument, CaseIterable {
-        case spiral, bishop
-    }
-
     /// When to colour terminal output.
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
 
-    @Option(help: "CSV file with the data to plot.")
-    var data: String?
-
-    @Option(help: "Column of --data for x, by name or 1-based position (default: the model's x name, else column 1).")
-    var x: String?
-
-    @Option(help: "Column of --data for y, by name or 1-based position (default: the model's y name, else column 2).")
-    var y: String?
-
-    @Flag(help: "Skip --data rows with a missing x or y instead of stopping.")
-    var dropMissing = false
-
-    @Option(help: "Built-in data set when --data is not given (default: spiral).")
-    var dataset: DatasetName?
-
-    @Option(help: "Points of the built-in data set. (default: 10000)")
-    var count: Int?
+    @OptionGroup(title: "Data")
+    var source: DataSourceOptions
 
     @Option(help: "Seed for the built-in data set and the MDN's samples.")
     var seed: UInt64 = 42
@@ -101,12 +81,7 @@ struct PlotCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func validate() throws {
-        if data != nil && dataset != nil { throw ValidationError("--data and --dataset cannot be combined") }
-        if data == nil && (x != nil || y != nil || dropMissing) {
-            throw ValidationError("--x, --y and --drop-missing apply to --data only")
-        }
-        if data != nil && count != nil { throw ValidationError("--count applies to the built-in data sets only") }
-        if let count, count < 1 { throw ValidationError("--count must be at least 1, got \(count)") }
+        try source.check(minimumCount: 1, columns: .one, command: "plot")
         if model.count > 2 { throw ValidationError("--model takes at most two checkpoints (an mse and an mdn one), got \(model.count)") }
         do {
             try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
@@ -196,17 +171,12 @@ struct PlotCommand: ParsableCommand {
         return (mse?.1, mdn?.1)
     }
 
-    /// The points: the CSV's --x/--y columns, or the built-in data set.
+    /// The points: the CSV's --x/--y columns (defaults: the model's names, else columns 1
+    /// and 2), or the built-in data set.
     func loadData(defaultNames: (String, String)?) throws -> Dataset {
-        if let data {
-            let xs = x.map(ColumnSelector.init(parsing:)) ?? defaultNames.map { .name($0.0) } ?? ColumnSelector(parsing: "1")
-            let ys = y.map(ColumnSelector.init(parsing:)) ?? defaultNames.map { .name($0.1) } ?? ColumnSelector(parsing: "2")
-            return try CSVLoader.load(path: data, x: xs, y: ys, dropMissing: dropMissing, minimumRows: 1)
-        }
-        switch dataset ?? .spiral {
-        case .spiral: return Datasets.spiral(count: count ?? 10_000, seed: seed)
-        case .bishop: return Datasets.bishop(count: count ?? 10_000, seed: seed)
-        }
+        let defaults = defaultNames.map { (x: [ColumnSelector.name($0.0)], y: [ColumnSelector.name($0.1)]) }
+            ?? (x: [.index(1)], y: [.index(2)])
+        return try source.load(seed: seed, defaultColumns: defaults, minimumRows: 1).dataset
     }
 
     /// Renders `figure` for standard output: coloured on a terminal, plain text otherwise.

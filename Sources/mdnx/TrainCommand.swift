@@ -9,20 +9,23 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the MSE network and/or the mixture density network headlessly.",
         discussion: """
-        Prints one line per epoch (loss, val_loss, learning rate, time) and a summary.
-        With --json, prints JSON lines instead: one object per epoch ({"event":"epoch",...})
-        and one per finished model ({"event":"summary",...}).
-        With --holdout N, the last N rows are kept out of training and scored at the end
-        (mean NLL for the MDN, MSE for the MSE network), e.g.
-          mdnx train --dataset spiral --count 20000 --holdout 10000 --model both
-        Train on your own data with --data FILE.csv --x COLUMN --y COLUMN (names or 1-based
-        positions; repeat --x/--y for several columns) and keep the model with --save, e.g.
-          mdnx train --data faithful.csv --x waiting --y eruptions --save faithful.safetensors
-        CSV columns are z-scored with statistics of the training rows only (not the validation
-        rows, not the holdout); the checkpoint stores that normalisation, so `mdnx sample` and
-        `mdnx eval` answer in the file's own units. Epoch losses are in the training units;
-        held-out scores and `mdnx eval` are in the data's units.
-        """)
+            Prints one line per epoch (loss, val_loss, learning rate, time) and a summary. \
+            With --json, prints JSON lines instead: one object per epoch ({"event":"epoch",...}) \
+            and one per finished model ({"event":"summary",...}).
+
+            With --holdout N, the last N rows are kept out of training and scored at the end \
+            (mean NLL for the MDN, MSE for the MSE network), e.g.
+              mdnx train --dataset spiral --count 20000 --holdout 10000 --model both
+
+            Train on your own data with --data FILE.csv --x COLUMN --y COLUMN (names or 1-based \
+            positions; repeat --x/--y for several columns) and keep the model with --save, e.g.
+              mdnx train --data faithful.csv --x waiting --y eruptions --save m.safetensors
+
+            CSV columns are z-scored with statistics of the training rows only (not the validation \
+            rows, not the holdout); the checkpoint stores that normalisation, so `mdnx sample` and \
+            `mdnx eval` answer in the file's own units. Epoch losses are in the training units; \
+            held-out scores and `mdnx eval` are in the data's units.
+            """)
 
     /// How the data are scaled before training.
     ///
@@ -44,11 +47,6 @@ struct TrainCommand: ParsableCommand {
         case none
     }
 
-    /// Built-in data sets.
-    enum DatasetName: String, ExpressibleByArgument, CaseIterable {
-        case spiral, bishop
-    }
-
     /// Learning-rate schedules selectable from the command line.
     enum ScheduleName: String, ExpressibleByArgument, CaseIterable {
         case constant, cosine
@@ -59,20 +57,8 @@ struct TrainCommand: ParsableCommand {
         case mdn, mse, both
     }
 
-    @Option(help: "Built-in data set: spiral | bishop. (default: spiral)")
-    var dataset: DatasetName?
-
-    @Option(help: "Train on this CSV file (a header row of column names, then numbers) instead of a built-in data set.")
-    var data: String?
-
-    @Option(help: "Input column of --data, by name or 1-based position. Repeat for several inputs.")
-    var x: [String] = []
-
-    @Option(help: "Target column of --data, by name or 1-based position. Repeat for several targets.")
-    var y: [String] = []
-
-    @Flag(help: "Skip --data rows with a missing x or y value instead of stopping.")
-    var dropMissing = false
+    @OptionGroup(title: "Data")
+    var source: DataSourceOptions
 
     @Option(help: "Scaling before training: auto (z-score, except built-in data with --preset tutorial, which trains on raw units like the tutorial) | zscore | none.")
     var normalize: NormalizationChoice = .auto
@@ -82,9 +68,6 @@ struct TrainCommand: ParsableCommand {
 
     @Flag(help: "Overwrite an existing --save file.")
     var force = false
-
-    @Option(help: "Rows to generate for a built-in data set. (default: 10000)")
-    var count: Int?
 
     @Option(help: "Seed for the data, the initial weights and the batch order.")
     var seed: UInt64 = 42
@@ -140,13 +123,7 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         if let mixtures, mixtures < 1 { throw ValidationError("--mixtures must be at least 1 (got \(mixtures))") }
         if let mixtures, mixtures > 1000 { throw ValidationError("--mixtures must be at most 1000 (got \(mixtures))") }
-        if data != nil {
-            if dataset != nil { throw ValidationError("--data and --dataset cannot be combined") }
-            if count != nil { throw ValidationError("--count applies to the built-in data sets; --data uses every row of the file") }
-        } else if !x.isEmpty || !y.isEmpty || dropMissing {
-            throw ValidationError("--x, --y and --drop-missing apply to --data only")
-        }
-        if let count, count < 2 { throw ValidationError("--count must be at least 2 (got \(count))") }
+        try source.check(minimumCount: 2, columns: .several, command: "train")
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
         if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
@@ -158,8 +135,8 @@ struct TrainCommand: ParsableCommand {
         }
         if let patience, patience < 0 { throw ValidationError("--patience must be >= 0 (got \(patience))") }
         if holdout < 0 { throw ValidationError("--holdout must be >= 0 (got \(holdout))") }
-        if data == nil {
-            let n = count ?? 10_000
+        if source.data == nil {
+            let n = source.rowCount
             if holdout >= n { throw ValidationError("--holdout must be in 0..<\(n) (got \(holdout))") }
             do {
                 _ = try TrainCommand.checkRows(n - holdout, configs: kinds.map { config(for: $0, rows: n - holdout) }, source: "\(n - holdout) rows")
@@ -175,20 +152,21 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         // Fail before any work if the checkpoint could not be written at the end.
         if let save { try OutputCheck.ensureWritable(save, force: force) }
-        let source = try TrainingSource.load(self)
-        let all = source.dataset
-        if data != nil {
+        let loaded = try source.load(seed: seed)
+        let all = loaded.dataset
+        if let report = loaded.report, !json { printToStandardError(ReadFigures.line(report, path: loaded.description)) }
+        if let path = source.data {
             if holdout >= all.count {
-                throw ModelIO.Failure("--holdout \(holdout) leaves no rows to train on: \(data!) has \(all.count) usable rows")
+                throw ModelIO.Failure("--holdout \(holdout) leaves no rows to train on: \(path) has \(all.count) usable rows")
             }
             _ = try TrainCommand.checkRows(all.count - holdout, configs: kinds.map { config(for: $0, rows: all.count - holdout) },
-                                           source: "\(data!) has \(all.count - holdout) usable rows\(holdout > 0 ? " after --holdout" : "")")
+                                           source: "\(path) has \(all.count - holdout) usable rows\(holdout > 0 ? " after --holdout" : "")")
         }
         let trainable = all.rows(0..<(all.count - holdout))
         let held = holdout > 0 ? all.rows((all.count - holdout)..<all.count) : nil
         let start = ContinuousClock.now
         for kind in kinds {
-            try train(kind: kind, data: trainable, held: held, source: source)
+            try train(kind: kind, data: trainable, held: held, source: loaded)
         }
         if kinds.count > 1 && !json {
             print(String(format: "total wall time: %.0f ms", TrainCommand.ms(ContinuousClock.now - start)))
@@ -248,7 +226,7 @@ struct TrainCommand: ParsableCommand {
     /// is `NormalizationPolicy.automatic`, the rule the explorer uses too).
     var normalization: NormalizationPolicy {
         switch normalize {
-        case .auto: return .automatic(preset: preset, isUserData: data != nil)
+        case .auto: return .automatic(preset: preset, isUserData: source.data != nil)
         case .zscore: return NormalizationPolicy(zscore: true)
         case .none: return NormalizationPolicy(zscore: false)
         }
@@ -258,7 +236,7 @@ struct TrainCommand: ParsableCommand {
     var zscores: Bool { normalization.zscore }
 
     /// Trains one model, prints its epochs and summary, and saves it with --save.
-    func train(kind: ModelKind, data: Dataset, held: Dataset?, source: TrainingSource) throws {
+    func train(kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource) throws {
         let config = config(for: kind, rows: data.count)
         let k = mixtures ?? preset.mixtures
         let t0 = ContinuousClock.now
