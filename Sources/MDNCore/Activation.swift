@@ -43,24 +43,8 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
         switch self {
         case .linear: return
         case .relu:
-            if columns.count == stride {
-                // Contiguous: vectorised max.
-                let total = rows * stride
-                var i = 0
-                let zero = SIMD16<Float>()
-                let raw = UnsafeMutableRawPointer(p)
-                while i + 16 <= total {
-                    let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
-                    raw.storeBytes(of: v.replacing(with: zero, where: v .< zero), toByteOffset: i * 4, as: SIMD16<Float>.self)
-                    i += 16
-                }
-                while i < total { if p[i] < 0 { p[i] = 0 }; i += 1 }
-            } else {
-                for r in 0..<rows {
-                    let row = p + r * stride
-                    for c in columns where row[c] < 0 { row[c] = 0 }
-                }
-            }
+            // max(z, 0), written as "z = 0 where z <= 0" like `value` (so -0 becomes 0 too).
+            Activation.zero(p, whereNotPositive: UnsafePointer(p), rows: rows, stride: stride, columns: columns)
         case .eluPlusOne:
             // Vectorised: exp(min(z, 0)) + eps where z <= 0, z + 1 + eps elsewhere.
             for r in 0..<rows {
@@ -97,30 +81,38 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
         switch self {
         case .linear: return
         case .relu:
-            if columns.count == stride {
-                let total = rows * stride
-                var i = 0
-                let zero = SIMD16<Float>()
-                let oraw = UnsafeRawPointer(output)
-                let graw = UnsafeMutableRawPointer(grad)
-                while i + 16 <= total {
-                    let y = oraw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
-                    let g = graw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
-                    graw.storeBytes(of: g.replacing(with: zero, where: y .<= zero), toByteOffset: i * 4, as: SIMD16<Float>.self)
-                    i += 16
-                }
-                while i < total { if output[i] <= 0 { grad[i] = 0 }; i += 1 }
-            } else {
-                for r in 0..<rows {
-                    for c in columns where output[r * stride + c] <= 0 { grad[r * stride + c] = 0 }
-                }
-            }
+            Activation.zero(grad, whereNotPositive: output, rows: rows, stride: stride, columns: columns)
         case .eluPlusOne:
             for r in 0..<rows {
                 for c in columns {
                     let i = r * stride + c
                     grad[i] *= derivative(output: output[i])
                 }
+            }
+        }
+    }
+
+    /// target[i] = 0 wherever mask[i] <= 0, over `columns` of `rows` rows spaced `stride`
+    /// apart (vectorised when the rows are contiguous). `mask` may be `target` itself.
+    @inline(__always)
+    static func zero(_ target: UnsafeMutablePointer<Float>, whereNotPositive mask: UnsafePointer<Float>,
+                     rows: Int, stride: Int, columns: Range<Int>) {
+        if columns.count == stride {
+            let total = rows * stride
+            var i = 0
+            let zero = SIMD16<Float>()
+            let mraw = UnsafeRawPointer(mask)
+            let traw = UnsafeMutableRawPointer(target)
+            while i + 16 <= total {
+                let m = mraw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                let t = traw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                traw.storeBytes(of: t.replacing(with: zero, where: m .<= zero), toByteOffset: i * 4, as: SIMD16<Float>.self)
+                i += 16
+            }
+            while i < total { if mask[i] <= 0 { target[i] = 0 }; i += 1 }
+        } else {
+            for r in 0..<rows {
+                for c in columns where mask[r * stride + c] <= 0 { target[r * stride + c] = 0 }
             }
         }
     }
