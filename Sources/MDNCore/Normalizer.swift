@@ -50,22 +50,18 @@ public struct Normalizer: Codable, Sendable, Equatable {
     public var logJacobian: Double { yStd.reduce(0) { $0 + log(Double($1)) } }
 
     /// `data` in normalised units (names kept).
-    public func normalize(_ data: Dataset) -> Dataset {
-        precondition(data.inputDimension == inputDimension && data.outputDimension == outputDimension,
-                     "data dimensions do not match the normaliser")
-        var out = data
-        out.x = normalizeX(data.x)
-        out.y = normalizeY(data.y)
-        return out
-    }
+    public func normalize(_ data: Dataset) -> Dataset { mapped(data, x: normalizeX, y: normalizeY) }
 
     /// `data` back in user units.
-    public func denormalize(_ data: Dataset) -> Dataset {
+    public func denormalize(_ data: Dataset) -> Dataset { mapped(data, x: denormalizeX, y: denormalizeY) }
+
+    /// `data` with its x and y columns passed through `x` and `y` (names kept).
+    private func mapped(_ data: Dataset, x: ([Float]) -> [Float], y: ([Float]) -> [Float]) -> Dataset {
         precondition(data.inputDimension == inputDimension && data.outputDimension == outputDimension,
                      "data dimensions do not match the normaliser")
         var out = data
-        out.x = denormalizeX(data.x)
-        out.y = denormalizeY(data.y)
+        out.x = x(data.x)
+        out.y = y(data.y)
         return out
     }
 
