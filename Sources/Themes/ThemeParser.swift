@@ -54,50 +54,28 @@ public enum ThemeParser {
         let summary = try reader.string("description") ?? ""
         let monochrome = try reader.bool("monochrome") ?? false
 
+        /// The file's `value`, else `defaults`' (recorded as inherited under `key`), else the
+        /// missing-key error naming `required` (the key the file should have given).
+        func given<T>(_ value: T?, key: String, required: String? = nil,
+                      inherit: (Theme) -> T) throws(ThemeError) -> T {
+            if let value { return value }
+            guard let d = defaults else { throw .missingKey(file: file, key: required ?? key) }
+            inherited.append(key)
+            return inherit(d)
+        }
+
         var colors: [ColorSlot: RGB] = [:]
         for slot in ColorSlot.allCases {
-            if let c = try reader.color(slot.key) {
-                colors[slot] = c
-            } else if let d = defaults {
-                colors[slot] = d.color(slot)
-                inherited.append(slot.key)
-            } else {
-                throw .missingKey(file: file, key: slot.key)
-            }
+            colors[slot] = try given(try reader.color(slot.key), key: slot.key) { $0.color(slot) }
         }
-
-        let ramp: [RGB]
-        if let r = try reader.densityRamp() {
-            ramp = r
-        } else if let d = defaults {
-            ramp = d.densityRamp
-            inherited.append("density")
-        } else {
-            throw .missingKey(file: file, key: "density.colormap")
-        }
-
-        let components: [RGB]
-        if let list = try reader.colorList("components.colors") {
-            components = list
-        } else if let d = defaults {
-            components = d.components
-            inherited.append("components.colors")
-        } else {
-            throw .missingKey(file: file, key: "components.colors")
-        }
+        let ramp = try given(try reader.densityRamp(), key: "density", required: "density.colormap") { $0.densityRamp }
+        let components = try given(try reader.colorList("components.colors"), key: "components.colors") { $0.components }
 
         var attributes: [RoleKey: TextAttributes] = [:]
         var mono: [RoleKey: TextAttributes] = [:]
         for role in RoleKey.allCases {
             attributes[role] = try reader.attributes("attributes." + role.rawValue) ?? defaults?.attributes[role] ?? []
-            if let m = try reader.attributes("mono." + role.rawValue) {
-                mono[role] = m
-            } else if let d = defaults {
-                mono[role] = d.mono[role] ?? []
-                inherited.append("mono." + role.rawValue)
-            } else {
-                throw .missingKey(file: file, key: "mono." + role.rawValue)
-            }
+            mono[role] = try given(try reader.attributes("mono." + role.rawValue), key: "mono." + role.rawValue) { $0.mono[role] ?? [] }
         }
 
         var ansi8: [ColorSlot: BasicColor] = [:]
