@@ -53,11 +53,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "What to draw (default: side-by-side with a model, else overlay).")
     var view: PlotView?
 
-    @Option(help: "Mixing temperature T > 0 for the MDN: pi = softmax(logits / T).")
-    var temperature: Float = 1
-
-    @Option(help: "Sigma temperature S > 0 for the MDN: each component's variance times S.")
-    var sigmaTemperature: Float = 1
+    @OptionGroup var temperatures: TemperatureOptions
 
     @Option(name: [.short, .long], help: "Write to this file (.txt, .ansi, .svg or .png) instead of the terminal.")
     var output: String?
@@ -83,11 +79,7 @@ struct PlotCommand: ParsableCommand {
     func validate() throws {
         try source.check(minimumCount: 1, columns: .one, command: "plot")
         if model.count > 2 { throw ValidationError("--model takes at most two checkpoints (an mse and an mdn one), got \(model.count)") }
-        do {
-            try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try temperatures.check()
     }
 
     func run() throws {
@@ -103,9 +95,9 @@ struct PlotCommand: ParsableCommand {
         let names = (mdn ?? mse).map { ($0.checkpoint.xNames[0], $0.checkpoint.yNames[0]) }
         let points = try loadData(defaultNames: names)
         let tempered: (([Float]) -> MixtureBatch)? = mdn.map { p in
-            { [temperature, sigmaTemperature] xs in
+            { [temperatures] xs in
                 // Validated above, so tempering cannot fail.
-                (try? p.mixtures(x: xs).tempered(temperature: temperature, sigmaTemperature: sigmaTemperature))
+                (try? temperatures.temper(p.mixtures(x: xs)))
                     ?? p.mixtures(x: xs)
             }
         }

@@ -37,11 +37,7 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Samples per x value.")
     var perX: Int = 1
 
-    @Option(parsing: .unconditional, help: "Mixing temperature T > 0: pi = softmax(logits / T).")
-    var temperature: Float = 1
-
-    @Option(parsing: .unconditional, help: "Sigma temperature S > 0: each component's variance times S.")
-    var sigmaTemperature: Float = 1
+    @OptionGroup var temperatures: TemperatureOptions
 
     @Option(help: "Random seed for the draws.")
     var seed: UInt64 = 42
@@ -73,11 +69,7 @@ struct SampleCommand: ParsableCommand {
             throw ValidationError("--grid must be START:END:N with finite numbers START, END and a count N "
                                   + "from 1 to 10000000, e.g. 0:5:200; got '\(grid)'")
         }
-        do {
-            try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try temperatures.check()
     }
 
     func run() throws {
@@ -102,7 +94,7 @@ struct SampleCommand: ParsableCommand {
             }
             table = SampleTable.predictions(x: xs, xNames: xNames, yNames: yNames, predicted: predictor.predictions(x: xs))
         } else {
-            let batch = try predictor.mixtures(x: xs).tempered(temperature: temperature, sigmaTemperature: sigmaTemperature)
+            let batch = try temperatures.temper(predictor.mixtures(x: xs))
             if params {
                 table = SampleTable.parameters(x: xs, xNames: xNames, yNames: yNames, batch: batch)
             } else if summary {
