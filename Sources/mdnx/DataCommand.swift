@@ -13,13 +13,8 @@ struct DataCommand: ParsableCommand {
             column y holds t). Output goes to standard output unless --output is given.
             """)
 
-    /// The built-in data sets.
-    enum Name: String, ExpressibleByArgument, CaseIterable {
-        case spiral, bishop
-    }
-
     @Argument(help: "Which data set: spiral or bishop.")
-    var name: Name
+    var name: DatasetName
 
     @Option(help: "Number of points.")
     var count: Int = 10_000
@@ -58,7 +53,7 @@ struct DataCommand: ParsableCommand {
         case .spiral:
             data = Datasets.spiral(count: count, jitter: jitter ?? 0.2, revolutions: revolutions ?? 2, seed: seed)
         case .bishop:
-            data = Datasets.bishop(count: count, seed: seed)
+            data = name.generate(count: count, seed: seed)
         }
         var values = [Float]()
         values.reserveCapacity(2 * data.count)
