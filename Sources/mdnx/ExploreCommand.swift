@@ -32,11 +32,11 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "Seed for data, weights and shuffling.")
     var seed: UInt64 = 42
 
-    @Option(help: "Start view: overlay, side, density or components.")
-    var view: String = "overlay"
+    @Option(help: "Start view.")
+    var view: ExplorerViewKind = .overlay
 
-    @Option(help: "Canvas: braille, block or ascii.")
-    var canvas: String = "braille"
+    @Option(help: "Canvas: braille (2x4 dots per cell), block (2x2) or ascii.")
+    var canvas: CanvasKind = .braille
 
     @Option(help: "Frames per second while training runs.")
     var fps: Int = 20
@@ -81,12 +81,6 @@ struct ExploreCommand: ParsableCommand {
             o.source = DataSource(source.dataset ?? .spiral)
             o.count = source.rowCount
         }
-        guard let v = ExplorerViewKind(rawValue: view) else {
-            throw ValidationError("--view must be one of: \(ExplorerViewKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard let c = CanvasKind(rawValue: canvas) else {
-            throw ValidationError("--canvas must be one of: \(CanvasKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         var formats: [ExportFormat] = []
         for name in exportFormat.split(separator: ",") {
             guard let f = ExportFormat(rawValue: String(name)) else {
@@ -100,8 +94,8 @@ struct ExploreCommand: ParsableCommand {
         o.temperature = temperature
         o.sigmaTemperature = sigmaTemperature
         o.seed = seed
-        o.view = v
-        o.canvas = c
+        o.view = view
+        o.canvas = canvas
         o.fps = fps
         o.theme = theme
         o.exportDirectory = exportDir
@@ -115,3 +109,5 @@ struct ExploreCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 }
+
+extension ExplorerViewKind: ExpressibleByArgument {}
