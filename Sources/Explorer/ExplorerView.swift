@@ -82,9 +82,7 @@ public enum ExplorerView {
     /// The main plot for the current view (also what `e` exports).
     public static func mainFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int = 160,
                                   heatmapRows: Int = 64) -> Figure {
-        var figure = viewFigure(state, input, heatmapColumns: heatmapColumns, heatmapRows: heatmapRows)
-        if !input.equalAspect { for i in figure.panels.indices { figure.panels[i].equalAspect = false } }
-        return figure
+        viewFigure(state, input, heatmapColumns: heatmapColumns, heatmapRows: heatmapRows)
     }
 
     private static func viewFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int,
@@ -100,7 +98,7 @@ public enum ExplorerView {
             truthX: input.data.x, truthY: input.data.y,
             mseX: snap?.curveY.isEmpty == false ? snap!.curveX : [], mseY: snap?.curveY ?? [],
             sampleX: input.samples?.xs ?? [], sampleY: input.samples?.ys ?? [],
-            heatmap: heatmap, xName: xName, yName: yName)
+            heatmap: heatmap, xName: xName, yName: yName, equalAspect: input.equalAspect)
         let temps = "T \(ExplorerState.format(state.temperature)), S \(ExplorerState.format(state.sigmaTemperature))"
         switch state.view {
         case .overlay:

@@ -10,11 +10,14 @@ public struct SpiralFigureData: Sendable {
     public var heatmap: Heatmap?
     /// Column names for the axis labels.
     public var xName: String, yName: String
+    /// Draw x and y to the same scale (round spiral). Only right when both columns share a
+    /// unit, as on the built-in spiral; a user's columns keep their own ranges.
+    public var equalAspect: Bool
 
     /// Creates the data; empty arrays are fine (that layer is then empty).
     public init(truthX: [Float], truthY: [Float], mseX: [Float] = [], mseY: [Float] = [],
                 sampleX: [Float] = [], sampleY: [Float] = [], heatmap: Heatmap? = nil,
-                xName: String = "x", yName: String = "y") {
+                xName: String = "x", yName: String = "y", equalAspect: Bool = false) {
         precondition(truthX.count == truthY.count && mseX.count == mseY.count && sampleX.count == sampleY.count,
                      "x and y arrays must have equal counts")
         self.truthX = truthX; self.truthY = truthY
@@ -22,6 +25,7 @@ public struct SpiralFigureData: Sendable {
         self.sampleX = sampleX; self.sampleY = sampleY
         self.heatmap = heatmap
         self.xName = xName; self.yName = yName
+        self.equalAspect = equalAspect
     }
 }
 
@@ -82,17 +86,17 @@ public enum StandardFigures {
     /// Data, MDN samples and the MSE curve in one panel.
     public static func overlay(_ d: SpiralFigureData, title: String = "data, MSE mean and MDN samples") -> Figure {
         Figure(Panel(title: title, layers: [truthLayer(d), samplesLayer(d), mseLayer(d)],
-                     x: Axis(label: d.xName), y: Axis(label: d.yName), equalAspect: true))
+                     x: Axis(label: d.xName), y: Axis(label: d.yName), equalAspect: d.equalAspect))
     }
 
     /// The tutorial's last figure: ground truth | MSE prediction | MDN samples, same axes.
     public static func sideBySide(_ d: SpiralFigureData) -> Figure {
         let x = Axis(label: d.xName), y = Axis(label: d.yName)
         return Figure(panels: [
-            Panel(title: "ground truth", layers: [truthLayer(d)], x: x, y: y, equalAspect: true),
+            Panel(title: "ground truth", layers: [truthLayer(d)], x: x, y: y, equalAspect: d.equalAspect),
             Panel(title: "MSE prediction", layers: [.points(xs: d.truthX, ys: d.truthY, role: .backdrop, glyph: .ascii(".")), mseLayer(d)],
-                  x: x, y: y, equalAspect: true),
-            Panel(title: "MDN samples", layers: [samplesLayer(d)], x: x, y: y, equalAspect: true),
+                  x: x, y: y, equalAspect: d.equalAspect),
+            Panel(title: "MDN samples", layers: [samplesLayer(d)], x: x, y: y, equalAspect: d.equalAspect),
         ], sharedX: true, sharedY: true)
     }
 
@@ -109,7 +113,7 @@ public enum StandardFigures {
         layers.append(truthLayer(d))
         layers.append(mseLayer(d))
         return Figure(Panel(title: "MDN density", layers: layers, x: Axis(label: d.xName), y: Axis(label: d.yName),
-                            equalAspect: true))
+                            equalAspect: d.equalAspect))
     }
 
     /// Component means mu_k(x) over the data, each segment as bright as pi_k(x) relative to

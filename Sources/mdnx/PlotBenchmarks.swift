@@ -60,7 +60,7 @@ extension BenchmarkSuite {
                           return medianMilliseconds(repeats: 31, warmup: 2) {
                               let samples = (try? batch.samples(perRow: 1, temperature: 0.7, sigmaTemperature: 0.5, rng: &rng)) ?? []
                               let d = SpiralFigureData(truthX: data.x, truthY: data.y, mseX: curveX, mseY: mseY,
-                                                       sampleX: data.x, sampleY: samples)
+                                                       sampleX: data.x, sampleY: samples, equalAspect: true)
                               var frame = CellGrid(width: 160, height: 48)
                               frame.blit(FigureRenderer.render(StandardFigures.sideBySide(d), width: 160, height: 34,
                                                                canvas: .braille), x: 0, y: 0)

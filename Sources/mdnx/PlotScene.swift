@@ -32,7 +32,7 @@ struct PlotScene {
 
     /// Builds the scene. `mse` maps x values to predictions, `mdn` to (already tempered)
     /// mixtures; samples are one draw per data x, as in the tutorial's last figure.
-    init(xs: [Float], ys: [Float], xName: String, yName: String,
+    init(xs: [Float], ys: [Float], xName: String, yName: String, equalAspect: Bool = false,
          mse: (([Float]) -> [Float])?, mdn: (([Float]) -> MixtureBatch)?,
          rng: inout SeededRNG) {
         precondition(xs.count == ys.count && !xs.isEmpty, "plot needs at least one point")
@@ -43,7 +43,7 @@ struct PlotScene {
         let xRange = xHigh > xLow ? xLow...xHigh : (xLow - 0.5)...(xHigh + 0.5)
         let grid = (0..<Self.curvePoints).map { xRange.lowerBound + Float($0) * xSpan / Float(Self.curvePoints - 1) }
 
-        var d = SpiralFigureData(truthX: xs, truthY: ys, xName: xName, yName: yName)
+        var d = SpiralFigureData(truthX: xs, truthY: ys, xName: xName, yName: yName, equalAspect: equalAspect)
         if let mse {
             d.mseX = grid
             d.mseY = mse(grid)

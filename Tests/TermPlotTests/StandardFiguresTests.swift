@@ -6,11 +6,22 @@ struct StandardFiguresTests {
     static let data = SpiralFigureData(truthX: [0, 1, 2], truthY: [2, 1, 0], mseX: [0, 2], mseY: [1, 1],
                                        sampleX: [0.5, 1.5], sampleY: [1.5, 0.5], xName: "a", yName: "b")
 
-    @Test func sideBySideHasThreeSharedEqualAspectPanels() {
+    @Test func sideBySideHasThreeSharedPanels() {
         let f = StandardFigures.sideBySide(StandardFiguresTests.data)
         #expect(f.panels.map(\.title) == ["ground truth", "MSE prediction", "MDN samples"])
-        #expect(f.sharedX && f.sharedY && f.panels.allSatisfy(\.equalAspect))
+        #expect(f.sharedX && f.sharedY)
         #expect(f.panels.allSatisfy { $0.x.label == "a" && $0.y.label == "b" })
+    }
+
+    @Test func equalAspectOnlyWhenTheDataAskForIt() {
+        // A user's columns (different units) keep their own ranges; the spiral is drawn round.
+        var d = StandardFiguresTests.data
+        let views: (SpiralFigureData) -> [Figure] = { d in
+            [StandardFigures.overlay(d), StandardFigures.sideBySide(d), StandardFigures.density(d)]
+        }
+        #expect(views(d).allSatisfy { !$0.panels.contains(where: \.equalAspect) })
+        d.equalAspect = true
+        #expect(views(d).allSatisfy { $0.panels.allSatisfy(\.equalAspect) })
     }
 
     @Test func densityUsesTheHeatmapWhenGiven() {
