@@ -61,7 +61,7 @@ struct LoadedData: Sendable {
         switch options.source {
         case .spiral:
             return LoadedData(data: DatasetName.spiral.generate(count: options.count, seed: options.seed), name: "spiral",
-                              referenceNLL: -0.387, equalAspect: true)
+                              referenceNLL: -0.387, equalAspect: DatasetName.spiral.sharesUnits)
         case .bishop:
             return LoadedData(data: DatasetName.bishop.generate(count: options.count, seed: options.seed), name: "bishop",
                               referenceNLL: -1.282)

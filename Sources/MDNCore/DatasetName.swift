@@ -5,6 +5,9 @@ public enum DatasetName: String, CaseIterable, Sendable {
     /// Bishop's inverse problem (`Datasets.bishop`).
     case bishop
 
+    /// Whether x and y are in one unit, so plots draw them at equal scale (only the spiral's).
+    public var sharesUnits: Bool { self == .spiral }
+
     /// `count` rows of this data set, generated from `seed`.
     public func generate(count: Int = 10_000, seed: UInt64) -> Dataset {
         switch self {

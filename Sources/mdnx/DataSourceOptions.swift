@@ -36,6 +36,9 @@ struct DataSourceOptions: ParsableArguments {
     @Option(help: "Rows to generate for the built-in data set. (default: 10000)")
     var count: Int?
 
+    /// The built-in data set these options name (nil with --data).
+    var builtin: DatasetName? { data == nil ? dataset ?? .spiral : nil }
+
     /// The built-in data set's rows (`--count` or the default).
     var rowCount: Int { count ?? Self.defaultCount }
 

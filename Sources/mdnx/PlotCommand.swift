@@ -103,7 +103,7 @@ struct PlotCommand: ParsableCommand {
         }
         var rng = SeededRNG(seed: seed)
         // Only the spiral's two columns share a unit; other data keep their own ranges.
-        let sameUnits = data == nil && (dataset ?? .spiral) == .spiral
+        let sameUnits = source.builtin?.sharesUnits ?? false
         let scene = PlotScene(xs: points.x, ys: points.y, xName: points.xNames[0], yName: points.yNames[0],
                               equalAspect: sameUnits,
                               mse: mse.map { p in { p.predictions(x: $0) } }, mdn: tempered, rng: &rng)
