@@ -1,18 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The GEMM kernel needs FMA to reach its speed; `-target-cpu haswell` (AVX2 + FMA) turns
-/// `SIMD.addProduct` into `vfmadd` instead of a library call per lane. Other CPUs build
-/// without the flag.
-/// Debug builds optimise MDNCore too: unoptimised SIMD code is ~100x slower, which would
-/// make `swift test` (which trains real models and drives the explorer) crawl.
+/// Compiler settings for MDNCore.
+/// - Debug builds optimise MDNCore too: unoptimised SIMD code is ~100x slower, which would
+///   make `swift test` (which trains real models and drives the explorer) crawl.
+/// - The GEMM kernel needs FMA to reach its speed; on x86-64, `-target-cpu haswell` (AVX2 +
+///   FMA) turns `SIMD.addProduct` into `vfmadd` instead of a library call per lane. Other
+///   CPUs build without the flag.
+var kernelFlags: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 #if arch(x86_64)
-let kernelFlags: [SwiftSetting] = [
-    .unsafeFlags(["-target-cpu", "haswell"]),
-    .unsafeFlags(["-O"], .when(configuration: .debug)),
-]
-#else
-let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+kernelFlags.append(.unsafeFlags(["-target-cpu", "haswell"]))
 #endif
 
 let package = Package(
