@@ -78,16 +78,18 @@ public struct MixtureBatch: Sendable, Equatable {
     public func densities(grid: [Float]) -> [Float] {
         precondition(layout.dimension == 1, "densities(grid:) needs a one-dimensional mixture")
         let w = layout.width, k = layout.components
-        var scratch = [Double](repeating: 0, count: 2 * k)
+        var logW = [Double](repeating: 0, count: k), terms = logW
         var point = [0.0]
         var result = [Float](repeating: 0, count: count * grid.count)
         rows.withUnsafeBufferPointer { base in
             for r in 0..<count {
                 let p = base.baseAddress! + r * w
+                // The weights depend on the row only: one softmax per row, not per grid point.
+                MixtureKernel.logWeights(p, layout, into: &logW)
                 for (j, g) in grid.enumerated() {
                     point[0] = Double(g)
-                    result[r * grid.count + j] =
-                        Float(exp(MixtureKernel.logDensity(p, layout, y: point, scratch: &scratch)))
+                    MixtureKernel.componentLogTerms(p, layout, y: point, logW: logW, into: &terms)
+                    result[r * grid.count + j] = Float(exp(MixtureKernel.logSumExp(terms, k)))
                 }
             }
         }

@@ -37,6 +37,10 @@ import Testing
         #expect(d.count == 9)
         // Row 0 is N(0,1): 1/sqrt(2 pi) = 0.39894228 at 0, times exp(-1/2) at +-1.
         #expect(abs(d[1] - 0.39894228) < 1e-6 && abs(d[0] - 0.24197072) < 1e-6 && abs(d[2] - d[0]) < 1e-7)
+        // Each value is exactly exp(log density) of that row at that point.
+        for r in 0..<3 {
+            for (j, y) in grid.enumerated() { #expect(d[r * 3 + j] == Float(exp(batch[r].logDensity(y)))) }
+        }
     }
 
     @Test func samplesAreRowMajor() throws {
