@@ -74,7 +74,8 @@ public struct MixtureBatch: Sendable, Equatable {
     }
 
     /// Densities on a grid for one-dimensional mixtures: `count * grid.count` values,
-    /// row r holding p(grid[j] | row r) (for density shading).
+    /// row r holding p(grid[j] | row r), exact in Double. For shading an even grid every
+    /// frame, `densityGrid(rows:yRange:)` is much faster.
     public func densities(grid: [Float]) -> [Float] {
         precondition(layout.dimension == 1, "densities(grid:) needs a one-dimensional mixture")
         let w = layout.width, k = layout.components
