@@ -101,17 +101,16 @@ public struct MixtureBatch: Sendable, Equatable {
     public func weights(temperature: Float = 1) throws(MixtureError) -> [Float] {
         try MixtureError.validate(temperature: temperature, sigmaTemperature: 1)
         let k = layout.components, w = layout.width
-        var cumulative = [Float](repeating: 0, count: k)
         var result = [Float](repeating: 0, count: count * k)
         rows.withUnsafeBufferPointer { base in
-            for r in 0..<count {
-                _ = MixtureKernel.prepareSampler(base.baseAddress! + r * w, layout, temperature: temperature,
-                                                 cumulative: &cumulative)
-                let total = cumulative[k - 1]
-                var previous: Float = 0
-                for c in 0..<k {
-                    result[r * k + c] = (cumulative[c] - previous) / total
-                    previous = cumulative[c]
+            result.withUnsafeMutableBufferPointer { out in
+                for r in 0..<count {
+                    // Each weight divided by the total directly: differences of the sampler's
+                    // running sums would lose small weights that follow large ones.
+                    let row = out.baseAddress! + r * k
+                    let total = MixtureKernel.temperedWeights(base.baseAddress! + r * w, layout,
+                                                              temperature: temperature, into: row).total
+                    for c in 0..<k { row[c] /= total }
                 }
             }
         }

@@ -43,6 +43,18 @@ import Testing
         }
     }
 
+    @Test func smallWeightsAfterLargeOnesKeepTheirPrecision() throws {
+        // pi = [1, e] / (1 + e): e = 1e-3 gives 9.99000999e-4, e = 1e-9 gives 1e-9 (by hand).
+        let b = MixtureBatch(layout: MixtureLayout(components: 2), rows: [
+            0, 1, 1, 1, 0, Float(log(1e-3)),
+            0, 1, 1, 1, 0, Float(log(1e-9)),
+        ])
+        let w = try b.weights()
+        #expect(abs(w[1] - 9.99000999e-4) / 9.99000999e-4 < 1e-5)
+        #expect(abs(w[3] - 1e-9) / 1e-9 < 1e-5)
+        #expect(abs(w[0] + w[1] - 1) < 1e-6 && abs(w[2] + w[3] - 1) < 1e-6)
+    }
+
     @Test func samplesAreRowMajor() throws {
         var rng = SeededRNG(seed: 2)
         let s = try batch.samples(perRow: 100, rng: &rng)
