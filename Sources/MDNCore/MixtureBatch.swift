@@ -31,10 +31,10 @@ public struct MixtureBatch: Sendable, Equatable {
     }
 
     /// Means, `count * D` values.
-    public func means() -> [Float] { moments(wantVariance: false) }
+    public func means() -> [Float] { moments().means }
 
     /// Variances (law of total variance), `count * D` values.
-    public func variances() -> [Float] { moments(wantVariance: true) }
+    public func variances() -> [Float] { moments().variances }
 
     /// Modes (most probable y), `count * D` values.
     public func modes() -> [Float] {
@@ -171,18 +171,22 @@ public struct MixtureBatch: Sendable, Equatable {
         return out
     }
 
-    private func moments(wantVariance: Bool) -> [Float] {
+    /// Means and variances together (the kernel computes both in one pass), `count * D` each.
+    func moments() -> (means: [Float], variances: [Float]) {
         let dims = layout.dimension, w = layout.width
         var scratch = [Double](repeating: 0, count: layout.components)
         var mean = [Double](repeating: 0, count: dims), variance = mean
-        var result = [Float](repeating: 0, count: count * dims)
+        var means = [Float](repeating: 0, count: count * dims), variances = means
         rows.withUnsafeBufferPointer { base in
             for r in 0..<count {
                 MixtureKernel.moments(base.baseAddress! + r * w, layout, mean: &mean, variance: &variance,
                                       scratch: &scratch)
-                for d in 0..<dims { result[r * dims + d] = Float(wantVariance ? variance[d] : mean[d]) }
+                for d in 0..<dims {
+                    means[r * dims + d] = Float(mean[d])
+                    variances[r * dims + d] = Float(variance[d])
+                }
             }
         }
-        return result
+        return (means, variances)
     }
 }
