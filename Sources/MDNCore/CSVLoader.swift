@@ -229,19 +229,16 @@ public enum CSVLoader {
     /// The cell as a float, nil when it marks a missing value.
     @inline(__always)
     private static func number(_ cell: String, path: String, line: Int, column: String) throws(CSVError) -> Float? {
-        if let v = Float(cell) {
-            if v.isFinite { return v }
-            if v.isNaN { return nil }
-            throw .notFinite(path: path, line: line, column: column, value: cell)
+        var parsed = Float(cell)
+        if parsed == nil {
+            if isMissing(cell) { return nil }
+            let t = trimmed(cell)
+            if t != cell { parsed = Float(t) }  // surrounding spaces
         }
-        if isMissing(cell) { return nil }
-        let t = trimmed(cell)
-        if t != cell, let v = Float(t) {
-            if v.isFinite { return v }
-            if v.isNaN { return nil }
-            throw .notFinite(path: path, line: line, column: column, value: cell)
-        }
-        throw .notANumber(path: path, line: line, column: column, value: cell)
+        guard let v = parsed else { throw .notANumber(path: path, line: line, column: column, value: cell) }
+        if v.isFinite { return v }
+        if v.isNaN { return nil }
+        throw .notFinite(path: path, line: line, column: column, value: cell)
     }
 
     private static func trimmed(_ text: String) -> String {

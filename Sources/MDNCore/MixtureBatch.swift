@@ -31,10 +31,10 @@ public struct MixtureBatch: Sendable, Equatable {
     }
 
     /// Means, `count * D` values.
-    public func means() -> [Float] { moments(wantVariance: false) }
+    public func means() -> [Float] { moments().means }
 
     /// Variances (law of total variance), `count * D` values.
-    public func variances() -> [Float] { moments(wantVariance: true) }
+    public func variances() -> [Float] { moments().variances }
 
     /// Modes (most probable y), `count * D` values.
     public func modes() -> [Float] {
@@ -74,20 +74,23 @@ public struct MixtureBatch: Sendable, Equatable {
     }
 
     /// Densities on a grid for one-dimensional mixtures: `count * grid.count` values,
-    /// row r holding p(grid[j] | row r) (for density shading).
+    /// row r holding p(grid[j] | row r), exact in Double. For shading an even grid every
+    /// frame, `densityGrid(rows:yRange:)` is much faster.
     public func densities(grid: [Float]) -> [Float] {
         precondition(layout.dimension == 1, "densities(grid:) needs a one-dimensional mixture")
         let w = layout.width, k = layout.components
-        var scratch = [Double](repeating: 0, count: 2 * k)
+        var logW = [Double](repeating: 0, count: k), terms = logW
         var point = [0.0]
         var result = [Float](repeating: 0, count: count * grid.count)
         rows.withUnsafeBufferPointer { base in
             for r in 0..<count {
                 let p = base.baseAddress! + r * w
+                // The weights depend on the row only: one softmax per row, not per grid point.
+                MixtureKernel.logWeights(p, layout, into: &logW)
                 for (j, g) in grid.enumerated() {
                     point[0] = Double(g)
-                    result[r * grid.count + j] =
-                        Float(exp(MixtureKernel.logDensity(p, layout, y: point, scratch: &scratch)))
+                    MixtureKernel.componentLogTerms(p, layout, y: point, logW: logW, into: &terms)
+                    result[r * grid.count + j] = Float(exp(MixtureKernel.logSumExp(terms, k)))
                 }
             }
         }
@@ -98,17 +101,16 @@ public struct MixtureBatch: Sendable, Equatable {
     public func weights(temperature: Float = 1) throws(MixtureError) -> [Float] {
         try MixtureError.validate(temperature: temperature, sigmaTemperature: 1)
         let k = layout.components, w = layout.width
-        var cumulative = [Float](repeating: 0, count: k)
         var result = [Float](repeating: 0, count: count * k)
         rows.withUnsafeBufferPointer { base in
-            for r in 0..<count {
-                _ = MixtureKernel.prepareSampler(base.baseAddress! + r * w, layout, temperature: temperature,
-                                                 cumulative: &cumulative)
-                let total = cumulative[k - 1]
-                var previous: Float = 0
-                for c in 0..<k {
-                    result[r * k + c] = (cumulative[c] - previous) / total
-                    previous = cumulative[c]
+            result.withUnsafeMutableBufferPointer { out in
+                for r in 0..<count {
+                    // Each weight divided by the total directly: differences of the sampler's
+                    // running sums would lose small weights that follow large ones.
+                    let row = out.baseAddress! + r * k
+                    let total = MixtureKernel.temperedWeights(base.baseAddress! + r * w, layout,
+                                                              temperature: temperature, into: row).total
+                    for c in 0..<k { row[c] /= total }
                 }
             }
         }
@@ -169,18 +171,22 @@ public struct MixtureBatch: Sendable, Equatable {
         return out
     }
 
-    private func moments(wantVariance: Bool) -> [Float] {
+    /// Means and variances together (the kernel computes both in one pass), `count * D` each.
+    func moments() -> (means: [Float], variances: [Float]) {
         let dims = layout.dimension, w = layout.width
         var scratch = [Double](repeating: 0, count: layout.components)
         var mean = [Double](repeating: 0, count: dims), variance = mean
-        var result = [Float](repeating: 0, count: count * dims)
+        var means = [Float](repeating: 0, count: count * dims), variances = means
         rows.withUnsafeBufferPointer { base in
             for r in 0..<count {
                 MixtureKernel.moments(base.baseAddress! + r * w, layout, mean: &mean, variance: &variance,
                                       scratch: &scratch)
-                for d in 0..<dims { result[r * dims + d] = Float(wantVariance ? variance[d] : mean[d]) }
+                for d in 0..<dims {
+                    means[r * dims + d] = Float(mean[d])
+                    variances[r * dims + d] = Float(variance[d])
+                }
             }
         }
-        return result
+        return (means, variances)
     }
 }

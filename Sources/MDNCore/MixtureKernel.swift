@@ -165,13 +165,14 @@ enum MixtureKernel {
         for d in 0..<dims { out[d] = best[d] }
     }
 
-    /// Prepares the sampler for one row at temperature T: `cumulative[0..<K]` gets the
-    /// running sum of unnormalised weights exp((logit_k - max) / T) (zero for NaN logits),
-    /// and the return value is the index of the last component with positive weight (the
-    /// fallback when rounding leaves a uniform draw past the total).
+    /// Unnormalised mixing weights of one row at temperature T, into `out[0..<K]`:
+    /// exp((logit_k - max) / T), zero for NaN logits. If the largest logit is +inf, the +inf
+    /// ones get weight 1 each and the rest 0; if it is -inf (no finite logit), every non-NaN
+    /// logit gets 1; if every logit is NaN, all get 1 (no information: uniform). Returns the
+    /// sum and the index of the last component with positive weight.
     @inline(__always)
-    static func prepareSampler(_ p: UnsafePointer<Float>, _ layout: MixtureLayout, temperature: Float,
-                               cumulative: UnsafeMutablePointer<Float>) -> Int {
+    static func temperedWeights(_ p: UnsafePointer<Float>, _ layout: MixtureLayout, temperature: Float,
+                                into out: UnsafeMutablePointer<Float>) -> (total: Float, last: Int) {
         let k = layout.components
         let logits = p + layout.logit(0)
         var m = -Float.infinity
@@ -181,21 +182,36 @@ enum MixtureKernel {
         if m.isFinite {
             let invT = 1 / temperature
             for c in 0..<k {
-                let w = expf((logits[c] - m) * invT)  // NaN logit -> NaN, treated as 0 below
-                if w > 0 { total += w; last = c }
-                cumulative[c] = total
+                let w = expf((logits[c] - m) * invT)  // NaN logit -> NaN, treated as 0
+                if w > 0 { total += w; last = c; out[c] = w } else { out[c] = 0 }
             }
         } else {
             // All -inf (or NaN): every finite-or-max logit shares equally; +inf: only those.
             for c in 0..<k {
-                if logits[c] == m || m == -.infinity && !logits[c].isNaN { total += 1; last = c }
-                cumulative[c] = total
+                if logits[c] == m || m == -.infinity && !logits[c].isNaN { total += 1; last = c; out[c] = 1 } else { out[c] = 0 }
             }
         }
         if last < 0 {
             // Every logit NaN: no information, pick uniformly.
-            for c in 0..<k { cumulative[c] = Float(c + 1) }
+            for c in 0..<k { out[c] = 1 }
+            total = Float(k)
             last = k - 1
+        }
+        return (total, last)
+    }
+
+    /// Prepares the sampler for one row at temperature T: `cumulative[0..<K]` gets the
+    /// running sum of the unnormalised weights (`temperedWeights`), and the return value is
+    /// the index of the last component with positive weight (the fallback when rounding
+    /// leaves a uniform draw past the total).
+    @inline(__always)
+    static func prepareSampler(_ p: UnsafePointer<Float>, _ layout: MixtureLayout, temperature: Float,
+                               cumulative: UnsafeMutablePointer<Float>) -> Int {
+        let last = temperedWeights(p, layout, temperature: temperature, into: cumulative).last
+        var running: Float = 0
+        for c in 0..<layout.components {
+            running += cumulative[c]
+            cumulative[c] = running
         }
         return last
     }

@@ -158,7 +158,8 @@ extension Normalizer {
     public func nllInDataUnits(_ nll: Double) -> Double { nll + logJacobian }
 
     /// A mean squared error computed in normalised units, in the data's squared units
-    /// (times the target variance). Exact for one target column, or several with equal stds.
+    /// (times the target variance). Needs one target column, or several with equal stds
+    /// (an aggregate over columns with different stds has no single conversion; traps).
     public func mseInDataUnits(_ mse: Double) -> Double {
         let variances = yStd.map { Double($0) * Double($0) }
         precondition(variances.allSatisfy { $0 == variances[0] }, "an aggregate MSE converts only with equal target stds")

@@ -62,7 +62,8 @@ public struct SampleTable: Sendable, Equatable {
     public static func summary(x: [Float], xNames: [String], yNames: [String], batch: MixtureBatch) -> SampleTable {
         let dx = xNames.count, dy = yNames.count
         precondition(dy == batch.layout.dimension && x.count == batch.count * dx, "x, names and mixtures do not match")
-        let means = batch.means(), variances = batch.variances(), modes = batch.modes()
+        let (means, variances) = batch.moments()
+        let modes = batch.modes()
         let suffixes = dy == 1 ? [""] : yNames.map { "_\($0)" }
         let header = xNames + suffixes.map { "mean\($0)" } + suffixes.map { "std\($0)" } + suffixes.map { "mode\($0)" }
         var values = [Float]()

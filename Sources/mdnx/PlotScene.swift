@@ -59,13 +59,13 @@ struct PlotScene {
             d.heatmap = PlotDensityGrid.heatmap(mdn(columnX), rows: Self.densityRows, xRange: xRange, yRange: yRange)
             // Component means and weights on the curve grid.
             let g = mdn(grid), layout = g.layout, k = layout.components
-            let weights = (try? g.weights()) ?? []
+            let weights = try! g.weights()  // temperature 1 is always valid
             var mu = [[Float]](repeating: [Float](repeating: 0, count: grid.count), count: k)
             var pi = mu
             for i in 0..<grid.count {
                 for c in 0..<k {
                     mu[c][i] = g.rows[i * layout.width + layout.mu(c)]
-                    pi[c][i] = weights.isEmpty ? 0 : weights[i * k + c]
+                    pi[c][i] = weights[i * k + c]
                 }
             }
             components = ComponentCurves(xs: grid, mu: mu, pi: pi)

@@ -37,6 +37,22 @@ import Testing
         #expect(d.count == 9)
         // Row 0 is N(0,1): 1/sqrt(2 pi) = 0.39894228 at 0, times exp(-1/2) at +-1.
         #expect(abs(d[1] - 0.39894228) < 1e-6 && abs(d[0] - 0.24197072) < 1e-6 && abs(d[2] - d[0]) < 1e-7)
+        // Each value is exactly exp(log density) of that row at that point.
+        for r in 0..<3 {
+            for (j, y) in grid.enumerated() { #expect(d[r * 3 + j] == Float(exp(batch[r].logDensity(y)))) }
+        }
+    }
+
+    @Test func smallWeightsAfterLargeOnesKeepTheirPrecision() throws {
+        // pi = [1, e] / (1 + e): e = 1e-3 gives 9.99000999e-4, e = 1e-9 gives 1e-9 (by hand).
+        let b = MixtureBatch(layout: MixtureLayout(components: 2), rows: [
+            0, 1, 1, 1, 0, Float(log(1e-3)),
+            0, 1, 1, 1, 0, Float(log(1e-9)),
+        ])
+        let w = try b.weights()
+        #expect(abs(w[1] - 9.99000999e-4) / 9.99000999e-4 < 1e-5)
+        #expect(abs(w[3] - 1e-9) / 1e-9 < 1e-5)
+        #expect(abs(w[0] + w[1] - 1) < 1e-6 && abs(w[2] + w[3] - 1) < 1e-6)
     }
 
     @Test func samplesAreRowMajor() throws {

@@ -1,9 +1,8 @@
 import Foundation
-import MDNCore
 import Testing
-@testable import mdnx
+@testable import MDNCore
 
-@Suite struct PlotDensityGridTests {
+@Suite struct MixtureDensityGridTests {
     /// Random mixtures with a wide spread of means and sigmas (some far outside the grid).
     func batch(rows: Int, k: Int, seed: UInt64) -> MixtureBatch {
         var rng = SeededRNG(seed: seed)
@@ -19,13 +18,18 @@ import Testing
         return MixtureBatch(layout: layout, rows: values)
     }
 
+    /// `n` centres of equal cells spanning `range` (the grid densityGrid evaluates at).
+    func centres(_ range: ClosedRange<Float>, _ n: Int) -> [Float] {
+        let step = (range.upperBound - range.lowerBound) / Float(n)
+        return (0..<n).map { range.lowerBound + (Float($0) + 0.5) * step }
+    }
+
     /// Agrees with MixtureBatch.densities (log-sum-exp per point, in Double) at the row centres.
     @Test func matchesDirectDensities() {
         let b = batch(rows: 30, k: 20, seed: 9)
         let rows = 240, yRange: ClosedRange<Float> = -0.5...5.5
-        let fast = PlotDensityGrid.values(b, rows: rows, yRange: yRange)
-        let centres = PlotDensityGrid.centres(yRange, rows)
-        let direct = b.densities(grid: centres)   // row c = mixture c, column j = y_j
+        let fast = b.densityGrid(rows: rows, yRange: yRange)
+        let direct = b.densities(grid: centres(yRange, rows))   // row c = mixture c, column j = y_j
         var worst: Float = 0
         for c in 0..<b.count {
             let peak = (0..<rows).map { direct[c * rows + $0] }.max()!
@@ -41,11 +45,24 @@ import Testing
     @Test func singleGaussianClosedForm() {
         let layout = MixtureLayout(components: 1)
         let b = MixtureBatch(layout: layout, rows: [1.3, 0.4, 0])
-        let values = PlotDensityGrid.values(b, rows: 50, yRange: 0...5)
-        for (j, y) in PlotDensityGrid.centres(0...5, 50).enumerated() {
+        let values = b.densityGrid(rows: 50, yRange: 0...5)
+        for (j, y) in centres(0...5, 50).enumerated() {
             let z = (Double(y) - 1.3) / 0.4
             let p = exp(-0.5 * z * z) / (0.4 * (2 * Double.pi).squareRoot())
             #expect(abs(Double(values[j]) - p) < 1e-5 + 1e-4 * p)
         }
+    }
+
+    /// Mixing weights come from the shared softmax: an infinite logit takes all the weight,
+    /// as in `densities(grid:)`, logDensity and sampling.
+    @Test func infiniteLogitTakesAllTheWeight() {
+        let layout = MixtureLayout(components: 2)
+        let b = MixtureBatch(layout: layout, rows: [1, 4, 0.5, 0.5, .infinity, 0])
+        let fast = b.densityGrid(rows: 40, yRange: 0...5)
+        let direct = b.densities(grid: centres(0...5, 40))
+        for j in 0..<40 {
+            #expect(abs(fast[j] - direct[j]) < 1e-6)
+        }
+        #expect(fast[32] < 1e-6)  // y = 4.06, near the second mean: no weight there
     }
 }
