@@ -151,7 +151,7 @@ public struct Network: Sendable, Equatable {
         precondition(x.count % inputDimension == 0, "input holds a partial row")
         let n = x.count / inputDimension
         var out = [Float](repeating: 0, count: n * outputWidth)
-        let chunk = 512
+        let chunk = NetworkWorkspace.chunkRows
         let ws = NetworkWorkspace(network: self, capacity: min(max(n, 1), chunk))
         x.withUnsafeBufferPointer { xp in
             out.withUnsafeMutableBufferPointer { op in
@@ -165,6 +165,20 @@ public struct Network: Sendable, Equatable {
             }
         }
         return out
+    }
+
+    /// The network's own training loss (MSE for mse, mixture NLL for mdn) of `rows` output
+    /// rows against their targets (rows x outputDimension); writes dL/d(output) into
+    /// `gradient` when given.
+    func loss(output: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int,
+              gradient: UnsafeMutablePointer<Float>?) -> Double {
+        switch kind {
+        case .mse:
+            return Loss.meanSquaredError(predictions: output, targets: targets, count: rows * outputDimension,
+                                         gradient: gradient)
+        case .mdn:
+            return Loss.mixtureNLL(layout: layout!, parameters: output, targets: targets, rows: rows, gradient: gradient)
+        }
     }
 
     /// Forward pass of `rows` rows into the workspace; returns the output (rows x outputWidth).
@@ -221,6 +235,9 @@ public struct Network: Sendable, Equatable {
 /// Scratch memory for forward and backward passes of up to `capacity` rows, plus the
 /// parameter gradients (one flat buffer, laid out kernel, bias, layer by layer).
 final class NetworkWorkspace {
+    /// Rows per forward pass when predicting or scoring many rows.
+    static let chunkRows = 512
+
     let capacity: Int
     /// Post-activation output of each layer.
     let outputs: [UnsafeMutablePointer<Float>]

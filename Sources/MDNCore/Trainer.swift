@@ -116,7 +116,7 @@ public final class Trainer {
         order = Array(0..<split)
         let batch = min(config.batchSize, split)
         workspace = NetworkWorkspace(network: network, capacity: batch)
-        validationWorkspace = validation.map { NetworkWorkspace(network: network, capacity: min($0.count, 512)) }
+        validationWorkspace = validation.map { NetworkWorkspace(network: network, capacity: min($0.count, NetworkWorkspace.chunkRows)) }
         batchX = .allocate(capacity: batch * data.inputDimension)
         batchY = .allocate(capacity: batch * data.outputDimension)
         earlyStopping = config.earlyStopping.map { EarlyStoppingState(config: $0) }
@@ -172,7 +172,7 @@ public final class Trainer {
         }
         let loss = lossSum / Double(seen)
         if config.averaging != nil { rebuildAveraged() }
-        let valLoss = validation.map { Evaluation.batchedMean(network: network, dataset: $0, workspace: validationWorkspace!) }
+        let valLoss = validation.map { Evaluation.loss(network: network, dataset: $0, workspace: validationWorkspace!) }
         epoch += 1
         let report = EpochReport(epoch: epoch, loss: loss, valLoss: valLoss, learningRate: lrUsed,
                                  milliseconds: Trainer.milliseconds(since: start))
@@ -204,14 +204,7 @@ public final class Trainer {
     private func step(rows: Int) -> Double {
         let out = live.forward(batchX, rows: rows, workspace: workspace)
         let grad = workspace.gradA
-        let loss: Double
-        switch live.kind {
-        case .mse:
-            loss = Loss.meanSquaredError(predictions: out, targets: batchY, count: rows * live.outputDimension,
-                                         gradient: grad)
-        case .mdn:
-            loss = Loss.mixtureNLL(layout: live.layout!, parameters: out, targets: batchY, rows: rows, gradient: grad)
-        }
+        let loss = live.loss(output: out, targets: batchY, rows: rows, gradient: grad)
         live.backward(batchX, rows: rows, workspace: workspace, gradOutput: grad)
         let alpha = optimizer.beginStep()
         let ranges = workspace.tensorRanges
