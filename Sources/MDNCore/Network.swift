@@ -213,7 +213,7 @@ public struct Network: Sendable, Equatable {
             let l = all[i]
             let input = i == 0 ? x : UnsafePointer(ws.outputs[i - 1])
             l.backward(input: input, output: ws.outputs[i], rows: rows, gradOutput: grad,
-                       gradWeights: ws.gradients + ws.weightOffsets[i], gradBias: ws.gradients + ws.biasOffsets[i],
+                       gradWeights: ws.gradients + ws.tensorOffsets[2 * i], gradBias: ws.gradients + ws.tensorOffsets[2 * i + 1],
                        gradInput: i == 0 ? nil : spare)
             swap(&grad, &spare)
         }
@@ -247,10 +247,9 @@ final class NetworkWorkspace {
     /// All parameter gradients, flat.
     let gradients: UnsafeMutablePointer<Float>
     let parameterCount: Int
-    let weightOffsets: [Int]
-    let biasOffsets: [Int]
-    /// (offset, count) of each tensor in `gradients`, in `withParameterBuffers` order.
-    let tensorRanges: [(offset: Int, count: Int)]
+    /// Where each tensor starts in `gradients`, in `withParameterBuffers` order: layer i's
+    /// kernel at `2 * i`, its bias at `2 * i + 1`.
+    let tensorOffsets: [Int]
 
     init(network: Network, capacity: Int) {
         self.capacity = capacity
@@ -259,15 +258,13 @@ final class NetworkWorkspace {
         let maxWidth = layers.map { max($0.inputs, $0.outputs) }.max() ?? 1
         gradA = .allocate(capacity: capacity * maxWidth)
         gradB = .allocate(capacity: capacity * maxWidth)
-        var w: [Int] = [], b: [Int] = [], ranges: [(Int, Int)] = []
+        var offsets: [Int] = []
         var off = 0
         for l in layers {
-            w.append(off); ranges.append((off, l.weights.storage.count)); off += l.weights.storage.count
-            b.append(off); ranges.append((off, l.bias.count)); off += l.bias.count
+            offsets.append(off); off += l.weights.storage.count
+            offsets.append(off); off += l.bias.count
         }
-        weightOffsets = w
-        biasOffsets = b
-        tensorRanges = ranges
+        tensorOffsets = offsets
         parameterCount = off
         gradients = .allocate(capacity: max(off, 1))
         gradients.initialize(repeating: 0, count: max(off, 1))

@@ -55,7 +55,7 @@ public final class Trainer {
     private var live: Network
     /// Exponential moving average of `live` as a network (rebuilt after each epoch).
     private var averaged: Network?
-    /// The moving average, flat, in `NetworkWorkspace.tensorRanges` layout.
+    /// The moving average, flat, in `NetworkWorkspace.tensorOffsets` layout.
     private var average: [Float]
     /// The configuration.
     public let config: TrainingConfig
@@ -207,16 +207,16 @@ public final class Trainer {
         let loss = live.loss(output: out, targets: batchY, rows: rows, gradient: grad)
         live.backward(batchX, rows: rows, workspace: workspace, gradOutput: grad)
         let alpha = optimizer.beginStep()
-        let ranges = workspace.tensorRanges
+        let offsets = workspace.tensorOffsets
         let g = workspace.gradients
         // Keras's use_ema: the first step copies the weights, later steps blend them in.
         let momentum: Float = optimizer.step == 1 ? 0 : (config.averaging ?? 0)
         let averaging = config.averaging != nil
         live.withParameterBuffers { t, w in
-            self.optimizer.update(w, gradient: g + ranges[t].offset, offset: ranges[t].offset, alpha: alpha)
+            self.optimizer.update(w, gradient: g + offsets[t], offset: offsets[t], alpha: alpha)
             if averaging {
                 self.average.withUnsafeMutableBufferPointer { a in
-                    let dst = a.baseAddress! + ranges[t].offset
+                    let dst = a.baseAddress! + offsets[t]
                     for i in 0..<w.count { dst[i] = momentum * dst[i] + (1 - momentum) * w[i] }
                 }
             }
@@ -227,10 +227,10 @@ public final class Trainer {
     /// Copies the moving average into `averaged`.
     private func rebuildAveraged() {
         var a = live
-        let ranges = workspace.tensorRanges
+        let offsets = workspace.tensorOffsets
         average.withUnsafeBufferPointer { src in
             a.withParameterBuffers { t, w in
-                w.baseAddress!.update(from: src.baseAddress! + ranges[t].offset, count: w.count)
+                w.baseAddress!.update(from: src.baseAddress! + offsets[t], count: w.count)
             }
         }
         averaged = a
