@@ -293,7 +293,6 @@ struct EarlyStoppingState: Sendable {
     let config: EarlyStoppingConfig
     private(set) var best = Double.infinity
     private(set) var wait = 0
-    private(set) var bestEpoch = 0
 
     init(config: EarlyStoppingConfig) { self.config = config }
 
@@ -302,7 +301,6 @@ struct EarlyStoppingState: Sendable {
         wait += 1
         if value - config.minDelta < best {
             best = value
-            bestEpoch = epoch
             wait = 0
             return (true, false)
         }
