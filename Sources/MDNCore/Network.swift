@@ -75,11 +75,10 @@ public struct Network: Sendable, Equatable {
         case .mdn:
             let l = MixtureLayout(components: mixtures, dimension: outputDimension)
             layout = l
-            let kd = mixtures * outputDimension
             var w = Matrix(rows: width, cols: l.width)
-            Dense.glorotUniform(&w, columns: 0..<kd, rng: &rng)
-            Dense.glorotUniform(&w, columns: kd..<(2 * kd), rng: &rng)
-            Dense.glorotUniform(&w, columns: (2 * kd)..<l.width, rng: &rng)
+            Dense.glorotUniform(&w, columns: l.mu(0)..<l.sigma(0), rng: &rng)
+            Dense.glorotUniform(&w, columns: l.sigma(0)..<l.logit(0), rng: &rng)
+            Dense.glorotUniform(&w, columns: l.logit(0)..<l.width, rng: &rng)
             head = Dense(weights: w, bias: [Float](repeating: 0, count: l.width), activation: .linear)
         }
     }
@@ -142,7 +141,7 @@ public struct Network: Sendable, Equatable {
     /// Columns of the output row that go through ELU + 1 + eps (the sigmas; empty for mse).
     var sigmaColumns: Range<Int> {
         guard let l = layout else { return 0..<0 }
-        return (l.components * l.dimension)..<(2 * l.components * l.dimension)
+        return l.sigma(0)..<l.logit(0)
     }
 
     /// Network output for `x` (n rows of inputDimension values): n*D means (mse) or n rows of
