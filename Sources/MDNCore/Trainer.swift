@@ -87,8 +87,8 @@ public final class Trainer {
 
     private var earlyStopping: EarlyStoppingState?
     private var plateau: PlateauState?
-    private var bestWeights: Network?
-    private var bestEpoch = 0
+    /// The weights to restore at the end and the epoch they are from (restoreBestWeights).
+    private var best: (network: Network, epoch: Int)?
     /// Product of ReduceLROnPlateau's reductions (1 until the first).
     private var plateauScale: Float = 1
 
@@ -245,9 +245,9 @@ public final class Trainer {
         if var es = earlyStopping {
             let restore = es.config.restoreBestWeights
             // Keras: before the first comparison the current weights count as the best.
-            if restore && bestWeights == nil { bestWeights = network; bestEpoch = r.epoch }
+            if restore && best == nil { best = (network, r.epoch) }
             let (improved, stop) = es.observe(epoch: r.epoch, value: monitored(es.config.monitor, r))
-            if improved && restore { bestWeights = network; bestEpoch = r.epoch }
+            if improved && restore { best = (network, r.epoch) }
             stopNow = stop
             earlyStopping = es
         }
@@ -270,9 +270,9 @@ public final class Trainer {
     private func finish(_ reason: StopReason) {
         isFinished = true
         stopReason = reason
-        if let best = bestWeights {
-            live = best
-            restoredEpoch = bestEpoch
+        if let best {
+            live = best.network
+            restoredEpoch = best.epoch
         } else if let a = averaged {
             live = a  // Keras overwrites the weights with their average at the end of fit
         }
