@@ -49,20 +49,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
             // Vectorised: exp(min(z, 0)) + eps where z <= 0, z + 1 + eps elsewhere.
             for r in 0..<rows {
                 let row = p + r * stride + columns.lowerBound
-                let n = columns.count
-                var c = 0
-                let raw = UnsafeMutableRawPointer(row)
-                while c + 8 <= n {
-                    let z = raw.loadUnaligned(fromByteOffset: c * 4, as: SIMD8<Float>.self)
-                    raw.storeBytes(of: Activation.eluPlusOne(z), toByteOffset: c * 4, as: SIMD8<Float>.self)
-                    c += 8
-                }
-                if c < n {
-                    var z = SIMD8<Float>(repeating: 0)
-                    for j in 0..<(n - c) { z[j] = row[c + j] }
-                    let v = Activation.eluPlusOne(z)
-                    for j in 0..<(n - c) { row[c + j] = v[j] }
-                }
+                FastMath.map(row, into: row, count: columns.count, padding: 0) { Activation.eluPlusOne($0) }
             }
         }
     }

@@ -64,24 +64,16 @@ public struct Dense: Sendable, Equatable {
     ) {
         let n = outputs
         activation.backward(output: y, grad: gradOutput, rows: rows, stride: n, columns: 0..<n)
-        Dense.parameterGradients(input: x, inputs: inputs, gradZ: UnsafePointer(gradOutput), outputs: n, rows: rows,
-                                 gradWeights: gradWeights, gradBias: gradBias)
+        // dW = x^T dZ, db = column sums of dZ, dx = dZ W^T.
+        GEMM.multiply(m: inputs, n: n, k: rows, a: x, lda: inputs, transposeA: true,
+                      b: gradOutput, ldb: n, transposeB: false, c: gradWeights, ldc: n)
+        Dense.columnSums(gradOutput, rows: rows, cols: n, into: gradBias)
         if let gradInput {
             weights.storage.withUnsafeBufferPointer { w in
                 GEMM.multiply(m: rows, n: inputs, k: n, a: gradOutput, lda: n, transposeA: false,
                               b: w.baseAddress!, ldb: n, transposeB: true, c: gradInput, ldc: inputs)
             }
         }
-    }
-
-    /// dW = x^T dZ, db = column sums of dZ.
-    static func parameterGradients(
-        input x: UnsafePointer<Float>, inputs: Int, gradZ: UnsafePointer<Float>, outputs n: Int, rows: Int,
-        gradWeights: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>
-    ) {
-        GEMM.multiply(m: inputs, n: n, k: rows, a: x, lda: inputs, transposeA: true,
-                      b: gradZ, ldb: n, transposeB: false, c: gradWeights, ldc: n)
-        columnSums(gradZ, rows: rows, cols: n, into: gradBias)
     }
 
     /// Array convenience: activation(x W + b) for a rows x inputs matrix.

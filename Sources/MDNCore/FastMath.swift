@@ -85,21 +85,29 @@ extension FastMath {
         return result
     }
 
-    /// dst[i] = log(src[i]) for `count` values (SIMD8 chunks, padded tail).
+    /// dst[i] = f(src[i]) for `count` values, eight lanes at a time; the lanes past the end
+    /// of the last chunk hold `padding` and are not stored. `dst` may be `src`.
     @inline(__always)
-    static func log(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int) {
+    static func map(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int,
+                    padding: Float, _ f: (SIMD8<Float>) -> SIMD8<Float>) {
         var i = 0
         let rs = UnsafeRawPointer(src), rd = UnsafeMutableRawPointer(dst)
         while i + 8 <= count {
-            rd.storeBytes(of: log(rs.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)), toByteOffset: i * 4, as: SIMD8<Float>.self)
+            rd.storeBytes(of: f(rs.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)), toByteOffset: i * 4, as: SIMD8<Float>.self)
             i += 8
         }
         if i < count {
-            var v = SIMD8<Float>(repeating: 1)
+            var v = SIMD8<Float>(repeating: padding)
             for j in 0..<(count - i) { v[j] = src[i + j] }
-            let r = log(v)
+            let r = f(v)
             for j in 0..<(count - i) { dst[i + j] = r[j] }
         }
+    }
+
+    /// dst[i] = log(src[i]) for `count` values (padding 1 keeps the tail off logf's slow path).
+    @inline(__always)
+    static func log(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int) {
+        map(src, into: dst, count: count, padding: 1) { log($0) }
     }
 
     /// p[i] = exp(p[i] - shift) for `count` values; returns their sum.

@@ -10,9 +10,6 @@ import Darwin
 /// Everything except the sampler works in Double. Mixing weights come from a softmax with
 /// the maximum logit subtracted, so logits of any size (+1000, -1e30) are safe.
 enum MixtureKernel {
-    /// 0.5 * log(2 * pi), the per-dimension Gaussian normalising term.
-    static let halfLogTwoPi = 0.918_938_533_204_672_7
-
     /// Writes log pi_k = log softmax(logits)_k (temperature 1) into `out[0..<K]`.
     static func logWeights(_ p: UnsafePointer<Float>, _ layout: MixtureLayout,
                            into out: UnsafeMutablePointer<Double>) {
@@ -47,7 +44,7 @@ enum MixtureKernel {
                                   into out: UnsafeMutablePointer<Double>) {
         let dims = layout.dimension
         for c in 0..<layout.components {
-            var a = logW[c] - Double(dims) * halfLogTwoPi
+            var a = logW[c] - Double(dims) * Loss.halfLogTwoPi
             for d in 0..<dims {
                 let s = Double(p[layout.sigma(c, d)])
                 let z = (y[d] - Double(p[layout.mu(c, d)])) / s

@@ -75,11 +75,10 @@ public struct Network: Sendable, Equatable {
         case .mdn:
             let l = MixtureLayout(components: mixtures, dimension: outputDimension)
             layout = l
-            let kd = mixtures * outputDimension
             var w = Matrix(rows: width, cols: l.width)
-            Dense.glorotUniform(&w, columns: 0..<kd, rng: &rng)
-            Dense.glorotUniform(&w, columns: kd..<(2 * kd), rng: &rng)
-            Dense.glorotUniform(&w, columns: (2 * kd)..<l.width, rng: &rng)
+            Dense.glorotUniform(&w, columns: l.mu(0)..<l.sigma(0), rng: &rng)
+            Dense.glorotUniform(&w, columns: l.sigma(0)..<l.logit(0), rng: &rng)
+            Dense.glorotUniform(&w, columns: l.logit(0)..<l.width, rng: &rng)
             head = Dense(weights: w, bias: [Float](repeating: 0, count: l.width), activation: .linear)
         }
     }
@@ -142,7 +141,7 @@ public struct Network: Sendable, Equatable {
     /// Columns of the output row that go through ELU + 1 + eps (the sigmas; empty for mse).
     var sigmaColumns: Range<Int> {
         guard let l = layout else { return 0..<0 }
-        return (l.components * l.dimension)..<(2 * l.components * l.dimension)
+        return l.sigma(0)..<l.logit(0)
     }
 
     /// Network output for `x` (n rows of inputDimension values): n*D means (mse) or n rows of
@@ -151,7 +150,7 @@ public struct Network: Sendable, Equatable {
         precondition(x.count % inputDimension == 0, "input holds a partial row")
         let n = x.count / inputDimension
         var out = [Float](repeating: 0, count: n * outputWidth)
-        let chunk = 512
+        let chunk = NetworkWorkspace.chunkRows
         let ws = NetworkWorkspace(network: self, capacity: min(max(n, 1), chunk))
         x.withUnsafeBufferPointer { xp in
             out.withUnsafeMutableBufferPointer { op in
@@ -165,6 +164,20 @@ public struct Network: Sendable, Equatable {
             }
         }
         return out
+    }
+
+    /// The network's own training loss (MSE for mse, mixture NLL for mdn) of `rows` output
+    /// rows against their targets (rows x outputDimension); writes dL/d(output) into
+    /// `gradient` when given.
+    func loss(output: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int,
+              gradient: UnsafeMutablePointer<Float>?) -> Double {
+        switch kind {
+        case .mse:
+            return Loss.meanSquaredError(predictions: output, targets: targets, count: rows * outputDimension,
+                                         gradient: gradient)
+        case .mdn:
+            return Loss.mixtureNLL(layout: layout!, parameters: output, targets: targets, rows: rows, gradient: gradient)
+        }
     }
 
     /// Forward pass of `rows` rows into the workspace; returns the output (rows x outputWidth).
@@ -199,7 +212,7 @@ public struct Network: Sendable, Equatable {
             let l = all[i]
             let input = i == 0 ? x : UnsafePointer(ws.outputs[i - 1])
             l.backward(input: input, output: ws.outputs[i], rows: rows, gradOutput: grad,
-                       gradWeights: ws.gradients + ws.weightOffsets[i], gradBias: ws.gradients + ws.biasOffsets[i],
+                       gradWeights: ws.gradients + ws.tensorOffsets[2 * i], gradBias: ws.gradients + ws.tensorOffsets[2 * i + 1],
                        gradInput: i == 0 ? nil : spare)
             swap(&grad, &spare)
         }
@@ -221,6 +234,9 @@ public struct Network: Sendable, Equatable {
 /// Scratch memory for forward and backward passes of up to `capacity` rows, plus the
 /// parameter gradients (one flat buffer, laid out kernel, bias, layer by layer).
 final class NetworkWorkspace {
+    /// Rows per forward pass when predicting or scoring many rows.
+    static let chunkRows = 512
+
     let capacity: Int
     /// Post-activation output of each layer.
     let outputs: [UnsafeMutablePointer<Float>]
@@ -230,10 +246,9 @@ final class NetworkWorkspace {
     /// All parameter gradients, flat.
     let gradients: UnsafeMutablePointer<Float>
     let parameterCount: Int
-    let weightOffsets: [Int]
-    let biasOffsets: [Int]
-    /// (offset, count) of each tensor in `gradients`, in `withParameterBuffers` order.
-    let tensorRanges: [(offset: Int, count: Int)]
+    /// Where each tensor starts in `gradients`, in `withParameterBuffers` order: layer i's
+    /// kernel at `2 * i`, its bias at `2 * i + 1`.
+    let tensorOffsets: [Int]
 
     init(network: Network, capacity: Int) {
         self.capacity = capacity
@@ -242,15 +257,13 @@ final class NetworkWorkspace {
         let maxWidth = layers.map { max($0.inputs, $0.outputs) }.max() ?? 1
         gradA = .allocate(capacity: capacity * maxWidth)
         gradB = .allocate(capacity: capacity * maxWidth)
-        var w: [Int] = [], b: [Int] = [], ranges: [(Int, Int)] = []
+        var offsets: [Int] = []
         var off = 0
         for l in layers {
-            w.append(off); ranges.append((off, l.weights.storage.count)); off += l.weights.storage.count
-            b.append(off); ranges.append((off, l.bias.count)); off += l.bias.count
+            offsets.append(off); off += l.weights.storage.count
+            offsets.append(off); off += l.bias.count
         }
-        weightOffsets = w
-        biasOffsets = b
-        tensorRanges = ranges
+        tensorOffsets = offsets
         parameterCount = off
         gradients = .allocate(capacity: max(off, 1))
         gradients.initialize(repeating: 0, count: max(off, 1))

@@ -55,7 +55,7 @@ public final class Trainer {
     private var live: Network
     /// Exponential moving average of `live` as a network (rebuilt after each epoch).
     private var averaged: Network?
-    /// The moving average, flat, in `NetworkWorkspace.tensorRanges` layout.
+    /// The moving average, flat, in `NetworkWorkspace.tensorOffsets` layout.
     private var average: [Float]
     /// The configuration.
     public let config: TrainingConfig
@@ -87,8 +87,8 @@ public final class Trainer {
 
     private var earlyStopping: EarlyStoppingState?
     private var plateau: PlateauState?
-    private var bestWeights: Network?
-    private var bestEpoch = 0
+    /// The weights to restore at the end and the epoch they are from (restoreBestWeights).
+    private var best: (network: Network, epoch: Int)?
     /// Product of ReduceLROnPlateau's reductions (1 until the first).
     private var plateauScale: Float = 1
 
@@ -116,7 +116,7 @@ public final class Trainer {
         order = Array(0..<split)
         let batch = min(config.batchSize, split)
         workspace = NetworkWorkspace(network: network, capacity: batch)
-        validationWorkspace = validation.map { NetworkWorkspace(network: network, capacity: min($0.count, 512)) }
+        validationWorkspace = validation.map { NetworkWorkspace(network: network, capacity: min($0.count, NetworkWorkspace.chunkRows)) }
         batchX = .allocate(capacity: batch * data.inputDimension)
         batchY = .allocate(capacity: batch * data.outputDimension)
         earlyStopping = config.earlyStopping.map { EarlyStoppingState(config: $0) }
@@ -172,7 +172,7 @@ public final class Trainer {
         }
         let loss = lossSum / Double(seen)
         if config.averaging != nil { rebuildAveraged() }
-        let valLoss = validation.map { Evaluation.batchedMean(network: network, dataset: $0, workspace: validationWorkspace!) }
+        let valLoss = validation.map { Evaluation.loss(network: network, dataset: $0, workspace: validationWorkspace!) }
         epoch += 1
         let report = EpochReport(epoch: epoch, loss: loss, valLoss: valLoss, learningRate: lrUsed,
                                  milliseconds: Trainer.milliseconds(since: start))
@@ -204,26 +204,19 @@ public final class Trainer {
     private func step(rows: Int) -> Double {
         let out = live.forward(batchX, rows: rows, workspace: workspace)
         let grad = workspace.gradA
-        let loss: Double
-        switch live.kind {
-        case .mse:
-            loss = Loss.meanSquaredError(predictions: out, targets: batchY, count: rows * live.outputDimension,
-                                         gradient: grad)
-        case .mdn:
-            loss = Loss.mixtureNLL(layout: live.layout!, parameters: out, targets: batchY, rows: rows, gradient: grad)
-        }
+        let loss = live.loss(output: out, targets: batchY, rows: rows, gradient: grad)
         live.backward(batchX, rows: rows, workspace: workspace, gradOutput: grad)
         let alpha = optimizer.beginStep()
-        let ranges = workspace.tensorRanges
+        let offsets = workspace.tensorOffsets
         let g = workspace.gradients
         // Keras's use_ema: the first step copies the weights, later steps blend them in.
         let momentum: Float = optimizer.step == 1 ? 0 : (config.averaging ?? 0)
         let averaging = config.averaging != nil
         live.withParameterBuffers { t, w in
-            self.optimizer.update(w, gradient: g + ranges[t].offset, offset: ranges[t].offset, alpha: alpha)
+            self.optimizer.update(w, gradient: g + offsets[t], offset: offsets[t], alpha: alpha)
             if averaging {
                 self.average.withUnsafeMutableBufferPointer { a in
-                    let dst = a.baseAddress! + ranges[t].offset
+                    let dst = a.baseAddress! + offsets[t]
                     for i in 0..<w.count { dst[i] = momentum * dst[i] + (1 - momentum) * w[i] }
                 }
             }
@@ -234,10 +227,10 @@ public final class Trainer {
     /// Copies the moving average into `averaged`.
     private func rebuildAveraged() {
         var a = live
-        let ranges = workspace.tensorRanges
+        let offsets = workspace.tensorOffsets
         average.withUnsafeBufferPointer { src in
             a.withParameterBuffers { t, w in
-                w.baseAddress!.update(from: src.baseAddress! + ranges[t].offset, count: w.count)
+                w.baseAddress!.update(from: src.baseAddress! + offsets[t], count: w.count)
             }
         }
         averaged = a
@@ -252,9 +245,9 @@ public final class Trainer {
         if var es = earlyStopping {
             let restore = es.config.restoreBestWeights
             // Keras: before the first comparison the current weights count as the best.
-            if restore && bestWeights == nil { bestWeights = network; bestEpoch = r.epoch }
+            if restore && best == nil { best = (network, r.epoch) }
             let (improved, stop) = es.observe(epoch: r.epoch, value: monitored(es.config.monitor, r))
-            if improved && restore { bestWeights = network; bestEpoch = r.epoch }
+            if improved && restore { best = (network, r.epoch) }
             stopNow = stop
             earlyStopping = es
         }
@@ -277,9 +270,9 @@ public final class Trainer {
     private func finish(_ reason: StopReason) {
         isFinished = true
         stopReason = reason
-        if let best = bestWeights {
-            live = best
-            restoredEpoch = bestEpoch
+        if let best {
+            live = best.network
+            restoredEpoch = best.epoch
         } else if let a = averaged {
             live = a  // Keras overwrites the weights with their average at the end of fit
         }
@@ -300,7 +293,6 @@ struct EarlyStoppingState: Sendable {
     let config: EarlyStoppingConfig
     private(set) var best = Double.infinity
     private(set) var wait = 0
-    private(set) var bestEpoch = 0
 
     init(config: EarlyStoppingConfig) { self.config = config }
 
@@ -309,7 +301,6 @@ struct EarlyStoppingState: Sendable {
         wait += 1
         if value - config.minDelta < best {
             best = value
-            bestEpoch = epoch
             wait = 0
             return (true, false)
         }

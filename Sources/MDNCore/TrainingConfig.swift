@@ -98,8 +98,8 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     /// callbacks, `Trainer.network` and the final weights use the average.
     public var averaging: Float?
 
-    /// A configuration; defaults are Keras's (Adam 1e-3, batch 32 is Keras's but the
-    /// tutorial uses 128, so 128 here).
+    /// A configuration; defaults are the tutorial's: Adam at Keras's 1e-3, batch 128 (Keras's
+    /// own default is 32), 300 epochs, validation split 0.15, no callbacks.
     public init(learningRate: Float = 1e-3, batchSize: Int = 128, maxEpochs: Int = 300,
                 validationSplit: Double = 0.15, earlyStopping: EarlyStoppingConfig? = nil,
                 reduceLROnPlateau: ReduceLROnPlateauConfig? = nil, schedule: LearningRateSchedule = .constant, averaging: Float? = nil) {
@@ -107,13 +107,13 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
         precondition(batchSize >= 1, "batch size must be >= 1")
         precondition(maxEpochs >= 1, "max epochs must be >= 1")
         precondition(validationSplit >= 0 && validationSplit < 1, "validation split must be in [0, 1)")
+        precondition(averaging.map { $0 >= 0 && $0 < 1 } ?? true, "averaging momentum must be in [0, 1)")
         self.learningRate = learningRate
         self.batchSize = batchSize
         self.maxEpochs = maxEpochs
         self.validationSplit = validationSplit
         self.earlyStopping = earlyStopping
         self.reduceLROnPlateau = reduceLROnPlateau
-        precondition(averaging.map { $0 >= 0 && $0 < 1 } ?? true, "averaging momentum must be in [0, 1)")
         self.schedule = schedule
         self.averaging = averaging
     }

@@ -9,11 +9,7 @@ import Foundation
         x.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in
                 let out = net.forward(xp.baseAddress!, rows: rows, workspace: ws)
-                if net.kind == .mdn {
-                    _ = Loss.mixtureNLL(layout: net.layout!, parameters: out, targets: yp.baseAddress!, rows: rows, gradient: ws.gradA)
-                } else {
-                    _ = Loss.meanSquaredError(predictions: out, targets: yp.baseAddress!, count: rows * net.outputDimension, gradient: ws.gradA)
-                }
+                _ = net.loss(output: out, targets: yp.baseAddress!, rows: rows, gradient: ws.gradA)
                 net.backward(xp.baseAddress!, rows: rows, workspace: ws, gradOutput: ws.gradA)
             }
         }
