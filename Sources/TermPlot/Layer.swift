@@ -56,8 +56,7 @@ extension StyleRole {
         case .reference: return "="
         case .density: return ":"
         case .component(let index, _):
-            let letters = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
-            return letters[Int(index) % letters.count]
+            return Unicode.Scalar(UInt8(ascii: "a") + index % 26)  // a...z, cycled
         case .loss(let model, let split):
             switch (model, split) {
             case (.mse, .train): return "*"
