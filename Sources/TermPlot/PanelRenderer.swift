@@ -87,19 +87,19 @@ struct PanelRenderer {
 
         // Resolve ranges and y ticks; the y label width depends on the ticks, which depend on
         // the range, which (with equal aspect) depends on the canvas width: iterate twice.
+        // yTicks always belong to the current axes, so they are fitted once per resolve.
         var labelWidth = minLabelWidth
         var axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
                                      width: Double(max(1, w - 1)), height: Double(plotRows))
-        var yTicks: [Tick] = []
+        var yTicks = TickFitter.vertical(axes.y, cells: plotRows)
         for _ in 0..<2 {
-            yTicks = TickFitter.vertical(axes.y, cells: plotRows)
             let lw = max(minLabelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
             if lw == labelWidth && !yTicks.isEmpty { break }
             labelWidth = lw
             axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
                                      width: Double(max(1, w - labelWidth - 1)), height: Double(plotRows))
+            yTicks = TickFitter.vertical(axes.y, cells: plotRows)
         }
-        yTicks = TickFitter.vertical(axes.y, cells: plotRows)
         labelWidth = max(labelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
         let canvasW = w - labelWidth - 1
         guard canvasW >= 1 else { return 0 }
