@@ -8,7 +8,8 @@ public enum AnsiColorMode: String, Hashable, Sendable, CaseIterable {
 
 /// Turns a CellGrid into text with ANSI escape codes: `cat file.ansi` shows the screen.
 public enum AnsiExporter {
-    /// The grid as escape-coded text; cells without a background get the palette background.
+    /// The grid as escape-coded text. A cell without a background role takes its foreground
+    /// role's background, else the palette background. Only bold is emitted (not dim or reverse).
     public static func ansi(_ grid: CellGrid, palette: Palette, mode: AnsiColorMode = .truecolor) -> String {
         var out = String.UnicodeScalarView()
         var cache: [StyleRole: RoleStyle] = [:]
