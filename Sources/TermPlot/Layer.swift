@@ -35,6 +35,11 @@ public enum Layer: Sendable {
         }
     }
 
+    /// `layers` in draw order: by `drawGroup`, list order within a group.
+    static func inDrawOrder(_ layers: [Layer]) -> [Layer] {
+        layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }.map(\.element)
+    }
+
     /// The legend label, if any.
     var label: String? {
         switch self {

@@ -70,6 +70,11 @@ struct PanelRenderer {
     /// Shade glyphs by level quarter.
     static let shades: [Unicode.Scalar] = ["\u{2591}", "\u{2592}", "\u{2593}", "\u{2588}"]
 
+    /// The shade glyph for a density level, when `RenderOptions.shadeGlyphs` asks for one.
+    @inline(__always) func shadeGlyph(_ level: UInt8) -> Unicode.Scalar? {
+        options.shadeGlyphs ? PanelRenderer.shades[Int(level) * 4 / Int(Palette.densityLevels)] : nil
+    }
+
     /// Rows of a panel `h` cells tall, top to bottom: header, plot, axis and tick labels (2),
     /// x label, legend. The legend, then the x label, give way while the plot has < 2 rows.
     struct Rows {
@@ -205,8 +210,7 @@ struct PanelRenderer {
     // MARK: layers
 
     func drawLayers(_ dots: inout DotCanvas, _ axes: PanelAxes) {
-        let ordered = data.layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }
-        for (_, layer) in ordered {
+        for layer in Layer.inDrawOrder(data.layers) {
             switch layer {
             case .heatmap(let hm): drawHeatmap(&dots, axes, hm)
             case .density(let xs, let ys, let levels, _): drawDensity(&dots, axes, xs, ys, levels)
@@ -300,16 +304,13 @@ struct PanelRenderer {
         }
         let top = counts.max() ?? 0
         guard top > 0 else { return }
-        let steps = max(1, levels), denom = log(1 + Double(top))
-        let n = Int(Palette.densityLevels)
+        let scale = DensityScale(top: Int(top), levels: levels)
         for cy in 0..<H {
             for cx in 0..<W {
                 let c = counts[cy * W + cx]
                 guard c > 0 else { continue }
-                let step = min(steps - 1, Int(log(1 + Double(c)) / denom * Double(steps)))
-                let level = steps == 1 ? n - 1 : step * (n - 1) / (steps - 1)
-                let shade = options.shadeGlyphs ? PanelRenderer.shades[level * 4 / n] : nil
-                dots.setBackground(cx, cy, role: .density(level: UInt8(level)), shadeGlyph: shade)
+                let level = scale.level(Int(c))
+                dots.setBackground(cx, cy, role: .density(level: level), shadeGlyph: shadeGlyph(level))
             }
         }
     }
@@ -334,7 +335,6 @@ struct PanelRenderer {
             let f = (yc - hy0) / (hy1 - hy0)
             if f >= 0 && f < 1 { rowIndex[cy] = min(hm.rows - 1, Int(f * Double(hm.rows))) }
         }
-        let n = Int(Palette.densityLevels)
         hm.values.withUnsafeBufferPointer { v in
             for cy in 0..<H {
                 let r = rowIndex[cy]
@@ -345,11 +345,30 @@ struct PanelRenderer {
                     guard c >= 0 else { continue }
                     let value = v[base + c]
                     guard value.isFinite, let level = Heatmap.level(value * scales[c]) else { continue }
-                    let shade = options.shadeGlyphs ? PanelRenderer.shades[Int(level) * 4 / n] : nil
-                    dots.setBackground(cx, cy, role: .density(level: level), shadeGlyph: shade)
+                    dots.setBackground(cx, cy, role: .density(level: level), shadeGlyph: shadeGlyph(level))
                 }
             }
         }
+    }
+}
+
+/// Point counts to density levels: log-scaled so sparse cells stay visible, in `levels`
+/// steps spread over 0..<Palette.densityLevels (one step: the top level).
+struct DensityScale {
+    let steps: Int
+    /// log(1 + the largest count).
+    let denom: Double
+
+    init(top: Int, levels: Int) {
+        steps = max(1, levels)
+        denom = log(1 + Double(top))
+    }
+
+    /// The level of a cell holding `count` > 0 points.
+    @inline(__always) func level(_ count: Int) -> UInt8 {
+        let n = Int(Palette.densityLevels)
+        let step = min(steps - 1, Int(log(1 + Double(count)) / denom * Double(steps)))
+        return UInt8(steps == 1 ? n - 1 : step * (n - 1) / (steps - 1))
     }
 }
 
