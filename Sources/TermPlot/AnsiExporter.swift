@@ -24,7 +24,7 @@ public enum AnsiExporter {
             for col in 0..<grid.width {
                 let cell = grid[col, row]
                 let fs = style(cell.foreground)
-                let bg = cell.background.map { style($0).background ?? style($0).foreground } ?? (fs.background ?? palette.background)
+                let bg = cell.background.map { style($0).fill } ?? (fs.background ?? palette.background)
                 let key = (fs.foreground, bg, fs.bold)
                 if current == nil || current! != key {
                     out.append(contentsOf: "\u{1B}[0".unicodeScalars)

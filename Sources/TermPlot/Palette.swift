@@ -34,6 +34,10 @@ public struct RoleStyle: Hashable, Sendable {
     public var dim: Bool
     public var reverse: Bool
 
+    /// The colour the role fills an area with: its background, else its foreground (density
+    /// shading sets both; a cell's background role and a vector fill use this).
+    public var fill: RGB { background ?? foreground }
+
     /// Creates a role style.
     public init(foreground: RGB, background: RGB? = nil, bold: Bool = false, dim: Bool = false, reverse: Bool = false) {
         self.foreground = foreground

@@ -55,7 +55,7 @@ public enum VectorPlotter {
         }
 
         func color(_ role: StyleRole) -> RGB { palette.style(for: role).foreground }
-        func fill(_ role: StyleRole) -> RGB { let s = palette.style(for: role); return s.background ?? s.foreground }
+        func fill(_ role: StyleRole) -> RGB { palette.style(for: role).fill }
         static func textWidth(_ s: String, _ size: Double) -> Double { Double(s.unicodeScalars.count) * size * VectorPlotter.charWidth }
 
         /// Plots into the rectangle; returns the left margin used (0 if nothing fit).
