@@ -8,7 +8,8 @@ public enum AnsiColorMode: String, Hashable, Sendable, CaseIterable {
 
 /// Turns a CellGrid into text with ANSI escape codes: `cat file.ansi` shows the screen.
 public enum AnsiExporter {
-    /// The grid as escape-coded text; cells without a background get the palette background.
+    /// The grid as escape-coded text. A cell without a background role takes its foreground
+    /// role's background, else the palette background. Only bold is emitted (not dim or reverse).
     public static func ansi(_ grid: CellGrid, palette: Palette, mode: AnsiColorMode = .truecolor) -> String {
         var out = String.UnicodeScalarView()
         var cache: [StyleRole: RoleStyle] = [:]
@@ -23,7 +24,7 @@ public enum AnsiExporter {
             for col in 0..<grid.width {
                 let cell = grid[col, row]
                 let fs = style(cell.foreground)
-                let bg = cell.background.map { style($0).background ?? style($0).foreground } ?? (fs.background ?? palette.background)
+                let bg = cell.background.map { style($0).fill } ?? (fs.background ?? palette.background)
                 let key = (fs.foreground, bg, fs.bold)
                 if current == nil || current! != key {
                     out.append(contentsOf: "\u{1B}[0".unicodeScalars)
@@ -43,27 +44,7 @@ public enum AnsiExporter {
     static func code(_ c: RGB, background: Bool, _ mode: AnsiColorMode) -> String {
         switch mode {
         case .truecolor: return ";\(background ? 48 : 38);2;\(c.r);\(c.g);\(c.b)"
-        case .color256: return ";\(background ? 48 : 38);5;\(xterm256(c))"
+        case .color256: return ";\(background ? 48 : 38);5;\(Xterm256.nearestIndex(c))"
         }
-    }
-
-    /// The nearest xterm-256 colour (6x6x6 cube or grey ramp) to `c`.
-    public static func xterm256(_ c: RGB) -> Int {
-        let levels = [0, 95, 135, 175, 215, 255]
-        func nearest(_ v: UInt8) -> Int {
-            var best = 0
-            for i in 1..<6 where abs(levels[i] - Int(v)) < abs(levels[best] - Int(v)) { best = i }
-            return best
-        }
-        let r = nearest(c.r), g = nearest(c.g), b = nearest(c.b)
-        func dist(_ a: (Int, Int, Int)) -> Int {
-            let dr = a.0 - Int(c.r), dg = a.1 - Int(c.g), db = a.2 - Int(c.b)
-            return dr * dr + dg * dg + db * db
-        }
-        let cube = dist((levels[r], levels[g], levels[b]))
-        let avg = (Int(c.r) + Int(c.g) + Int(c.b)) / 3
-        let grey = max(0, min(23, (avg - 8 + 5) / 10))
-        let gv = 8 + 10 * grey
-        return dist((gv, gv, gv)) < cube ? 232 + grey : 16 + 36 * r + 6 * g + b
     }
 }

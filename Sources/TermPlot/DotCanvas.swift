@@ -13,8 +13,9 @@ struct DotCanvas {
     var masks: [UInt8]
     var foreground: [StyleRole]
     var background: [StyleRole?]
-    /// Glyph per cell for ASCII canvases, and shade glyphs (0 = none) for the others.
+    /// Glyph per cell for ASCII canvases: that of the last point or curve drawn.
     var glyphs: [Unicode.Scalar]
+    /// Shade glyph per cell, shown when no dot is set (nil: none).
     var shade: [Unicode.Scalar?]
 
     init(kind: CanvasKind, width: Int, height: Int) {

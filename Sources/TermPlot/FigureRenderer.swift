@@ -55,8 +55,7 @@ public enum FigureRenderer {
         if figure.layout == .vertical && figure.sharedX && figure.panels.count > 1 {
             var widest = 0
             for (i, r) in rects.enumerated() where r.w > 0 && r.h > 0 {
-                var scratch = CellGrid(width: r.w, height: r.h)
-                widest = max(widest, renderers[i].draw(into: &scratch, x: 0, y: 0, width: r.w, height: r.h))
+                widest = max(widest, renderers[i].labelWidth(width: r.w, height: r.h))
             }
             for i in renderers.indices { renderers[i].minLabelWidth = widest }
         }

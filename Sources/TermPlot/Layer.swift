@@ -35,6 +35,11 @@ public enum Layer: Sendable {
         }
     }
 
+    /// `layers` in draw order: by `drawGroup`, list order within a group.
+    static func inDrawOrder(_ layers: [Layer]) -> [Layer] {
+        layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }.map(\.element)
+    }
+
     /// The legend label, if any.
     var label: String? {
         switch self {
@@ -56,8 +61,7 @@ extension StyleRole {
         case .reference: return "="
         case .density: return ":"
         case .component(let index, _):
-            let letters = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
-            return letters[Int(index) % letters.count]
+            return Unicode.Scalar(UInt8(ascii: "a") + index % 26)  // a...z, cycled
         case .loss(let model, let split):
             switch (model, split) {
             case (.mse, .train): return "*"

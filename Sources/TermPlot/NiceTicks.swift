@@ -113,8 +113,8 @@ public enum TickFormat {
 
     /// `value` with exactly `decimals` decimals.
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
+        precondition(decimals >= 0, "TickFormat.fixed needs decimals >= 0")
+        let scale = NiceTicks.pow10(decimals)
         let n = Int64((abs(value) * scale).rounded())
         if n == 0 { return decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals) }
         var digits = String(n)

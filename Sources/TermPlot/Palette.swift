@@ -14,6 +14,14 @@ public struct RGB: Hashable, Sendable, Codable {
         for v in [r, g, b] { s.append(digits[Int(v >> 4)]); s.append(digits[Int(v & 15)]) }
         return s
     }
+
+    /// Linear blend in RGB: `amount` 0 gives self, 1 gives `other`; channels round to nearest.
+    public func mixed(with other: RGB, amount: Double) -> RGB {
+        func channel(_ a: UInt8, _ b: UInt8) -> UInt8 {
+            UInt8(max(0, min(255, (Double(a) + (Double(b) - Double(a)) * amount).rounded())))
+        }
+        return RGB(channel(r, other.r), channel(g, other.g), channel(b, other.b))
+    }
 }
 
 /// How one role looks: colours plus the attributes that still distinguish it without colour.
@@ -25,6 +33,10 @@ public struct RoleStyle: Hashable, Sendable {
     public var bold: Bool
     public var dim: Bool
     public var reverse: Bool
+
+    /// The colour the role fills an area with: its background, else its foreground (density
+    /// shading sets both; a cell's background role and a vector fill use this).
+    public var fill: RGB { background ?? foreground }
 
     /// Creates a role style.
     public init(foreground: RGB, background: RGB? = nil, bold: Bool = false, dim: Bool = false, reverse: Bool = false) {

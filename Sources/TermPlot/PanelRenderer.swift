@@ -70,39 +70,68 @@ struct PanelRenderer {
     /// Shade glyphs by level quarter.
     static let shades: [Unicode.Scalar] = ["\u{2591}", "\u{2592}", "\u{2593}", "\u{2588}"]
 
-    /// Draws the panel; returns the width of its y tick label column (0 if nothing fit).
-    @discardableResult
-    func draw(into grid: inout CellGrid, x px: Int, y py: Int, width w: Int, height h: Int) -> Int {
-        let ascii = canvas == .ascii
-        let legend = panel.showLegend ? panel.layers.compactMap { $0.legendEntry(canvas: canvas) } : []
-        let skippedNote = data.skipped > 0 ? "\(data.skipped) skipped" : ""
-        let headerRows = (panel.title.isEmpty && panel.y.label.isEmpty && skippedNote.isEmpty) ? 0 : 1
-        var legendRows = legend.isEmpty ? 0 : 1
-        var xLabelRows = panel.x.label.isEmpty ? 0 : 1
-        var plotRows = h - headerRows - 2 - xLabelRows - legendRows
-        if plotRows < 2 { legendRows = 0; plotRows = h - headerRows - 2 - xLabelRows }
-        if plotRows < 2 { xLabelRows = 0; plotRows = h - headerRows - 2 }
-        if headerRows > 0 { drawHeader(&grid, px, py, w, skippedNote) }
-        guard plotRows >= 1 else { return 0 }
+    /// The shade glyph for a density level, when `RenderOptions.shadeGlyphs` asks for one.
+    @inline(__always) func shadeGlyph(_ level: UInt8) -> Unicode.Scalar? {
+        options.shadeGlyphs ? PanelRenderer.shades[Int(level) * 4 / Int(Palette.densityLevels)] : nil
+    }
 
+    /// Rows of a panel `h` cells tall, top to bottom: header, plot, axis and tick labels (2),
+    /// x label, legend. The legend, then the x label, give way while the plot has < 2 rows.
+    struct Rows {
+        var header: Int, plot: Int, xLabel: Int, legend: Int
+
+        init(_ panel: Panel, height h: Int, hasLegend: Bool, hasNote: Bool) {
+            header = (panel.title.isEmpty && panel.y.label.isEmpty && !hasNote) ? 0 : 1
+            legend = hasLegend ? 1 : 0
+            xLabel = panel.x.label.isEmpty ? 0 : 1
+            plot = h - header - 2 - xLabel - legend
+            if plot < 2 { legend = 0; plot = h - header - 2 - xLabel }
+            if plot < 2 { xLabel = 0; plot = h - header - 2 }
+        }
+    }
+
+    /// The resolved axes, y ticks and y tick label width for a panel `w` cells wide with
+    /// `plotRows` rows of plot, or nil when no canvas column or row is left.
+    func fitYAxis(width w: Int, plotRows: Int) -> (axes: PanelAxes, yTicks: [Tick], labelWidth: Int)? {
+        guard plotRows >= 1 else { return nil }
         // Resolve ranges and y ticks; the y label width depends on the ticks, which depend on
         // the range, which (with equal aspect) depends on the canvas width: iterate twice.
+        // yTicks always belong to the current axes, so they are fitted once per resolve.
         var labelWidth = minLabelWidth
         var axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
                                      width: Double(max(1, w - 1)), height: Double(plotRows))
-        var yTicks: [Tick] = []
+        var yTicks = TickFitter.vertical(axes.y, cells: plotRows)
         for _ in 0..<2 {
-            yTicks = TickFitter.vertical(axes.y, cells: plotRows)
             let lw = max(minLabelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
             if lw == labelWidth && !yTicks.isEmpty { break }
             labelWidth = lw
             axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
                                      width: Double(max(1, w - labelWidth - 1)), height: Double(plotRows))
+            yTicks = TickFitter.vertical(axes.y, cells: plotRows)
         }
-        yTicks = TickFitter.vertical(axes.y, cells: plotRows)
         labelWidth = max(labelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
+        guard w - labelWidth - 1 >= 1 else { return nil }
+        return (axes, yTicks, labelWidth)
+    }
+
+    /// The width of the y tick label column `draw` would use in a `w` x `h` rectangle (0 if
+    /// nothing fit), without drawing.
+    func labelWidth(width w: Int, height h: Int) -> Int {
+        let hasLegend = panel.showLegend && panel.layers.contains { $0.legendEntry(canvas: canvas) != nil }
+        let rows = Rows(panel, height: h, hasLegend: hasLegend, hasNote: data.skipped > 0)
+        return fitYAxis(width: w, plotRows: rows.plot)?.labelWidth ?? 0
+    }
+
+    /// Draws the panel (only its header when no plot fits).
+    func draw(into grid: inout CellGrid, x px: Int, y py: Int, width w: Int, height h: Int) {
+        let ascii = canvas == .ascii
+        let legend = panel.showLegend ? panel.layers.compactMap { $0.legendEntry(canvas: canvas) } : []
+        let skippedNote = data.skipped > 0 ? "\(data.skipped) skipped" : ""
+        let rows = Rows(panel, height: h, hasLegend: !legend.isEmpty, hasNote: !skippedNote.isEmpty)
+        let headerRows = rows.header, plotRows = rows.plot, xLabelRows = rows.xLabel, legendRows = rows.legend
+        if headerRows > 0 { drawHeader(&grid, px, py, w, skippedNote) }
+        guard let (axes, yTicks, labelWidth) = fitYAxis(width: w, plotRows: plotRows) else { return }
         let canvasW = w - labelWidth - 1
-        guard canvasW >= 1 else { return 0 }
         let xTicks = TickFitter.horizontal(axes.x, cells: canvasW, overhang: labelWidth + 1)
 
         let cx0 = px + labelWidth + 1, cy0 = py + headerRows
@@ -145,7 +174,6 @@ struct PanelRenderer {
                 if col >= px + w { break }
             }
         }
-        return labelWidth
     }
 
     private func drawHeader(_ grid: inout CellGrid, _ px: Int, _ py: Int, _ w: Int, _ note: String) {
@@ -182,8 +210,7 @@ struct PanelRenderer {
     // MARK: layers
 
     func drawLayers(_ dots: inout DotCanvas, _ axes: PanelAxes) {
-        let ordered = data.layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }
-        for (_, layer) in ordered {
+        for layer in Layer.inDrawOrder(data.layers) {
             switch layer {
             case .heatmap(let hm): drawHeatmap(&dots, axes, hm)
             case .density(let xs, let ys, let levels, _): drawDensity(&dots, axes, xs, ys, levels)
@@ -277,16 +304,13 @@ struct PanelRenderer {
         }
         let top = counts.max() ?? 0
         guard top > 0 else { return }
-        let steps = max(1, levels), denom = log(1 + Double(top))
-        let n = Int(Palette.densityLevels)
+        let scale = DensityScale(top: Int(top), levels: levels)
         for cy in 0..<H {
             for cx in 0..<W {
                 let c = counts[cy * W + cx]
                 guard c > 0 else { continue }
-                let step = min(steps - 1, Int(log(1 + Double(c)) / denom * Double(steps)))
-                let level = steps == 1 ? n - 1 : step * (n - 1) / (steps - 1)
-                let shade = options.shadeGlyphs ? PanelRenderer.shades[level * 4 / n] : nil
-                dots.setBackground(cx, cy, role: .density(level: UInt8(level)), shadeGlyph: shade)
+                let level = scale.level(Int(c))
+                dots.setBackground(cx, cy, role: .density(level: level), shadeGlyph: shadeGlyph(level))
             }
         }
     }
@@ -311,7 +335,6 @@ struct PanelRenderer {
             let f = (yc - hy0) / (hy1 - hy0)
             if f >= 0 && f < 1 { rowIndex[cy] = min(hm.rows - 1, Int(f * Double(hm.rows))) }
         }
-        let n = Int(Palette.densityLevels)
         hm.values.withUnsafeBufferPointer { v in
             for cy in 0..<H {
                 let r = rowIndex[cy]
@@ -322,11 +345,30 @@ struct PanelRenderer {
                     guard c >= 0 else { continue }
                     let value = v[base + c]
                     guard value.isFinite, let level = Heatmap.level(value * scales[c]) else { continue }
-                    let shade = options.shadeGlyphs ? PanelRenderer.shades[Int(level) * 4 / n] : nil
-                    dots.setBackground(cx, cy, role: .density(level: level), shadeGlyph: shade)
+                    dots.setBackground(cx, cy, role: .density(level: level), shadeGlyph: shadeGlyph(level))
                 }
             }
         }
+    }
+}
+
+/// Point counts to density levels: log-scaled so sparse cells stay visible, in `levels`
+/// steps spread over 0..<Palette.densityLevels (one step: the top level).
+struct DensityScale {
+    let steps: Int
+    /// log(1 + the largest count).
+    let denom: Double
+
+    init(top: Int, levels: Int) {
+        steps = max(1, levels)
+        denom = log(1 + Double(top))
+    }
+
+    /// The level of a cell holding `count` > 0 points.
+    @inline(__always) func level(_ count: Int) -> UInt8 {
+        let n = Int(Palette.densityLevels)
+        let step = min(steps - 1, Int(log(1 + Double(count)) / denom * Double(steps)))
+        return UInt8(steps == 1 ? n - 1 : step * (n - 1) / (steps - 1))
     }
 }
 

@@ -55,7 +55,7 @@ public enum VectorPlotter {
         }
 
         func color(_ role: StyleRole) -> RGB { palette.style(for: role).foreground }
-        func fill(_ role: StyleRole) -> RGB { let s = palette.style(for: role); return s.background ?? s.foreground }
+        func fill(_ role: StyleRole) -> RGB { palette.style(for: role).fill }
         static func textWidth(_ s: String, _ size: Double) -> Double { Double(s.unicodeScalars.count) * size * VectorPlotter.charWidth }
 
         /// Plots into the rectangle; returns the left margin used (0 if nothing fit).
@@ -163,9 +163,8 @@ public enum VectorPlotter {
         }
 
         mutating func drawLayers(_ frame: Frame) {
-            let ordered = data.layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }
             let radius = max(1.0, min(2.2, min(frame.w, frame.h) / 300))
-            for (_, layer) in ordered {
+            for layer in Layer.inDrawOrder(data.layers) {
                 switch layer {
                 case .heatmap(let hm): drawHeatmap(frame, hm)
                 case .density(let xs, let ys, let levels, _): drawDensity(frame, xs, ys, levels)
@@ -257,15 +256,14 @@ public enum VectorPlotter {
             }
             let top = counts.max() ?? 0
             guard top > 0 else { return }
-            let steps = max(1, levels), n = Int(Palette.densityLevels), denom = log(1 + Double(top))
+            let scale = DensityScale(top: top, levels: levels)
             let ax = frame.axes.x, ay = frame.axes.y
             for j in 0..<by {
                 for i in 0..<bx where counts[j * bx + i] > 0 {
-                    let step = min(steps - 1, Int(log(1 + Double(counts[j * bx + i])) / denom * Double(steps)))
-                    let level = steps == 1 ? n - 1 : step * (n - 1) / (steps - 1)
+                    let level = scale.level(counts[j * bx + i])
                     let x0 = ax.lo + Double(i) / Double(bx) * (ax.hi - ax.lo), x1 = ax.lo + Double(i + 1) / Double(bx) * (ax.hi - ax.lo)
                     let y0 = ay.lo + Double(j) / Double(by) * (ay.hi - ay.lo), y1 = ay.lo + Double(j + 1) / Double(by) * (ay.hi - ay.lo)
-                    cell(frame, x0, y0, x1, y1, fill(.density(level: UInt8(level))))
+                    cell(frame, x0, y0, x1, y1, fill(.density(level: level)))
                 }
             }
         }

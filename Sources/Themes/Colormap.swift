@@ -36,14 +36,6 @@ public enum Colormap: String, Hashable, Sendable, CaseIterable {
 }
 
 extension RGB {
-    /// Linear blend in RGB: `amount` 0 gives self, 1 gives `other`; channels round to nearest.
-    public func mixed(with other: RGB, amount: Double) -> RGB {
-        func channel(_ a: UInt8, _ b: UInt8) -> UInt8 {
-            UInt8(max(0, min(255, (Double(a) + (Double(b) - Double(a)) * amount).rounded())))
-        }
-        return RGB(channel(r, other.r), channel(g, other.g), channel(b, other.b))
-    }
-
     /// Parses `#rrggbb` (case-insensitive), or returns nil.
     public init?(hexString: String) {
         let chars = Array(hexString.utf8)

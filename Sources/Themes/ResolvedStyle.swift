@@ -21,6 +21,11 @@ public struct ResolvedStyle: Hashable, Sendable {
         self.reverse = reverse
     }
 
+    /// Creates a resolved style whose bold, dim and reverse come from `attributes`.
+    public init(fg: TerminalColor, bg: TerminalColor?, attributes a: TextAttributes) {
+        self.init(fg: fg, bg: bg, bold: a.contains(.bold), dim: a.contains(.dim), reverse: a.contains(.reverse))
+    }
+
     /// The attributes as a set.
     public var attributes: TextAttributes {
         var a = TextAttributes()

@@ -6,7 +6,7 @@ public enum TerminalColor: Hashable, Sendable {
     case `default`
     /// One of the 8 basic ANSI colours, 0 (black) ... 7 (white).
     case ansi(UInt8)
-    /// An index into the xterm 256-colour palette (16...255 from our mapping).
+    /// An index into the xterm 256-colour palette (16...255 from `Xterm256.nearestIndex`).
     case indexed(UInt8)
     /// A 24-bit colour.
     case rgb(RGB)
@@ -18,7 +18,7 @@ public enum TerminalColor: Hashable, Sendable {
         case .default: return -1
         case .ansi(let n): return Int(n)
         case .indexed(let n): return Int(n)
-        case .rgb(let c): return Int(Self.nearest256(c))
+        case .rgb(let c): return Int(Xterm256.nearestIndex(c))
         }
     }
 
@@ -27,7 +27,7 @@ public enum TerminalColor: Hashable, Sendable {
     public static func map(_ rgb: RGB, depth: ColorDepth, override: BasicColor? = nil) -> TerminalColor {
         switch depth {
         case .truecolor: return .rgb(rgb)
-        case .color256: return .indexed(nearest256(rgb))
+        case .color256: return .indexed(Xterm256.nearestIndex(rgb))
         case .color8:
             switch override ?? .nearest(to: rgb) {
             case .default: return .default
@@ -35,51 +35,6 @@ public enum TerminalColor: Hashable, Sendable {
             }
         case .none: return .default
         }
-    }
-
-    /// The six channel levels of the xterm 6x6x6 colour cube (indices 16...231).
-    public static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
-
-    /// The RGB value of a 256-palette index in 16...255 (cube or grey ramp).
-    public static func rgb(ofIndex index: UInt8) -> RGB {
-        precondition(index >= 16, "only indices 16...255 have fixed xterm values")
-        if index >= 232 {
-            let v = UInt8(8 + 10 * Int(index - 232))
-            return RGB(v, v, v)
-        }
-        let i = Int(index) - 16
-        return RGB(UInt8(cubeLevels[i / 36]), UInt8(cubeLevels[(i / 6) % 6]), UInt8(cubeLevels[i % 6]))
-    }
-
-    /// The nearest xterm-256 index to `rgb`, from the 6x6x6 cube (16...231) and the 24-step
-    /// grey ramp (232...255, value 8 + 10i).
-    ///
-    /// Metric: plain squared Euclidean distance in RGB, dr^2 + dg^2 + db^2. The cube
-    /// candidate is the cube colour with each channel at its nearest level; the grey candidate
-    /// is the grey nearest to the channel mean. The nearer of the two wins; a tie goes to the
-    /// cube. Indices 0...15 are never chosen: terminals let users redefine them.
-    public static func nearest256(_ rgb: RGB) -> UInt8 {
-        let channels = [Int(rgb.r), Int(rgb.g), Int(rgb.b)]
-        let levelIndex = channels.map(nearestCubeLevel)
-        let cubeIndex = 16 + 36 * levelIndex[0] + 6 * levelIndex[1] + levelIndex[2]
-        let cubeDistance = zip(channels, levelIndex).reduce(0) { acc, pair in
-            let d = pair.0 - cubeLevels[pair.1]
-            return acc + d * d
-        }
-        let mean = Double(channels.reduce(0, +)) / 3
-        let greyStep = min(23, max(0, Int(((mean - 8) / 10).rounded())))
-        let greyValue = 8 + 10 * greyStep
-        let greyDistance = channels.reduce(0) { $0 + ($1 - greyValue) * ($1 - greyValue) }
-        return greyDistance < cubeDistance ? UInt8(232 + greyStep) : UInt8(cubeIndex)
-    }
-
-    /// Index (0...5) of the cube level nearest to a channel value; ties go to the lower level.
-    static func nearestCubeLevel(_ value: Int) -> Int {
-        var best = 0
-        for (i, level) in cubeLevels.enumerated() where abs(level - value) < abs(cubeLevels[best] - value) {
-            best = i
-        }
-        return best
     }
 }
 

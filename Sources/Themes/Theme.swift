@@ -145,7 +145,7 @@ public struct Theme: Hashable, Sendable {
             a.formUnion(attributes(role, colored: false).subtracting(.reverse))
         }
         guard colored else {
-            return ResolvedStyle(fg: .default, bg: nil, bold: a.contains(.bold), dim: a.contains(.dim), reverse: a.contains(.reverse))
+            return ResolvedStyle(fg: .default, bg: nil, attributes: a)
         }
         let key = RoleKey(role)
         var fgOverride: BasicColor? = key.foregroundSlot.flatMap { ansi8[$0] }
@@ -164,6 +164,6 @@ public struct Theme: Hashable, Sendable {
         let bg = backgroundColor(role).map { rgb in
             TerminalColor.map(rgb, depth: depth, override: key.backgroundSlot.flatMap { ansi8[$0] })
         }
-        return ResolvedStyle(fg: fg, bg: bg, bold: a.contains(.bold), dim: a.contains(.dim), reverse: a.contains(.reverse))
+        return ResolvedStyle(fg: fg, bg: bg, attributes: a)
     }
 }

@@ -77,8 +77,7 @@ public enum RoleKey: String, Hashable, Sendable, CaseIterable {
     }
 
     /// The colour slot giving this role's foreground (the text colour for `background`), or nil
-    /// for density and components
-    /// (which come from the ramp and the component list).
+    /// for density and components (which come from the ramp and the component list).
     public var foregroundSlot: ColorSlot? {
         switch self {
         case .background, .text: return .text

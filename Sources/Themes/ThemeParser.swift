@@ -136,12 +136,7 @@ private struct Reader {
         switch key {
         case "name", "description": _ = try string(key)
         case "monochrome", "density.reverse": _ = try bool(key)
-        case "density.colormap":
-            if let map = try string(key), Colormap(rawValue: map) == nil {
-                let names = Colormap.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .badValue(file: file, line: line(key), key: key,
-                                message: "\"\(map)\" is not a colormap (expected one of \(names))")
-            }
+        case "density.colormap": _ = try colormap(key)
         case "components.colors": _ = try colorList(key)
         case "ansi8.components": _ = try basicColorList(key)
         default:
@@ -193,10 +188,20 @@ private struct Reader {
         return out
     }
 
+    func colormap(_ key: String) throws(ThemeError) -> Colormap? {
+        guard let name = try string(key) else { return nil }
+        guard let map = Colormap(rawValue: name) else {
+            let names = Colormap.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .badValue(file: file, line: line(key), key: key,
+                            message: "\"\(name)\" is not a colormap (expected one of \(names))")
+        }
+        return map
+    }
+
     func densityRamp() throws(ThemeError) -> [RGB]? {
         let levels = Int(Palette.densityLevels)
         let reverse = try bool("density.reverse") ?? false
-        let map = try string("density.colormap")
+        let map = try colormap("density.colormap")
         let start = try color("density.start"), mid = try color("density.mid"), end = try color("density.end")
         var ramp: [RGB]
         if let map {
@@ -204,12 +209,7 @@ private struct Reader {
                 throw .badValue(file: file, line: line("density.colormap"), key: "density",
                                 message: "give either colormap or start/mid/end, not both")
             }
-            guard let cmap = Colormap(rawValue: map) else {
-                let names = Colormap.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .badValue(file: file, line: line("density.colormap"), key: "density.colormap",
-                                message: "\"\(map)\" is not a colormap (expected one of \(names))")
-            }
-            ramp = cmap.levels(levels)
+            ramp = map.levels(levels)
         } else if start != nil || mid != nil || end != nil {
             guard let start else { throw .missingKey(file: file, key: "density.start") }
             guard let end else { throw .missingKey(file: file, key: "density.end") }

@@ -24,4 +24,10 @@ struct AsciiCanvasTests {
         let fig = Figure(barePanel([.points(xs: [0.5], ys: [0.5], role: .truth, glyph: .ascii("@"))], x: (0, 1), y: (0, 1)))
         #expect(rows(FigureRenderer.render(fig, width: 3, height: 3, canvas: .ascii))[0] == "0+@")
     }
+
+    /// Components are lettered a...z by index, cycling after 26 (255 % 26 = 21: 'v').
+    @Test func componentsAreLettered() {
+        let glyphs = [0, 1, 25, 26, 255].map { StyleRole.component(index: UInt8($0), level: 3).asciiGlyph }
+        #expect(glyphs == ["a", "b", "z", "a", "v"])
+    }
 }
