@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import MDNCore
-import SafeIO
 import TermPlot
 import Themes
 
@@ -85,9 +84,7 @@ struct PlotCommand: ParsableCommand {
     func run() throws {
         // Cheap checks first, so a bad path fails before any work.
         let format = try output.map { path throws(ExportError) in try ExportFormat(path: path) }
-        if let output, !force, FileManager.default.fileExists(atPath: output) {
-            throw FileWriteError.exists(path: output)
-        }
+        if let output { try OutputCheck.ensureWritable(output, force: force) }
         let (width, height) = try size(for: format)
         let theme = try loadTheme()
 
