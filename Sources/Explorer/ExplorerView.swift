@@ -82,11 +82,6 @@ public enum ExplorerView {
     /// The main plot for the current view (also what `e` exports).
     public static func mainFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int = 160,
                                   heatmapRows: Int = 64) -> Figure {
-        viewFigure(state, input, heatmapColumns: heatmapColumns, heatmapRows: heatmapRows)
-    }
-
-    private static func viewFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int,
-                                   heatmapRows: Int) -> Figure {
         let snap = input.snapshot
         let xName = input.data.xNames.first ?? "x", yName = input.data.yNames.first ?? "y"
         let (xr, yr) = ranges(input.data)
