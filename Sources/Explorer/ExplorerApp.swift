@@ -55,8 +55,11 @@ public final class ExplorerApp {
     private let loaded: LoadedData
     private var state: ExplorerState
     private var session: TrainingSession
+    /// Counts `r` restarts: which session the shown snapshot and the cached heatmap came from
+    /// (an object's address could be reused by a later session).
+    private var sessionGeneration = 0
     private var samples: SampleSet?
-    /// The density view's p(y|x) grid and what it was computed for (session, sequence, size).
+    /// The density view's p(y|x) grid and what it was computed for (session, K, MDN epoch, size).
     private var heatmapCache: (key: [Int], heatmap: Heatmap)?
     private let themeLoader: ThemeLoader
     /// Names `c` cycles through (the loader's order; a theme given by path comes first).
@@ -172,7 +175,7 @@ public final class ExplorerApp {
         let frameMs = max(5, 1000 / max(1, options.fps))
         var dirty = true
         var shownSequence = -1
-        var shownSession = ObjectIdentifier(session)
+        var shownGeneration = sessionGeneration
         var pendingKeyTime: UInt64? = nil
         var finishAnnounced = false
         var lastDraw: UInt64 = 0
@@ -196,9 +199,9 @@ public final class ExplorerApp {
             }
             if state.quitting { break }
             let seq = session.sequence
-            if seq != shownSequence || ObjectIdentifier(session) != shownSession {
+            if seq != shownSequence || sessionGeneration != shownGeneration {
                 shownSequence = seq
-                shownSession = ObjectIdentifier(session)
+                shownGeneration = sessionGeneration
                 dirty = true
                 dispatch(.snapshotArrived(sequence: seq), screen: screen)
                 let snap = session.snapshot
@@ -237,6 +240,7 @@ public final class ExplorerApp {
         case .restartAll(let seed):
             session.stop()
             session = TrainingSession(config: Self.sessionConfig(loaded, options: options, mixtures: state.mixtures, seed: seed))
+            sessionGeneration += 1
             session.start()
             samples = nil
         case .pause:
@@ -288,7 +292,7 @@ public final class ExplorerApp {
             let area = ExplorerView.mainArea(width: state.width, height: state.height)
             let size = ExplorerView.heatmapSize(width: area.width, height: area.height)
             // MSE epochs do not change the mixture: key on the MDN's epoch and K.
-            let key = [ObjectIdentifier(session).hashValue, snap.mixtures, snap.mdn.epoch, size.columns, size.rows]
+            let key = [sessionGeneration, snap.mixtures, snap.mdn.epoch, size.columns, size.rows]
             if heatmapCache?.key != key {
                 let (xr, yr) = ExplorerView.ranges(loaded.data)
                 heatmapCache = (key, ExplorerView.densityHeatmap(batch, xs: snap.mixtureX, xRange: xr, yRange: yr,
