@@ -281,7 +281,7 @@ public final class ExplorerApp {
                                              sigmaTemperature: state.sigmaTemperature, generation: state.samplingGeneration)
             } catch {
                 samples = nil
-                state.statusMessage = "sampling failed: \(error)"
+                (state, _) = update(state, .status("sampling failed: \(error)"))
             }
         }
         var input = FrameInput(snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
