@@ -6,7 +6,7 @@ import Synchronization
 import TermPlot
 import Themes
 
-/// A quit request raised by SIGINT/SIGTERM on the signal queue and read by the UI loop.
+/// A quit request raised by SIGINT, SIGTERM or SIGHUP on the signal queue and read by the UI loop.
 final class QuitFlag: Sendable {
     private let flag = Atomic<Int32>(0)
     /// Records the signal that asked to quit.
@@ -27,7 +27,7 @@ struct FrameTimer {
         if let k = keyLatency { keyToScreenMs.append(k) }
     }
 
-    /// "frame 3.1+1.2 ms" from the last frames.
+    /// "frame build 3.1 + draw 1.2 ms": means over the last 20 frames.
     var statusText: String {
         let b = Self.mean(buildMs.suffix(20)), d = Self.mean(drawMs.suffix(20))
         return String(format: "frame build %.1f + draw %.1f ms", b, d)
@@ -140,7 +140,7 @@ public final class ExplorerApp {
         return name == "UTF-8" || name == "UTF8"
     }
 
-    /// Signals: SIGINT and SIGTERM end the loop, which restores the terminal. Ignoring them
+    /// Signals: SIGINT, SIGTERM and SIGHUP end the loop, which restores the terminal. Ignoring them
     /// before newterm also keeps ncurses from installing its own handlers.
     private func installSignalHandlers() {
         let queue = DispatchQueue(label: "mdnx.signals")

@@ -18,7 +18,7 @@ public struct FrameInput: Sendable {
     public var themeName: String
     /// Plot x and y at the same scale (the spiral is a shape; CSV columns may have any units).
     public var equalAspect: Bool = true
-    /// A precomputed p(y|x) grid for the density view (the app caches it per snapshot); nil: computed here.
+    /// A precomputed p(y|x) grid for the density view (the app caches it per MDN epoch and size); nil: computed here.
     public var heatmap: Heatmap? = nil
     /// Frame timing text, shown when the profile is on.
     public var profile: String?
