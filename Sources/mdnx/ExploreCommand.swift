@@ -66,9 +66,8 @@ struct ExploreCommand: ParsableCommand {
         }
         guard (1...120).contains(fps) else { throw ValidationError("--fps must be in 1...120") }
         try source.check(minimumCount: 2, columns: .one, command: "explore")
-        if let path = source.data, source.x.isEmpty || source.y.isEmpty {
-            throw try DataSourceOptions.missingColumns(path: path)
-        }
+        // Both --x and --y are needed with --data (no model supplies defaults here).
+        if let path = source.data { _ = try source.selectors(path: path, defaults: nil) }
         _ = try options()
     }
 
