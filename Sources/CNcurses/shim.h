@@ -4,7 +4,6 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
-#include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,7 +21,6 @@ static inline int mdnx_color_pairs(void) { return COLOR_PAIRS; }
 static inline attr_t mdnx_a_bold(void) { return A_BOLD; }
 static inline attr_t mdnx_a_dim(void) { return A_DIM; }
 static inline attr_t mdnx_a_reverse(void) { return A_REVERSE; }
-static inline attr_t mdnx_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t mdnx_a_normal(void) { return A_NORMAL; }
 
 // Key codes and status values (macros that do not import, or only as untyped literals).
@@ -63,9 +61,6 @@ static inline int mdnx_put_run(int y, int x, const unsigned int *scalars, int n,
     wattr_set(stdscr, attrs, (short)(pair < 32767 ? pair : 0), &ext);
     return mvwaddnwstr(stdscr, y, x, buf, n);
 }
-
-/// The locale's character set name (e.g. "UTF-8", "ANSI_X3.4-1968").
-static inline const char *mdnx_codeset(void) { return nl_langinfo(CODESET); }
 
 /// Fatal signals (trap, abort, segfault ...): leave curses so the shell is usable, then die
 /// with the original signal. endwin is not async-signal-safe, but the process is ending anyway.

@@ -6,7 +6,7 @@ import Synchronization
 import TermPlot
 import Themes
 
-/// A quit request raised by SIGINT/SIGTERM on the signal queue and read by the UI loop.
+/// A quit request raised by SIGINT, SIGTERM or SIGHUP on the signal queue and read by the UI loop.
 final class QuitFlag: Sendable {
     private let flag = Atomic<Int32>(0)
     /// Records the signal that asked to quit.
@@ -27,7 +27,7 @@ struct FrameTimer {
         if let k = keyLatency { keyToScreenMs.append(k) }
     }
 
-    /// "frame 3.1+1.2 ms" from the last frames.
+    /// "frame build 3.1 + draw 1.2 ms": means over the last 20 frames.
     var statusText: String {
         let b = Self.mean(buildMs.suffix(20)), d = Self.mean(drawMs.suffix(20))
         return String(format: "frame build %.1f + draw %.1f ms", b, d)
@@ -55,8 +55,11 @@ public final class ExplorerApp {
     private let loaded: LoadedData
     private var state: ExplorerState
     private var session: TrainingSession
+    /// Counts `r` restarts: which session the shown snapshot and the cached heatmap came from
+    /// (an object's address could be reused by a later session).
+    private var sessionGeneration = 0
     private var samples: SampleSet?
-    /// The density view's p(y|x) grid and what it was computed for (session, sequence, size).
+    /// The density view's p(y|x) grid and what it was computed for (session, K, MDN epoch, size).
     private var heatmapCache: (key: [Int], heatmap: Heatmap)?
     private let themeLoader: ThemeLoader
     /// Names `c` cycles through (the loader's order; a theme given by path comes first).
@@ -137,7 +140,7 @@ public final class ExplorerApp {
         return name == "UTF-8" || name == "UTF8"
     }
 
-    /// Signals: SIGINT and SIGTERM end the loop, which restores the terminal. Ignoring them
+    /// Signals: SIGINT, SIGTERM and SIGHUP end the loop, which restores the terminal. Ignoring them
     /// before newterm also keeps ncurses from installing its own handlers.
     private func installSignalHandlers() {
         let queue = DispatchQueue(label: "mdnx.signals")
@@ -172,7 +175,7 @@ public final class ExplorerApp {
         let frameMs = max(5, 1000 / max(1, options.fps))
         var dirty = true
         var shownSequence = -1
-        var shownSession = ObjectIdentifier(session)
+        var shownGeneration = sessionGeneration
         var pendingKeyTime: UInt64? = nil
         var finishAnnounced = false
         var lastDraw: UInt64 = 0
@@ -196,9 +199,9 @@ public final class ExplorerApp {
             }
             if state.quitting { break }
             let seq = session.sequence
-            if seq != shownSequence || ObjectIdentifier(session) != shownSession {
+            if seq != shownSequence || sessionGeneration != shownGeneration {
                 shownSequence = seq
-                shownSession = ObjectIdentifier(session)
+                shownGeneration = sessionGeneration
                 dirty = true
                 dispatch(.snapshotArrived(sequence: seq), screen: screen)
                 let snap = session.snapshot
@@ -237,6 +240,7 @@ public final class ExplorerApp {
         case .restartAll(let seed):
             session.stop()
             session = TrainingSession(config: Self.sessionConfig(loaded, options: options, mixtures: state.mixtures, seed: seed))
+            sessionGeneration += 1
             session.start()
             samples = nil
         case .pause:
@@ -277,7 +281,7 @@ public final class ExplorerApp {
                                              sigmaTemperature: state.sigmaTemperature, generation: state.samplingGeneration)
             } catch {
                 samples = nil
-                state.statusMessage = "sampling failed: \(error)"
+                (state, _) = update(state, .status("sampling failed: \(error)"))
             }
         }
         var input = FrameInput(snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
@@ -288,7 +292,7 @@ public final class ExplorerApp {
             let area = ExplorerView.mainArea(width: state.width, height: state.height)
             let size = ExplorerView.heatmapSize(width: area.width, height: area.height)
             // MSE epochs do not change the mixture: key on the MDN's epoch and K.
-            let key = [ObjectIdentifier(session).hashValue, snap.mixtures, snap.mdn.epoch, size.columns, size.rows]
+            let key = [sessionGeneration, snap.mixtures, snap.mdn.epoch, size.columns, size.rows]
             if heatmapCache?.key != key {
                 let (xr, yr) = ExplorerView.ranges(loaded.data)
                 heatmapCache = (key, ExplorerView.densityHeatmap(batch, xs: snap.mixtureX, xRange: xr, yRange: yr,

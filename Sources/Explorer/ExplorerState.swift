@@ -34,7 +34,7 @@ public struct ExplorerState: Equatable, Sendable {
     public enum Limits {
         /// Multiplicative step for T and S.
         public static let temperatureStep = 1.25
-        /// Smallest temperature (pi sharpening).
+        /// Smallest and largest sampling temperature T.
         public static let temperatureRange: ClosedRange<Double> = 0.05...20
         /// Smallest and largest sigma temperature (variance factor).
         public static let sigmaTemperatureRange: ClosedRange<Double> = 0.05...20

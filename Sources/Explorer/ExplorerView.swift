@@ -18,7 +18,7 @@ public struct FrameInput: Sendable {
     public var themeName: String
     /// Plot x and y at the same scale (the spiral is a shape; CSV columns may have any units).
     public var equalAspect: Bool = true
-    /// A precomputed p(y|x) grid for the density view (the app caches it per snapshot); nil: computed here.
+    /// A precomputed p(y|x) grid for the density view (the app caches it per MDN epoch and size); nil: computed here.
     public var heatmap: Heatmap? = nil
     /// Frame timing text, shown when the profile is on.
     public var profile: String?
@@ -82,11 +82,6 @@ public enum ExplorerView {
     /// The main plot for the current view (also what `e` exports).
     public static func mainFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int = 160,
                                   heatmapRows: Int = 64) -> Figure {
-        viewFigure(state, input, heatmapColumns: heatmapColumns, heatmapRows: heatmapRows)
-    }
-
-    private static func viewFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int,
-                                   heatmapRows: Int) -> Figure {
         let snap = input.snapshot
         let xName = input.data.xNames.first ?? "x", yName = input.data.yNames.first ?? "y"
         let (xr, yr) = ranges(input.data)

@@ -69,16 +69,16 @@ public enum KeyBindings {
         all.first { $0.keys.contains(key) }
     }
 
-    /// The help overlay's lines: one per binding, keys padded to one column.
-    public static var helpLines: [String] {
+    /// The help overlay's lines: one per binding, keys padded to one column (built once;
+    /// the screen draws them every frame the help is open).
+    public static let helpLines: [String] = {
         let width = all.map { $0.keyLabel.count }.max() ?? 0
         return all.map { b in
             b.keyLabel + String(repeating: " ", count: width - b.keyLabel.count) + "  " + b.summary
         }
-    }
+    }()
 
-    /// The hint bar: the short labels joined, e.g. "K/k mixtures  T/t temp ...".
-    public static var hintBar: String {
-        all.compactMap(\.hint).joined(separator: "  ")
-    }
+    /// The hint bar: the short labels joined, e.g. "K/k mixtures  T/t temp ..." (built once;
+    /// every frame draws it).
+    public static let hintBar: String = all.compactMap(\.hint).joined(separator: "  ")
 }

@@ -39,8 +39,7 @@ final class NcursesScreen {
 
     /// Starts curses on stdin/stdout. Call only after checking both are terminals.
     init(theme: Theme, environment: [String: String]) throws(ScreenError) {
-        let term = getenvString("TERM")
-        guard mdnx_newterm(nil) != nil else { throw .unusableTerminal(term: term) }
+        guard mdnx_newterm(nil) != nil else { throw .unusableTerminal(term: environment["TERM"] ?? "") }
         mdnx_register_atexit_endwin()
         mdnx_install_fatal_handlers()
         cbreak()
@@ -83,7 +82,8 @@ final class NcursesScreen {
     /// Draws one frame: erase, put every cell, one refresh. Never `clear` (flicker).
     func draw(_ grid: CellGrid) {
         werase(mdnx_stdscr())
-        let h = min(grid.height, Int(mdnx_lines())), w = min(grid.width, Int(mdnx_cols()))
+        let lines = Int(mdnx_lines()), cols = Int(mdnx_cols())
+        let h = min(grid.height, lines), w = min(grid.width, cols)
         // One call per run of cells in the same style (setcchar per cell costs about 3x more).
         var run = [UInt32](repeating: 0, count: max(1, w))
         grid.cells.withUnsafeBufferPointer { cells in
@@ -100,7 +100,7 @@ final class NcursesScreen {
                         n += 1
                     }
                     // The bottom-right cell would scroll the screen with waddnwstr: put it alone.
-                    if y == Int(mdnx_lines()) - 1 && x + n == Int(mdnx_cols()) {
+                    if y == lines - 1 && x + n == cols {
                         if n > 1 { _ = mdnx_put_run(Int32(y), Int32(x), run, Int32(n - 1), attr, pair) }
                         _ = mdnx_put_wchar(Int32(y), Int32(x + n - 1), run[n - 1], attr, pair)
                     } else {
@@ -185,10 +185,4 @@ final class NcursesScreen {
 private struct StyleKey: Hashable {
     var foreground: StyleRole
     var background: StyleRole?
-}
-
-/// An environment variable, or "" when unset.
-func getenvString(_ name: String) -> String {
-    guard let p = getenv(name) else { return "" }
-    return String(cString: p)
 }

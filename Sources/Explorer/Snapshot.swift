@@ -17,8 +17,6 @@ public struct ModelProgress: Sendable, Equatable {
     public var finished: Bool = false
     /// Why training ended, once it has.
     public var stopReason: StopReason? = nil
-    /// Milliseconds the last epoch took.
-    public var lastEpochMilliseconds: Double = 0
     /// Milliseconds each epoch took, in order (for `--profile`).
     public var epochMilliseconds: [Double] = []
 
@@ -34,7 +32,6 @@ public struct ModelProgress: Sendable, Equatable {
             valEpochs.append(r.epoch)
         }
         learningRate.append(Double(r.learningRate))
-        lastEpochMilliseconds = r.milliseconds
         epochMilliseconds.append(r.milliseconds)
         self.finished = finished
         self.stopReason = stopReason

@@ -54,7 +54,10 @@ public enum AtomicFile {
             written += n
         }
         fchmod(fd, 0o644)
-        if fsync(fd) != 0 || close(fd) != 0 { throw .system(path: path, reason: errnoText()) }
+        // Close even when fsync fails, so the descriptor is not leaked; report the first error.
+        var failure = fsync(fd) == 0 ? nil : errnoText()
+        if close(fd) != 0, failure == nil { failure = errnoText() }
+        if let failure { throw .system(path: path, reason: failure) }
 
         if overwrite {
             guard rename(tmp, path) == 0 else { throw .system(path: path, reason: errnoText()) }

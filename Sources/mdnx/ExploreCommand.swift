@@ -54,21 +54,26 @@ struct ExploreCommand: ParsableCommand {
     var profile = false
 
     func validate() throws {
-        guard ExplorerState.Limits.mixtureRange.contains(mixtures) else {
-            throw ValidationError("--mixtures must be in \(ExplorerState.Limits.mixtureRange.lowerBound)...\(ExplorerState.Limits.mixtureRange.upperBound)")
+        typealias Limits = ExplorerState.Limits
+        guard Limits.mixtureRange.contains(mixtures) else {
+            throw ValidationError("--mixtures must be in \(Limits.mixtureRange.lowerBound)...\(Limits.mixtureRange.upperBound)")
         }
-        guard ExplorerState.Limits.temperatureRange.contains(temperature) else {
-            throw ValidationError("--temperature must be in 0.05...20")
+        guard Limits.temperatureRange.contains(temperature) else {
+            throw ValidationError("--temperature must be in \(Self.text(Limits.temperatureRange))")
         }
-        guard ExplorerState.Limits.sigmaTemperatureRange.contains(sigmaTemperature) else {
-            throw ValidationError("--sigma-temperature must be in 0.05...20")
+        guard Limits.sigmaTemperatureRange.contains(sigmaTemperature) else {
+            throw ValidationError("--sigma-temperature must be in \(Self.text(Limits.sigmaTemperatureRange))")
         }
         guard (1...120).contains(fps) else { throw ValidationError("--fps must be in 1...120") }
         try source.check(minimumCount: 2, columns: .one, command: "explore")
-        if let path = source.data, source.x.isEmpty || source.y.isEmpty {
-            throw try DataSourceOptions.missingColumns(path: path)
-        }
+        // Both --x and --y are needed with --data (no model supplies defaults here).
+        if let path = source.data { _ = try source.selectors(path: path, defaults: nil) }
         _ = try options()
+    }
+
+    /// A temperature range as the messages write it: "0.05...20".
+    static func text(_ range: ClosedRange<Double>) -> String {
+        "\(ExplorerState.format(range.lowerBound))...\(ExplorerState.format(range.upperBound))"
     }
 
     /// The explorer options these flags describe.

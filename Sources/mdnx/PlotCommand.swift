@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import MDNCore
-import SafeIO
 import TermPlot
 import Themes
 
@@ -85,9 +84,7 @@ struct PlotCommand: ParsableCommand {
     func run() throws {
         // Cheap checks first, so a bad path fails before any work.
         let format = try output.map { path throws(ExportError) in try ExportFormat(path: path) }
-        if let output, !force, FileManager.default.fileExists(atPath: output) {
-            throw FileWriteError.exists(path: output)
-        }
+        if let output { try OutputCheck.ensureWritable(output, force: force) }
         let (width, height) = try size(for: format)
         let theme = try loadTheme()
 
@@ -130,8 +127,10 @@ struct PlotCommand: ParsableCommand {
         let pixels = format == .svg || format == .png
         let (low, high, unit) = pixels ? (64, 20_000, "pixels") : (20, 2_000, "cells")
         for (name, value) in [("--width", width), ("--height", height)] {
-            if let value, value < (name == "--height" && !pixels ? 8 : low) || value > high {
-                throw PlotError("\(name) must be from \(name == "--height" && !pixels ? 8 : low) to \(high) \(unit) "
+            // Text plots may be as short as 8 rows (the floor writeToTerminal uses too).
+            let minimum = name == "--height" && !pixels ? 8 : low
+            if let value, value < minimum || value > high {
+                throw PlotError("\(name) must be from \(minimum) to \(high) \(unit) "
                                 + "for \(format.map { "." + $0.rawValue } ?? "the terminal"), got \(value)")
             }
         }

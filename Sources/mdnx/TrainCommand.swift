@@ -165,8 +165,9 @@ struct TrainCommand: ParsableCommand {
         let trainable = all.rows(0..<(all.count - holdout))
         let held = holdout > 0 ? all.rows((all.count - holdout)..<all.count) : nil
         let start = ContinuousClock.now
+        let stop = SignalFlag.installInterruptHandler()
         for kind in kinds {
-            try train(kind: kind, data: trainable, held: held, source: loaded)
+            try train(kind: kind, data: trainable, held: held, source: loaded, stop: stop)
         }
         if kinds.count > 1 && !json {
             print(String(format: "total wall time: %.0f ms", TrainCommand.ms(ContinuousClock.now - start)))
@@ -235,8 +236,9 @@ struct TrainCommand: ParsableCommand {
     /// Whether to z-score.
     var zscores: Bool { normalization.zscore }
 
-    /// Trains one model, prints its epochs and summary, and saves it with --save.
-    func train(kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource) throws {
+    /// Trains one model, prints its epochs and summary, and saves it with --save; `stop` (set
+    /// by SIGINT) cancels training.
+    func train(kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag) throws {
         let config = config(for: kind, rows: data.count)
         let k = mixtures ?? preset.mixtures
         let t0 = ContinuousClock.now
@@ -259,7 +261,6 @@ struct TrainCommand: ParsableCommand {
             printToStandardError("note: no validation rows (validation split \(config.validationSplit) of \(data.count) rows): "
                                  + "val_loss is not measured and early stopping watches the training loss")
         }
-        let stop = SignalFlag.installInterruptHandler()
         let summary = trainer.fit(shouldStop: { stop.isSet }) { r in
             if quiet { return }
             if json {
