@@ -246,10 +246,10 @@ public enum ExplorerView {
             let r = min(batch.count - 1, max(0, Int(((x - x0) / span * Double(batch.count - 1)).rounded())))
             picked.append(contentsOf: batch.rows[(r * layout.width)..<((r + 1) * layout.width)])
         }
-        let ys = (0..<rows).map { Float(yRange.lowerBound + (yRange.upperBound - yRange.lowerBound) * (Double($0) + 0.5) / Double(rows)) }
-        let p = MixtureBatch(layout: layout, rows: picked).densities(grid: ys)  // [column][row]
-        var values = [Float](repeating: 0, count: columns * rows)
-        for c in 0..<columns { for r in 0..<rows { values[r * columns + c] = p[c * rows + r] } }
+        // The even-grid evaluator: rows at the cell centres of yRange, laid out row-major
+        // (row 0 = lowest y), as Heatmap wants them.
+        let values = MixtureBatch(layout: layout, rows: picked)
+            .densityGrid(rows: rows, yRange: Float(yRange.lowerBound)...Float(yRange.upperBound))
         return Heatmap(columns: columns, rows: rows, values: values,
                        xRange: Float(xRange.lowerBound)...Float(xRange.upperBound),
                        yRange: Float(yRange.lowerBound)...Float(yRange.upperBound), normalise: .perColumn,
