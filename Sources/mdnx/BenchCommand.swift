@@ -11,12 +11,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON document (an array of results) instead of a table.")
     var json = false
 
-    @Option(name: .long, help: "Run only benchmarks whose name contains this text.")
-    var only: String?
+    @Option(name: .long, help: "Run only benchmarks whose name contains this text (repeat for several).")
+    var only: [String] = []
 
     func run() throws {
         var suite = BenchmarkSuite(benchmarks: BenchmarkSuite.core() + BenchmarkSuite.plotting())
-        if let only { suite.benchmarks = suite.benchmarks.filter { $0.name.contains(only) } }
+        if !only.isEmpty { suite.benchmarks = suite.benchmarks.filter { b in only.contains { b.name.contains($0) } } }
         #if DEBUG
         if !json { print("note: debug build; use `swift run -c release mdnx bench` for real figures") }
         #endif
