@@ -9,14 +9,14 @@ import PackageDescription
 ///   CPUs build without the flag.
 var kernelFlags: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 #if arch(x86_64)
-kernelFlags.append(.unsafeFlags(["-target-cpu", "haswell"]))
+    kernelFlags.append(.unsafeFlags(["-target-cpu", "haswell"]))
 #endif
 
 let package = Package(
     name: "mdnx",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "mdnx", targets: ["mdnx"]),
+        .executable(name: "mdnx", targets: ["mdnx"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

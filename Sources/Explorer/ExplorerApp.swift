@@ -29,7 +29,8 @@ struct FrameTimer {
 
     /// "frame build 3.1 + draw 1.2 ms": means over the last 20 frames.
     var statusText: String {
-        let b = Self.mean(buildMs.suffix(20)), d = Self.mean(drawMs.suffix(20))
+        let b = Self.mean(buildMs.suffix(20))
+        let d = Self.mean(drawMs.suffix(20))
         return String(format: "frame build %.1f + draw %.1f ms", b, d)
     }
 
@@ -38,11 +39,14 @@ struct FrameTimer {
         func line(_ name: String, _ v: [Double]) -> String {
             guard !v.isEmpty else { return "\(name): no samples" }
             let s = v.sorted()
-            return String(format: "%@: n %d, mean %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms",
-                          name, v.count, Self.mean(v[...]), s[s.count / 2], s[min(s.count - 1, s.count * 95 / 100)], s.last!)
+            return String(
+                format: "%@: n %d, mean %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms",
+                name, v.count, Self.mean(v[...]), s[s.count / 2], s[min(s.count - 1, s.count * 95 / 100)], s.last!)
         }
-        return [line("build (view -> cells)", buildMs), line("draw (cells -> ncurses)", drawMs),
-                line("key -> screen", keyToScreenMs)].joined(separator: "\n")
+        return [
+            line("build (view -> cells)", buildMs), line("draw (cells -> ncurses)", drawMs),
+            line("key -> screen", keyToScreenMs),
+        ].joined(separator: "\n")
     }
 
     private static func mean(_ v: ArraySlice<Double>) -> Double { v.isEmpty ? 0 : v.reduce(0, +) / Double(v.count) }
@@ -86,7 +90,9 @@ public final class ExplorerApp {
             return 1
         }
         guard loaded.data.inputDimension == 1, loaded.data.outputDimension == 1 else {
-            printError(ExplorerError.unsupportedShape(inputs: loaded.data.inputDimension, outputs: loaded.data.outputDimension).description)
+            printError(
+                ExplorerError.unsupportedShape(inputs: loaded.data.inputDimension, outputs: loaded.data.outputDimension)
+                    .description)
             return 1
         }
         let app = ExplorerApp(options: options, loaded: loaded, unicode: unicode)
@@ -117,10 +123,13 @@ public final class ExplorerApp {
         if !unicode { s.statusMessage = "locale is not UTF-8: ASCII canvas" }
         if let warning { s.statusMessage = warning }
         state = s
-        session = TrainingSession(config: Self.sessionConfig(loaded, options: options, mixtures: options.mixtures, seed: options.seed))
+        session = TrainingSession(
+            config: Self.sessionConfig(loaded, options: options, mixtures: options.mixtures, seed: options.seed))
     }
 
-    private static func sessionConfig(_ loaded: LoadedData, options: ExplorerOptions, mixtures: Int, seed: UInt64) -> SessionConfig {
+    private static func sessionConfig(_ loaded: LoadedData, options: ExplorerOptions, mixtures: Int, seed: UInt64)
+        -> SessionConfig
+    {
         var c = SessionConfig(data: loaded.data, mixtures: mixtures, preset: options.preset, seed: seed)
         c.isUserData = loaded.isUserData
         return c
@@ -218,8 +227,9 @@ public final class ExplorerApp {
             screen.draw(grid)
             let t2 = DispatchTime.now().uptimeNanoseconds
             lastDraw = t2
-            timer.record(build: Double(t1 - t0) / 1e6, draw: Double(t2 - t1) / 1e6,
-                         keyLatency: pendingKeyTime.map { Double(t2 - $0) / 1e6 })
+            timer.record(
+                build: Double(t1 - t0) / 1e6, draw: Double(t2 - t1) / 1e6,
+                keyLatency: pendingKeyTime.map { Double(t2 - $0) / 1e6 })
             pendingKeyTime = nil
         }
         return quit.signal == 0 ? 0 : 128 + quit.signal
@@ -239,7 +249,8 @@ public final class ExplorerApp {
             samples = nil
         case .restartAll(let seed):
             session.stop()
-            session = TrainingSession(config: Self.sessionConfig(loaded, options: options, mixtures: state.mixtures, seed: seed))
+            session = TrainingSession(
+                config: Self.sessionConfig(loaded, options: options, mixtures: state.mixtures, seed: seed))
             sessionGeneration += 1
             session.start()
             samples = nil
@@ -277,16 +288,18 @@ public final class ExplorerApp {
         let snap = session.snapshot
         if samples?.isCurrent(sequence: snap.sequence, generation: state.samplingGeneration) != true {
             do {
-                samples = try SampleSet.draw(from: snap, temperature: state.temperature,
-                                             sigmaTemperature: state.sigmaTemperature, generation: state.samplingGeneration)
+                samples = try SampleSet.draw(
+                    from: snap, temperature: state.temperature,
+                    sigmaTemperature: state.sigmaTemperature, generation: state.samplingGeneration)
             } catch {
                 samples = nil
                 (state, _) = update(state, .status("sampling failed: \(error)"))
             }
         }
-        var input = FrameInput(snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
-                               samples: samples, themeName: theme.name,
-                               profile: timer.statusText)
+        var input = FrameInput(
+            snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
+            samples: samples, themeName: theme.name,
+            profile: timer.statusText)
         input.equalAspect = loaded.equalAspect
         if state.view == .density, let batch = snap.mixtureRows, batch.count > 0 {
             let area = ExplorerView.mainArea(width: state.width, height: state.height)
@@ -295,8 +308,12 @@ public final class ExplorerApp {
             let key = [sessionGeneration, snap.mixtures, snap.mdn.epoch, size.columns, size.rows]
             if heatmapCache?.key != key {
                 let (xr, yr) = ExplorerView.ranges(loaded.data)
-                heatmapCache = (key, ExplorerView.densityHeatmap(batch, xs: snap.mixtureX, xRange: xr, yRange: yr,
-                                                                  columns: size.columns, rows: size.rows))
+                heatmapCache = (
+                    key,
+                    ExplorerView.densityHeatmap(
+                        batch, xs: snap.mixtureX, xRange: xr, yRange: yr,
+                        columns: size.columns, rows: size.rows)
+                )
             }
             input.heatmap = heatmapCache?.heatmap
         }
@@ -307,16 +324,19 @@ public final class ExplorerApp {
     private func export(_ formats: [ExportFormat]) -> String {
         let figure = ExplorerView.mainFigure(state, frameInput())
         let stamp = Self.timestamp()
-        let options = ExportOptions(columns: max(ExplorerView.minimumWidth, state.width),
-                                    rows: max(ExplorerView.minimumHeight, state.height - 4), canvas: state.canvas)
+        let options = ExportOptions(
+            columns: max(ExplorerView.minimumWidth, state.width),
+            rows: max(ExplorerView.minimumHeight, state.height - 4), canvas: state.canvas)
         var written: [String] = []
         for format in formats {
-            let path = Self.unusedPath("\(self.options.exportDirectory)/mdnx-\(state.view.rawValue)-\(stamp)", ext: format.rawValue)
+            let path = Self.unusedPath(
+                "\(self.options.exportDirectory)/mdnx-\(state.view.rawValue)-\(stamp)", ext: format.rawValue)
             do {
                 try FigureExporter.write(figure, to: path, palette: theme.palette, options: options)
                 written.append(path)
             } catch {
-                return "export failed: \(error)" + (written.isEmpty ? "" : " (wrote \(written.joined(separator: ", ")))")
+                return "export failed: \(error)"
+                    + (written.isEmpty ? "" : " (wrote \(written.joined(separator: ", ")))")
             }
         }
         return "exported " + written.joined(separator: ", ")
@@ -326,8 +346,9 @@ public final class ExplorerApp {
         var t = time(nil)
         var tmv = tm()
         localtime_r(&t, &tmv)
-        return String(format: "%04d%02d%02d-%02d%02d%02d", tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday,
-                      tmv.tm_hour, tmv.tm_min, tmv.tm_sec)
+        return String(
+            format: "%04d%02d%02d-%02d%02d%02d", tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday,
+            tmv.tm_hour, tmv.tm_min, tmv.tm_sec)
     }
 
     /// `base.ext`, or `base-2.ext`, ... when it exists (exports never overwrite).

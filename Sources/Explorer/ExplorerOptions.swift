@@ -60,15 +60,18 @@ struct LoadedData: Sendable {
     static func load(_ options: ExplorerOptions) throws -> LoadedData {
         switch options.source {
         case .spiral:
-            return LoadedData(data: DatasetName.spiral.generate(count: options.count, seed: options.seed), name: "spiral",
-                              referenceNLL: -0.387, equalAspect: DatasetName.spiral.sharesUnits)
+            return LoadedData(
+                data: DatasetName.spiral.generate(count: options.count, seed: options.seed), name: "spiral",
+                referenceNLL: -0.387, equalAspect: DatasetName.spiral.sharesUnits)
         case .bishop:
-            return LoadedData(data: DatasetName.bishop.generate(count: options.count, seed: options.seed), name: "bishop",
-                              referenceNLL: -1.282)
+            return LoadedData(
+                data: DatasetName.bishop.generate(count: options.count, seed: options.seed), name: "bishop",
+                referenceNLL: -1.282)
         case .csv(let path, let x, let y):
             do {
-                let data = try CSVLoader.load(path: path, x: ColumnSelector(parsing: x), y: ColumnSelector(parsing: y),
-                                              dropMissing: options.dropMissing)
+                let data = try CSVLoader.load(
+                    path: path, x: ColumnSelector(parsing: x), y: ColumnSelector(parsing: y),
+                    dropMissing: options.dropMissing)
                 let name = path.split(separator: "/").last.map(String.init) ?? path
                 return LoadedData(data: data, name: name, referenceNLL: nil, isUserData: true)
             } catch {

@@ -24,8 +24,10 @@ public struct FrameInput: Sendable {
     public var profile: String?
 
     /// Creates a frame input.
-    public init(snapshot: Snapshot?, data: Dataset, dataName: String, referenceNLL: Double?,
-                samples: SampleSet?, themeName: String, profile: String? = nil) {
+    public init(
+        snapshot: Snapshot?, data: Dataset, dataName: String, referenceNLL: Double?,
+        samples: SampleSet?, themeName: String, profile: String? = nil
+    ) {
         self.snapshot = snapshot
         self.data = data
         self.dataName = dataName
@@ -45,7 +47,8 @@ public enum ExplorerView {
 
     /// The whole screen.
     public static func screen(_ state: ExplorerState, _ input: FrameInput) -> CellGrid {
-        let w = state.width, h = state.height
+        let w = state.width
+        let h = state.height
         var grid = CellGrid(width: max(0, w), height: max(0, h))
         guard w >= minimumWidth, h >= minimumHeight else {
             let msg = "terminal too small: need \(minimumWidth) x \(minimumHeight) (have \(w) x \(h))"
@@ -74,19 +77,25 @@ public enum ExplorerView {
             grid.write(label, x: x, y: 0, role: kind == state.view ? .accent : .dimText)
             x += label.count + 1
         }
-        let right = "data: \(input.dataName) (\(input.data.count))  canvas: \(state.canvas.rawValue)  theme: \(input.themeName)"
+        let right =
+            "data: \(input.dataName) (\(input.data.count))  canvas: \(state.canvas.rawValue)  theme: \(input.themeName)"
         grid.write(right, x: max(x + 1, width - right.count - 1), y: 0, role: .dimText)
         return grid
     }
 
     /// The main plot for the current view (also what `e` exports).
-    public static func mainFigure(_ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int = 160,
-                                  heatmapRows: Int = 64) -> Figure {
+    public static func mainFigure(
+        _ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int = 160,
+        heatmapRows: Int = 64
+    ) -> Figure {
         let snap = input.snapshot
-        let xName = input.data.xNames.first ?? "x", yName = input.data.yNames.first ?? "y"
+        let xName = input.data.xNames.first ?? "x"
+        let yName = input.data.yNames.first ?? "y"
         let (xr, yr) = ranges(input.data)
         var heatmap: Heatmap? = input.heatmap
-        if heatmap == nil, state.view == .density, let batch = snap?.mixtureRows, let xs = snap?.mixtureX, batch.count > 0 {
+        if heatmap == nil, state.view == .density, let batch = snap?.mixtureRows, let xs = snap?.mixtureX,
+            batch.count > 0
+        {
             heatmap = densityHeatmap(batch, xs: xs, xRange: xr, yRange: yr, columns: heatmapColumns, rows: heatmapRows)
         }
         let d = SpiralFigureData(
@@ -102,13 +111,15 @@ public enum ExplorerView {
             return StandardFigures.sideBySide(d)
         case .density:
             var f = StandardFigures.density(d)
-            f.panels[0].title = snap?.mixtureRows == nil
+            f.panels[0].title =
+                snap?.mixtureRows == nil
                 ? "density p(\(yName)|\(xName)) (waiting for the first MDN epoch)"
                 : "MDN density p(\(yName)|\(xName)), data on top"
             return f
         case .components:
             guard let snap, let batch = snap.mixtureRows, batch.count > 0,
-                  let curves = componentCurves(batch, xs: snap.mixtureX, temperature: state.temperature) else {
+                let curves = componentCurves(batch, xs: snap.mixtureX, temperature: state.temperature)
+            else {
                 return StandardFigures.overlay(d, title: "components (waiting for the first MDN epoch)")
             }
             var f = StandardFigures.components(d, curves)
@@ -122,8 +133,10 @@ public enum ExplorerView {
     public static func mainPanels(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int) -> CellGrid {
         let size = heatmapSize(width: width, height: height)
         let figure = mainFigure(state, input, heatmapColumns: size.columns, heatmapRows: size.rows)
-        return FigureRenderer.renderResult(figure, width: width, height: height, canvas: state.canvas,
-                                           options: RenderOptions(shadeGlyphs: state.canvas == .ascii)).grid
+        return FigureRenderer.renderResult(
+            figure, width: width, height: height, canvas: state.canvas,
+            options: RenderOptions(shadeGlyphs: state.canvas == .ascii)
+        ).grid
     }
 
     /// The heatmap resolution for a main area of `width` x `height` cells: one value per
@@ -149,8 +162,10 @@ public enum ExplorerView {
         for model in LossModel.allCases {
             let p = (model == .mse ? snap?.mse : snap?.mdn) ?? ModelProgress()
             series.append(LossSeries(model: model, split: .train, values: p.loss.map(Float.init)))
-            series.append(LossSeries(model: model, split: .validation, epochs: p.valEpochs.map(Float.init),
-                                     values: p.valLoss.map(Float.init)))
+            series.append(
+                LossSeries(
+                    model: model, split: .validation, epochs: p.valEpochs.map(Float.init),
+                    values: p.valLoss.map(Float.init)))
             var title = model == .mse ? "MSE loss" : "MDN NLL (K \(snap?.mixtures ?? state.mixtures))"
             title += " ep \(p.epoch)"
             if let l = p.loss.last { title += " train \(fmt(l))" }
@@ -171,7 +186,8 @@ public enum ExplorerView {
 
     /// The status bar: run state, epochs, losses, K, T, S, speed.
     static func statusBar(_ state: ExplorerState, _ input: FrameInput, width: Int) -> CellGrid {
-        var grid = CellGrid(width: width, height: 1, fill: Cell(glyph: " ", foreground: .statusBar, background: .statusBar))
+        var grid = CellGrid(
+            width: width, height: 1, fill: Cell(glyph: " ", foreground: .statusBar, background: .statusBar))
         let snap = input.snapshot
         let run: String
         if let s = snap, s.finished {
@@ -201,11 +217,14 @@ public enum ExplorerView {
         let lines = ["Keys (Esc or ? closes)", ""] + KeyBindings.helpLines
         let boxW = min(grid.width - 2, (lines.map(\.count).max() ?? 0) + 4)
         let boxH = min(grid.height - 2, lines.count + 2)
-        let x0 = (grid.width - boxW) / 2, y0 = (grid.height - boxH) / 2
+        let x0 = (grid.width - boxW) / 2
+        let y0 = (grid.height - boxH) / 2
         let fill = Cell(glyph: " ", foreground: .help, background: .help)
         for y in 0..<boxH { for x in 0..<boxW { grid[x0 + x, y0 + y] = fill } }
         for (i, line) in lines.prefix(boxH - 2).enumerated() {
-            grid.write(String(line.prefix(boxW - 4)), x: x0 + 2, y: y0 + 1 + i, role: i == 0 ? .title : .help, background: .help)
+            grid.write(
+                String(line.prefix(boxW - 4)), x: x0 + 2, y: y0 + 1 + i, role: i == 0 ? .title : .help,
+                background: .help)
         }
     }
 
@@ -222,10 +241,12 @@ public enum ExplorerView {
     /// mu_k(x) and pi_k(x) (at temperature T) on up to 400 of the mixture's x values.
     static func componentCurves(_ batch: MixtureBatch, xs: [Float], temperature: Double) -> ComponentCurves? {
         guard let weights = try? batch.weights(temperature: Float(temperature)) else { return nil }
-        let layout = batch.layout, k = layout.components
+        let layout = batch.layout
+        let k = layout.components
         let stride = max(1, batch.count / 400)
         let picks = Array(Swift.stride(from: 0, to: batch.count, by: stride))
-        var mu = [[Float]](repeating: [], count: k), pi = [[Float]](repeating: [], count: k)
+        var mu = [[Float]](repeating: [], count: k)
+        var pi = [[Float]](repeating: [], count: k)
         for c in 0..<k {
             mu[c] = picks.map { batch.rows[$0 * layout.width + layout.mu(c)] }
             pi[c] = picks.map { weights[$0 * k + c] }
@@ -235,12 +256,15 @@ public enum ExplorerView {
 
     /// p(y|x) on a `columns x rows` grid over the plot ranges (row 0 = lowest y), each column
     /// from the mixture row nearest its centre x.
-    static func densityHeatmap(_ batch: MixtureBatch, xs: [Float], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
-                               columns: Int, rows: Int) -> Heatmap {
+    static func densityHeatmap(
+        _ batch: MixtureBatch, xs: [Float], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+        columns: Int, rows: Int
+    ) -> Heatmap {
         let layout = batch.layout
         var picked = [Float]()
         picked.reserveCapacity(columns * layout.width)
-        let x0 = Double(xs.first ?? 0), span = max(1e-9, Double((xs.last ?? 1) - (xs.first ?? 0)))
+        let x0 = Double(xs.first ?? 0)
+        let span = max(1e-9, Double((xs.last ?? 1) - (xs.first ?? 0)))
         for c in 0..<columns {
             let x = xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * (Double(c) + 0.5) / Double(columns)
             let r = min(batch.count - 1, max(0, Int(((x - x0) / span * Double(batch.count - 1)).rounded())))
@@ -250,10 +274,11 @@ public enum ExplorerView {
         // (row 0 = lowest y), as Heatmap wants them.
         let values = MixtureBatch(layout: layout, rows: picked)
             .densityGrid(rows: rows, yRange: Float(yRange.lowerBound)...Float(yRange.upperBound))
-        return Heatmap(columns: columns, rows: rows, values: values,
-                       xRange: Float(xRange.lowerBound)...Float(xRange.upperBound),
-                       yRange: Float(yRange.lowerBound)...Float(yRange.upperBound), normalise: .perColumn,
-                       label: "MDN p(y|x)")
+        return Heatmap(
+            columns: columns, rows: rows, values: values,
+            xRange: Float(xRange.lowerBound)...Float(xRange.upperBound),
+            yRange: Float(yRange.lowerBound)...Float(yRange.upperBound), normalise: .perColumn,
+            label: "MDN p(y|x)")
     }
 
     private static func fmt(_ v: Double) -> String { String(format: "%.3f", v) }

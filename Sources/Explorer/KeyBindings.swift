@@ -28,40 +28,57 @@ public struct KeyBinding: Sendable {
 public enum KeyBindings {
     /// Every binding, in help order.
     public static let all: [KeyBinding] = [
-        KeyBinding(keys: [.character("K"), .character("]")], action: .mixturesUp,
-                   summary: "more mixture components (MDN restarts; MSE keeps training)", hint: "K/k mixtures"),
-        KeyBinding(keys: [.character("k"), .character("[")], action: .mixturesDown,
-                   summary: "fewer mixture components (MDN restarts)", hint: nil),
-        KeyBinding(keys: [.character("T")], action: .temperatureUp,
-                   summary: "sampling temperature x1.25 (flatter pi; samples redraw, no retraining)", hint: "T/t temp"),
-        KeyBinding(keys: [.character("t")], action: .temperatureDown,
-                   summary: "sampling temperature /1.25 (sharper pi)", hint: nil),
-        KeyBinding(keys: [.character("S")], action: .sigmaTemperatureUp,
-                   summary: "sigma temperature x1.25 (variance x S; samples redraw)", hint: "S/s sigma"),
-        KeyBinding(keys: [.character("s")], action: .sigmaTemperatureDown,
-                   summary: "sigma temperature /1.25", hint: nil),
-        KeyBinding(keys: [.character("0")], action: .resetTemperatures,
-                   summary: "reset both temperatures to 1", hint: nil),
-        KeyBinding(keys: [.character("v")], action: .nextView,
-                   summary: "next view: overlay, side by side, density, components", hint: "v view"),
-        KeyBinding(keys: [.character(" ")], action: .togglePause,
-                   summary: "pause / resume training", hint: "space pause"),
-        KeyBinding(keys: [.character("r")], action: .restart,
-                   summary: "restart both models with a new seed", hint: "r restart"),
-        KeyBinding(keys: [.character("e")], action: .export,
-                   summary: "export the current plot (timestamped files)", hint: "e export"),
-        KeyBinding(keys: [.character("m")], action: .cycleCanvas,
-                   summary: "cycle canvas: braille, block, ASCII", hint: "m canvas"),
-        KeyBinding(keys: [.character("c")], action: .cycleTheme,
-                   summary: "cycle colour theme", hint: "c theme"),
-        KeyBinding(keys: [.character("?"), .function(1)], action: .toggleHelp,
-                   summary: "show / hide this help", hint: "? help"),
-        KeyBinding(keys: [.escape], action: .closeOverlay,
-                   summary: "close the help", hint: nil),
-        KeyBinding(keys: [.character("p")], action: .toggleProfile,
-                   summary: "show / hide frame timing in the status bar", hint: nil),
-        KeyBinding(keys: [.character("q"), .control("c")], action: .quit,
-                   summary: "quit (the terminal is restored)", hint: "q quit"),
+        KeyBinding(
+            keys: [.character("K"), .character("]")], action: .mixturesUp,
+            summary: "more mixture components (MDN restarts; MSE keeps training)", hint: "K/k mixtures"),
+        KeyBinding(
+            keys: [.character("k"), .character("[")], action: .mixturesDown,
+            summary: "fewer mixture components (MDN restarts)", hint: nil),
+        KeyBinding(
+            keys: [.character("T")], action: .temperatureUp,
+            summary: "sampling temperature x1.25 (flatter pi; samples redraw, no retraining)", hint: "T/t temp"),
+        KeyBinding(
+            keys: [.character("t")], action: .temperatureDown,
+            summary: "sampling temperature /1.25 (sharper pi)", hint: nil),
+        KeyBinding(
+            keys: [.character("S")], action: .sigmaTemperatureUp,
+            summary: "sigma temperature x1.25 (variance x S; samples redraw)", hint: "S/s sigma"),
+        KeyBinding(
+            keys: [.character("s")], action: .sigmaTemperatureDown,
+            summary: "sigma temperature /1.25", hint: nil),
+        KeyBinding(
+            keys: [.character("0")], action: .resetTemperatures,
+            summary: "reset both temperatures to 1", hint: nil),
+        KeyBinding(
+            keys: [.character("v")], action: .nextView,
+            summary: "next view: overlay, side by side, density, components", hint: "v view"),
+        KeyBinding(
+            keys: [.character(" ")], action: .togglePause,
+            summary: "pause / resume training", hint: "space pause"),
+        KeyBinding(
+            keys: [.character("r")], action: .restart,
+            summary: "restart both models with a new seed", hint: "r restart"),
+        KeyBinding(
+            keys: [.character("e")], action: .export,
+            summary: "export the current plot (timestamped files)", hint: "e export"),
+        KeyBinding(
+            keys: [.character("m")], action: .cycleCanvas,
+            summary: "cycle canvas: braille, block, ASCII", hint: "m canvas"),
+        KeyBinding(
+            keys: [.character("c")], action: .cycleTheme,
+            summary: "cycle colour theme", hint: "c theme"),
+        KeyBinding(
+            keys: [.character("?"), .function(1)], action: .toggleHelp,
+            summary: "show / hide this help", hint: "? help"),
+        KeyBinding(
+            keys: [.escape], action: .closeOverlay,
+            summary: "close the help", hint: nil),
+        KeyBinding(
+            keys: [.character("p")], action: .toggleProfile,
+            summary: "show / hide frame timing in the status bar", hint: nil),
+        KeyBinding(
+            keys: [.character("q"), .control("c")], action: .quit,
+            summary: "quit (the terminal is restored)", hint: "q quit"),
     ]
 
     /// The binding for `key`, if any.

@@ -82,8 +82,10 @@ final class NcursesScreen {
     /// Draws one frame: erase, put every cell, one refresh. Never `clear` (flicker).
     func draw(_ grid: CellGrid) {
         werase(mdnx_stdscr())
-        let lines = Int(mdnx_lines()), cols = Int(mdnx_cols())
-        let h = min(grid.height, lines), w = min(grid.width, cols)
+        let lines = Int(mdnx_lines())
+        let cols = Int(mdnx_cols())
+        let h = min(grid.height, lines)
+        let w = min(grid.width, cols)
         // One call per run of cells in the same style (setcchar per cell costs about 3x more).
         var run = [UInt32](repeating: 0, count: max(1, w))
         grid.cells.withUnsafeBufferPointer { cells in
@@ -148,10 +150,11 @@ final class NcursesScreen {
         if let cached = styleCache[key] { return cached }
         let f = theme.resolved(fg, depth: depth)
         // A background role (heatmap level, status bar) lends its background, else its foreground.
-        let b: TerminalColor? = bg.map { role in
-            let r = theme.resolved(role, depth: depth)
-            return r.bg ?? r.fg
-        } ?? f.bg
+        let b: TerminalColor? =
+            bg.map { role in
+                let r = theme.resolved(role, depth: depth)
+                return r.bg ?? r.fg
+            } ?? f.bg
         var attr = mdnx_a_normal()
         if f.bold { attr |= mdnx_a_bold() }
         if f.dim { attr |= mdnx_a_dim() }

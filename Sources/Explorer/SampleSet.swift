@@ -16,11 +16,14 @@ public struct SampleSet: Sendable {
     public static let perRow = 2
 
     /// Draws `perRow` samples for every row of `snapshot`'s mixture; nil before the MDN's first epoch.
-    public static func draw(from snapshot: Snapshot, temperature: Double, sigmaTemperature: Double,
-                            generation: Int) throws -> SampleSet? {
+    public static func draw(
+        from snapshot: Snapshot, temperature: Double, sigmaTemperature: Double,
+        generation: Int
+    ) throws -> SampleSet? {
         guard let batch = snapshot.mixtureRows else { return nil }
         var rng = SeededRNG(seed: 0x5EED &+ UInt64(snapshot.sequence))
-        let ys = try batch.samples(perRow: perRow, temperature: Float(temperature), sigmaTemperature: Float(sigmaTemperature), rng: &rng)
+        let ys = try batch.samples(
+            perRow: perRow, temperature: Float(temperature), sigmaTemperature: Float(sigmaTemperature), rng: &rng)
         var xs = [Float]()
         xs.reserveCapacity(ys.count)
         for x in snapshot.mixtureX { for _ in 0..<perRow { xs.append(x) } }

@@ -104,8 +104,10 @@ public final class TrainingSession: Sendable {
     /// training rows (the same normaliser `mdnx train` would store in its checkpoint).
     static func normalizers(_ config: SessionConfig) -> (mse: Normalizer, mdn: Normalizer) {
         let policy = config.normalization
-        return (policy.normalizer(for: config.data, validationSplit: trainingConfig(.mse, config).validationSplit),
-                policy.normalizer(for: config.data, validationSplit: trainingConfig(.mdn, config).validationSplit))
+        return (
+            policy.normalizer(for: config.data, validationSplit: trainingConfig(.mse, config).validationSplit),
+            policy.normalizer(for: config.data, validationSplit: trainingConfig(.mdn, config).validationSplit)
+        )
     }
 
     /// An epoch report with its losses in the data's units: MSE times the target variance,
@@ -163,13 +165,16 @@ public final class TrainingSession: Sendable {
             // Cancelled mid-epoch (stop or a new K): drop the partial epoch.
             guard let report = trainer.runEpoch(shouldStop: interrupted) else { continue }
             if useMDN {
-                snap.mdn.record(Self.inDataUnits(report, kind: .mdn, normalizer: mdnNormalizer),
-                                finished: mdn.isFinished, stopReason: mdn.stopReason)
-                let rows = MixtureBatch(layout: MixtureLayout(components: mixtures), rows: mdn.network.predict(mixtureInput))
+                snap.mdn.record(
+                    Self.inDataUnits(report, kind: .mdn, normalizer: mdnNormalizer),
+                    finished: mdn.isFinished, stopReason: mdn.stopReason)
+                let rows = MixtureBatch(
+                    layout: MixtureLayout(components: mixtures), rows: mdn.network.predict(mixtureInput))
                 snap.mixtureRows = mdnNormalizer.denormalize(rows)
             } else {
-                snap.mse.record(Self.inDataUnits(report, kind: .mse, normalizer: mseNormalizer),
-                                finished: mse.isFinished, stopReason: mse.stopReason)
+                snap.mse.record(
+                    Self.inDataUnits(report, kind: .mse, normalizer: mseNormalizer),
+                    finished: mse.isFinished, stopReason: mse.stopReason)
                 snap.curveY = mseNormalizer.denormalizeY(mse.network.predict(curveInput))
             }
             steps += (trainer.trainingCount + trainer.config.batchSize - 1) / trainer.config.batchSize
@@ -189,8 +194,9 @@ public final class TrainingSession: Sendable {
     private static func makeTrainer(_ kind: ModelKind, data: Dataset, config: SessionConfig, mixtures: Int) -> Trainer {
         let seed = config.seed
         var rng = SeededRNG(seed: seed &+ (kind == .mdn ? 0x9E37_79B9 : 0))
-        let net = Network(kind: kind, inputDimension: data.inputDimension, hidden: config.preset.hidden,
-                          outputDimension: data.outputDimension, mixtures: mixtures, rng: &rng)
+        let net = Network(
+            kind: kind, inputDimension: data.inputDimension, hidden: config.preset.hidden,
+            outputDimension: data.outputDimension, mixtures: mixtures, rng: &rng)
         return Trainer(network: net, data: data, config: trainingConfig(kind, config), seed: seed &+ 1)
     }
 }

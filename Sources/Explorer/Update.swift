@@ -30,7 +30,8 @@ func apply(_ action: ExplorerAction, to state: ExplorerState) -> (ExplorerState,
     var s = state
     switch action {
     case .mixturesUp, .mixturesDown:
-        let k = min(max(s.mixtures + (action == .mixturesUp ? 1 : -1), L.mixtureRange.lowerBound), L.mixtureRange.upperBound)
+        let k = min(
+            max(s.mixtures + (action == .mixturesUp ? 1 : -1), L.mixtureRange.lowerBound), L.mixtureRange.upperBound)
         guard k != s.mixtures else {
             s.statusMessage = "K stays at \(k) (allowed \(L.mixtureRange.lowerBound)...\(L.mixtureRange.upperBound))"
             return (s, [])
@@ -109,7 +110,8 @@ private func retemper(_ state: ExplorerState, temperature: Double, sigma: Double
     let changed = temperature != s.temperature || sigma != s.sigmaTemperature
     s.temperature = temperature
     s.sigmaTemperature = sigma
-    s.statusMessage = "T \(ExplorerState.format(temperature)), \(s.sigmaTemperatureNote)"
+    s.statusMessage =
+        "T \(ExplorerState.format(temperature)), \(s.sigmaTemperatureNote)"
         + (changed ? "" : " (at the limit)")
     guard changed else { return (s, []) }
     s.samplingGeneration += 1

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Element-wise activation of a Dense layer.
@@ -63,8 +63,10 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
     }
 
     /// grad[i] *= derivative(output[i]) over `columns` of `rows` rows spaced `stride` apart.
-    public func backward(output: UnsafePointer<Float>, grad: UnsafeMutablePointer<Float>,
-                         rows: Int, stride: Int, columns: Range<Int>) {
+    public func backward(
+        output: UnsafePointer<Float>, grad: UnsafeMutablePointer<Float>,
+        rows: Int, stride: Int, columns: Range<Int>
+    ) {
         switch self {
         case .linear: return
         case .relu:
@@ -82,8 +84,10 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
     /// target[i] = 0 wherever mask[i] <= 0, over `columns` of `rows` rows spaced `stride`
     /// apart (vectorised when the rows are contiguous). `mask` may be `target` itself.
     @inline(__always)
-    static func zero(_ target: UnsafeMutablePointer<Float>, whereNotPositive mask: UnsafePointer<Float>,
-                     rows: Int, stride: Int, columns: Range<Int>) {
+    static func zero(
+        _ target: UnsafeMutablePointer<Float>, whereNotPositive mask: UnsafePointer<Float>,
+        rows: Int, stride: Int, columns: Range<Int>
+    ) {
         if columns.count == stride {
             let total = rows * stride
             var i = 0
@@ -93,10 +97,14 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
             while i + 16 <= total {
                 let m = mraw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
                 let t = traw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
-                traw.storeBytes(of: t.replacing(with: zero, where: m .<= zero), toByteOffset: i * 4, as: SIMD16<Float>.self)
+                traw.storeBytes(
+                    of: t.replacing(with: zero, where: m .<= zero), toByteOffset: i * 4, as: SIMD16<Float>.self)
                 i += 16
             }
-            while i < total { if mask[i] <= 0 { target[i] = 0 }; i += 1 }
+            while i < total {
+                if mask[i] <= 0 { target[i] = 0 }
+                i += 1
+            }
         } else {
             for r in 0..<rows {
                 for c in columns where mask[r * stride + c] <= 0 { target[r * stride + c] = 0 }

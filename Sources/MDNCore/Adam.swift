@@ -21,8 +21,10 @@ public struct Adam: Sendable {
     private var beta2Power: Double = 1
 
     /// Adam for `parameterCount` values (Keras defaults: lr 1e-3, 0.9, 0.999, 1e-7).
-    public init(parameterCount: Int, learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
-                epsilon: Float = 1e-7) {
+    public init(
+        parameterCount: Int, learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
+        epsilon: Float = 1e-7
+    ) {
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
@@ -40,15 +42,25 @@ public struct Adam: Sendable {
     }
 
     /// Updates `weights` from `gradient`, using moments at `offset` of the flat state.
-    mutating func update(_ weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafePointer<Float>,
-                         offset: Int, alpha: Float) {
+    mutating func update(
+        _ weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafePointer<Float>,
+        offset: Int, alpha: Float
+    ) {
         let n = weights.count
-        let b1 = beta1, b2 = beta2, c1 = 1 - beta1, c2 = 1 - beta2, eps = epsilon
+        let b1 = beta1
+        let b2 = beta2
+        let c1 = 1 - beta1
+        let c2 = 1 - beta2
+        let eps = epsilon
         m.withUnsafeMutableBufferPointer { mb in
             v.withUnsafeMutableBufferPointer { vb in
-                let mp = mb.baseAddress! + offset, vp = vb.baseAddress! + offset, w = weights.baseAddress!
+                let mp = mb.baseAddress! + offset
+                let vp = vb.baseAddress! + offset
+                let w = weights.baseAddress!
                 var i = 0
-                let rw = UnsafeMutableRawPointer(w), rm = UnsafeMutableRawPointer(mp), rv = UnsafeMutableRawPointer(vp)
+                let rw = UnsafeMutableRawPointer(w)
+                let rm = UnsafeMutableRawPointer(mp)
+                let rv = UnsafeMutableRawPointer(vp)
                 let rg = UnsafeRawPointer(gradient)
                 while i + 8 <= n {
                     let o = i * 4
@@ -58,7 +70,8 @@ public struct Adam: Sendable {
                     rm.storeBytes(of: mm, toByteOffset: o, as: SIMD8<Float>.self)
                     rv.storeBytes(of: vv, toByteOffset: o, as: SIMD8<Float>.self)
                     let ww = rw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                    rw.storeBytes(of: ww - (mm * alpha) / (FastMath.sqrt(vv) + eps), toByteOffset: o, as: SIMD8<Float>.self)
+                    rw.storeBytes(
+                        of: ww - (mm * alpha) / (FastMath.sqrt(vv) + eps), toByteOffset: o, as: SIMD8<Float>.self)
                     i += 8
                 }
                 while i < n {

@@ -56,7 +56,8 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
             default: what = "only \(rows) data rows"
             }
             let after = dropped > 0 ? " left after dropping \(dropped) with missing values" : ""
-            let need = minimum == CSVLoader.minimumRows ? "training needs at least \(minimum)" : "need at least \(minimum)"
+            let need =
+                minimum == CSVLoader.minimumRows ? "training needs at least \(minimum)" : "need at least \(minimum)"
             return "\(path): \(what)\(after); \(need)"
         case .unknownColumn(let path, let name, let available, let numeric):
             let hint = numeric ? " (the first line looks like numbers: the file needs a header row)" : ""
@@ -71,8 +72,8 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(path): there is no column \(index): the file has \(n) column\(n == 1 ? "" : "s"): "
                 + CSVError.list(available)
         case .duplicateColumn(let path, let name, let indices):
-            let where_ = indices.map(String.init).joined(separator: ", ")
-            return "\(path): several columns are named \(quoted(name)) (columns \(where_)); "
+            let positions = indices.map(String.init).joined(separator: ", ")
+            return "\(path): several columns are named \(quoted(name)) (columns \(positions)); "
                 + "select one by position instead"
         case .ambiguousSelector(let path, let text, let positionName, let namedIndex):
             return "\(path): column \(quoted(text)) is ambiguous: column \(text) is \(quoted(positionName)) "

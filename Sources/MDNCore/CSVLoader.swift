@@ -55,43 +55,59 @@ public enum CSVLoader {
 
     /// Loads columns `x` (inputs) and `y` (targets) from the CSV file at `path`.
     /// Rows with a missing selected value are an error unless `dropMissing` is true.
-    public static func load(path: String, x: [ColumnSelector], y: [ColumnSelector],
-                            dropMissing: Bool = false, minimumRows: Int = CSVLoader.minimumRows)
-        throws(CSVError) -> Dataset {
+    public static func load(
+        path: String, x: [ColumnSelector], y: [ColumnSelector],
+        dropMissing: Bool = false, minimumRows: Int = CSVLoader.minimumRows
+    )
+        throws(CSVError) -> Dataset
+    {
         try read(path: path, x: x, y: y, dropMissing: dropMissing, minimumRows: minimumRows).dataset
     }
 
     /// Loads one input column and one target column (see `load(path:x:y:dropMissing:minimumRows:)`).
-    public static func load(path: String, x: ColumnSelector, y: ColumnSelector,
-                            dropMissing: Bool = false, minimumRows: Int = CSVLoader.minimumRows)
-        throws(CSVError) -> Dataset {
+    public static func load(
+        path: String, x: ColumnSelector, y: ColumnSelector,
+        dropMissing: Bool = false, minimumRows: Int = CSVLoader.minimumRows
+    )
+        throws(CSVError) -> Dataset
+    {
         try load(path: path, x: [x], y: [y], dropMissing: dropMissing, minimumRows: minimumRows)
     }
 
     /// Loads columns like `load`, and also reports rows read, rows dropped and time taken.
-    public static func read(path: String, x: [ColumnSelector], y: [ColumnSelector],
-                            dropMissing: Bool = false, minimumRows: Int = CSVLoader.minimumRows)
-        throws(CSVError) -> CSVLoadReport {
+    public static func read(
+        path: String, x: [ColumnSelector], y: [ColumnSelector],
+        dropMissing: Bool = false, minimumRows: Int = CSVLoader.minimumRows
+    )
+        throws(CSVError) -> CSVLoadReport
+    {
         precondition(!x.isEmpty && !y.isEmpty, "select at least one x and one y column")
         let table = try readColumns(path: path, columns: x + y, dropMissing: dropMissing, minimumRows: minimumRows)
-        let width = table.names.count, dx = x.count, dy = y.count
-        var xs = [Float](), ys = [Float]()
+        let width = table.names.count
+        let dx = x.count
+        let dy = y.count
+        var xs = [Float]()
+        var ys = [Float]()
         xs.reserveCapacity(table.count * dx)
         ys.reserveCapacity(table.count * dy)
         for r in 0..<table.count {
             xs.append(contentsOf: table.values[(r * width)..<(r * width + dx)])
             ys.append(contentsOf: table.values[(r * width + dx)..<((r + 1) * width)])
         }
-        let dataset = Dataset(x: xs, y: ys, inputDimension: dx, outputDimension: dy,
-                              xNames: Array(table.names.prefix(dx)), yNames: Array(table.names.suffix(dy)))
-        return CSVLoadReport(dataset: dataset, rowsRead: table.rowsRead, rowsDropped: table.rowsDropped,
-                             skippedRowNames: table.skippedRowNames, seconds: table.seconds)
+        let dataset = Dataset(
+            x: xs, y: ys, inputDimension: dx, outputDimension: dy,
+            xNames: Array(table.names.prefix(dx)), yNames: Array(table.names.suffix(dy)))
+        return CSVLoadReport(
+            dataset: dataset, rowsRead: table.rowsRead, rowsDropped: table.rowsDropped,
+            skippedRowNames: table.skippedRowNames, seconds: table.seconds)
     }
 
     /// Reads the selected numeric `columns` (no x/y split), e.g. the inputs to predict at.
     /// Same rules and errors as `load`.
-    public static func readColumns(path: String, columns: [ColumnSelector], dropMissing: Bool = false,
-                                   minimumRows: Int = CSVLoader.minimumRows) throws(CSVError) -> CSVColumns {
+    public static func readColumns(
+        path: String, columns: [ColumnSelector], dropMissing: Bool = false,
+        minimumRows: Int = CSVLoader.minimumRows
+    ) throws(CSVError) -> CSVColumns {
         precondition(!columns.isEmpty, "select at least one column")
         let start = ContinuousClock.now
         let (reader, stream) = try open(path)
@@ -105,7 +121,12 @@ public enum CSVLoader {
         if header.count == 1 && header[0].isEmpty {
             // Only blank lines? Then the file is empty in effect.
             var sawData = false
-            while let row = reader.next() { if !(row.count == 1 && row[0].isEmpty) { sawData = true; break } }
+            while let row = reader.next() {
+                if !(row.count == 1 && row[0].isEmpty) {
+                    sawData = true
+                    break
+                }
+            }
             try checkStreamError(reader, stream, path)
             throw sawData ? .blankHeader(path: path) : .empty(path: path)
         }
@@ -120,8 +141,11 @@ public enum CSVLoader {
         }
 
         var values: [Float] = []
-        var rowsRead = 0, dropped = 0
-        var missingRows = 0, firstMissingLine = 0, firstMissingColumn = ""
+        var rowsRead = 0
+        var dropped = 0
+        var missingRows = 0
+        var firstMissingLine = 0
+        var firstMissingColumn = ""
         var cells = [Float](repeating: 0, count: chosen.count)
 
         while let row = reader.next() {
@@ -142,7 +166,10 @@ public enum CSVLoader {
                 cells[j] = v
             }
             if let c = missingColumn {
-                if missingRows == 0 { firstMissingLine = rowLine; firstMissingColumn = header[c] }
+                if missingRows == 0 {
+                    firstMissingLine = rowLine
+                    firstMissingColumn = header[c]
+                }
                 missingRows += 1
                 dropped += 1
                 continue
@@ -159,8 +186,9 @@ public enum CSVLoader {
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return CSVColumns(names: chosen.map { header[$0] }, values: values, rowsRead: rowsRead, rowsDropped: dropped,
-                          skippedRowNames: skippedRowNames, seconds: seconds)
+        return CSVColumns(
+            names: chosen.map { header[$0] }, values: values, rowsRead: rowsRead, rowsDropped: dropped,
+            skippedRowNames: skippedRowNames, seconds: seconds)
     }
 
     /// Whether `text` (already trimmed or not) marks a missing value.
@@ -192,8 +220,10 @@ public enum CSVLoader {
         }
     }
 
-    private static func checkStreamError(_ reader: CSVReader, _ stream: FileByteStream,
-                                         _ path: String) throws(CSVError) {
+    private static func checkStreamError(
+        _ reader: CSVReader, _ stream: FileByteStream,
+        _ path: String
+    ) throws(CSVError) {
         if let failure = stream.failure { throw .unreadable(path: path, reason: failure) }
         guard let error = reader.error else { return }
         // CSV.swift reports bad UTF-8 as its own CSVError.unicodeDecoding (its module name is

@@ -31,8 +31,10 @@ public enum CSVOutput {
     /// Writes `values` (row-major, `header.count` columns) to `path`, or to standard output
     /// when `path` is nil or "-". Without `overwrite`, an existing file is left alone and
     /// `FileWriteError.exists` is thrown.
-    public static func write(header: [String], values: [Float], to path: String?,
-                             overwrite: Bool = false) throws(FileWriteError) {
+    public static func write(
+        header: [String], values: [Float], to path: String?,
+        overwrite: Bool = false
+    ) throws(FileWriteError) {
         try write(text: render(header: header, values: values), to: path, overwrite: overwrite)
     }
 
@@ -47,7 +49,8 @@ public enum CSVOutput {
 
     /// A header field, quoted when it must be.
     public static func escape(_ field: String) -> String {
-        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let needsQuotes =
+            field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || field.first == " " || field.last == " "
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -45,10 +45,12 @@ public struct Checkpoint: Sendable, Equatable {
     public var tensors: [NamedTensor]
 
     /// A checkpoint; names default to x, y (x1.., y1.. for several columns).
-    public init(kind: ModelKind, hidden: [Int], mixtures: Int?, inputDimension: Int = 1, outputDimension: Int = 1,
-                preset: String, epochs: Int, seed: UInt64, normalizer: Normalizer? = nil,
-                xNames: [String]? = nil, yNames: [String]? = nil, mdnxVersion: String = Checkpoint.writerVersion,
-                extra: [String: String] = [:], tensors: [NamedTensor]) {
+    public init(
+        kind: ModelKind, hidden: [Int], mixtures: Int?, inputDimension: Int = 1, outputDimension: Int = 1,
+        preset: String, epochs: Int, seed: UInt64, normalizer: Normalizer? = nil,
+        xNames: [String]? = nil, yNames: [String]? = nil, mdnxVersion: String = Checkpoint.writerVersion,
+        extra: [String: String] = [:], tensors: [NamedTensor]
+    ) {
         precondition(kind == .mse || (mixtures ?? 0) >= 1, "an mdn checkpoint needs mixtures >= 1")
         self.kind = kind
         self.hidden = hidden
@@ -94,7 +96,8 @@ public struct Checkpoint: Sendable, Equatable {
 
     /// Writes the checkpoint to `path` atomically (no-clobber unless `overwrite`).
     public func save(to path: String, overwrite: Bool = false) throws(CheckpointError) {
-        try SafeTensors.write(SafeTensors.Contents(tensors: tensors, metadata: metadata), to: path, overwrite: overwrite)
+        try SafeTensors.write(
+            SafeTensors.Contents(tensors: tensors, metadata: metadata), to: path, overwrite: overwrite)
     }
 
     /// Reads and validates the checkpoint at `path`.
@@ -127,7 +130,8 @@ public struct Checkpoint: Sendable, Equatable {
         func strings(_ key: String, count: Int) throws(CheckpointError) -> [String] {
             let text = try value(key)
             guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)), list.count == count else {
-                throw fail("metadata '\(key)' is '\(text)', expected a JSON list of \(count) name\(count == 1 ? "" : "s")")
+                throw fail(
+                    "metadata '\(key)' is '\(text)', expected a JSON list of \(count) name\(count == 1 ? "" : "s")")
             }
             return list
         }
@@ -137,7 +141,8 @@ public struct Checkpoint: Sendable, Equatable {
         }
         let hiddenText = try value("hidden")
         guard let hidden = try? JSONDecoder().decode([Int].self, from: Data(hiddenText.utf8)),
-              hidden.allSatisfy({ $0 >= 1 }) else {
+            hidden.allSatisfy({ $0 >= 1 })
+        else {
             throw fail("metadata 'hidden' is '\(hiddenText)', expected a JSON list of positive widths")
         }
         let mixtures = kind == .mdn ? try int("mixtures", minimum: 1) : nil
@@ -145,21 +150,28 @@ public struct Checkpoint: Sendable, Equatable {
         let outputDimension = try int("output_dimension", minimum: 1)
         let epochs = try int("epochs", minimum: 0)
         let seedText = try value("seed")
-        guard let seed = UInt64(seedText) else { throw fail("metadata 'seed' is '\(seedText)', expected an unsigned integer") }
+        guard let seed = UInt64(seedText) else {
+            throw fail("metadata 'seed' is '\(seedText)', expected an unsigned integer")
+        }
         let normalizerText = try value("normalizer")
         guard let normalizer = Normalizer(json: normalizerText),
-              normalizer.inputDimension == inputDimension, normalizer.outputDimension == outputDimension else {
-            throw fail("metadata 'normalizer' is not a valid normaliser for \(inputDimension) input and "
-                       + "\(outputDimension) target column\(outputDimension == 1 ? "" : "s")")
+            normalizer.inputDimension == inputDimension, normalizer.outputDimension == outputDimension
+        else {
+            throw fail(
+                "metadata 'normalizer' is not a valid normaliser for \(inputDimension) input and "
+                    + "\(outputDimension) target column\(outputDimension == 1 ? "" : "s")")
         }
         let xNames = try strings("x_names", count: inputDimension)
         let yNames = try strings("y_names", count: outputDimension)
-        let known: Set<String> = ["format", "mdnx_version", "kind", "hidden", "mixtures", "input_dimension",
-                                  "output_dimension", "preset", "epochs", "seed", "normalizer", "x_names", "y_names"]
-        self.init(kind: kind, hidden: hidden, mixtures: mixtures, inputDimension: inputDimension,
-                  outputDimension: outputDimension, preset: try value("preset"), epochs: epochs, seed: seed,
-                  normalizer: normalizer, xNames: xNames, yNames: yNames, mdnxVersion: try value("mdnx_version"),
-                  extra: m.filter { !known.contains($0.key) }, tensors: contents.tensors)
+        let known: Set<String> = [
+            "format", "mdnx_version", "kind", "hidden", "mixtures", "input_dimension",
+            "output_dimension", "preset", "epochs", "seed", "normalizer", "x_names", "y_names",
+        ]
+        self.init(
+            kind: kind, hidden: hidden, mixtures: mixtures, inputDimension: inputDimension,
+            outputDimension: outputDimension, preset: try value("preset"), epochs: epochs, seed: seed,
+            normalizer: normalizer, xNames: xNames, yNames: yNames, mdnxVersion: try value("mdnx_version"),
+            extra: m.filter { !known.contains($0.key) }, tensors: contents.tensors)
     }
 
     private static func json<T: Encodable>(_ value: T) -> String {

@@ -18,8 +18,10 @@ public struct Dataset: Sendable, Equatable {
     public var count: Int { x.count / max(inputDimension, 1) }
 
     /// Creates a data set; x and y must hold the same number of rows.
-    public init(x: [Float], y: [Float], inputDimension: Int = 1, outputDimension: Int = 1,
-                xNames: [String]? = nil, yNames: [String]? = nil) {
+    public init(
+        x: [Float], y: [Float], inputDimension: Int = 1, outputDimension: Int = 1,
+        xNames: [String]? = nil, yNames: [String]? = nil
+    ) {
         precondition(inputDimension >= 1 && outputDimension >= 1, "dimensions must be >= 1")
         precondition(x.count % inputDimension == 0, "x holds a partial row")
         precondition(y.count % outputDimension == 0, "y holds a partial row")

@@ -3,11 +3,14 @@ public enum Datasets {
     /// The tutorial's noisy spiral: angle ~ U(0, 2 pi revolutions), r = angle,
     /// (r cos, r sin) + N(0, jitter^2) noise per coordinate, then ONE min-max scaling over
     /// both columns jointly to [0, 5]. x = column 0, y = column 1.
-    public static func spiral(count: Int = 10_000, jitter: Double = 0.2, revolutions: Double = 2,
-                              seed: UInt64 = 42) -> Dataset {
+    public static func spiral(
+        count: Int = 10_000, jitter: Double = 0.2, revolutions: Double = 2,
+        seed: UInt64 = 42
+    ) -> Dataset {
         precondition(count >= 1, "the spiral needs at least one point")
         var rng = SeededRNG(seed: seed)
-        var xs = [Double](repeating: 0, count: count), ys = [Double](repeating: 0, count: count)
+        var xs = [Double](repeating: 0, count: count)
+        var ys = [Double](repeating: 0, count: count)
         let top = 2 * Double.pi * revolutions
         for i in 0..<count {
             let angle = rng.uniform(0, top)
@@ -18,7 +21,8 @@ public enum Datasets {
             xs[i] += rng.normal(mean: 0, std: jitter)
             ys[i] += rng.normal(mean: 0, std: jitter)
         }
-        let lo = min(xs.min()!, ys.min()!), hi = max(xs.max()!, ys.max()!)
+        let lo = min(xs.min()!, ys.min()!)
+        let hi = max(xs.max()!, ys.max()!)
         let scale = hi > lo ? 5 / (hi - lo) : 0
         return Dataset(x: xs.map { Float(($0 - lo) * scale) }, y: ys.map { Float(($0 - lo) * scale) })
     }
@@ -28,7 +32,8 @@ public enum Datasets {
     public static func bishop(count: Int = 10_000, seed: UInt64 = 42) -> Dataset {
         precondition(count >= 1, "the data set needs at least one point")
         var rng = SeededRNG(seed: seed)
-        var x = [Float](repeating: 0, count: count), y = [Float](repeating: 0, count: count)
+        var x = [Float](repeating: 0, count: count)
+        var y = [Float](repeating: 0, count: count)
         for i in 0..<count {
             let t = rng.nextDouble()
             y[i] = Float(t)

@@ -46,9 +46,10 @@ public struct Dense: Sendable, Equatable {
             for r in 0..<rows { (output + r * n).update(from: b.baseAddress!, count: n) }
         }
         weights.storage.withUnsafeBufferPointer { w in
-            GEMM.multiply(m: rows, n: n, k: inputs, a: x, lda: inputs, transposeA: false,
-                          b: w.baseAddress!, ldb: n, transposeB: false,
-                          c: output, ldc: n, accumulate: true)
+            GEMM.multiply(
+                m: rows, n: n, k: inputs, a: x, lda: inputs, transposeA: false,
+                b: w.baseAddress!, ldb: n, transposeB: false,
+                c: output, ldc: n, accumulate: true)
         }
         activation.apply(output, rows: rows, stride: n, columns: 0..<n)
     }
@@ -65,13 +66,15 @@ public struct Dense: Sendable, Equatable {
         let n = outputs
         activation.backward(output: y, grad: gradOutput, rows: rows, stride: n, columns: 0..<n)
         // dW = x^T dZ, db = column sums of dZ, dx = dZ W^T.
-        GEMM.multiply(m: inputs, n: n, k: rows, a: x, lda: inputs, transposeA: true,
-                      b: gradOutput, ldb: n, transposeB: false, c: gradWeights, ldc: n)
+        GEMM.multiply(
+            m: inputs, n: n, k: rows, a: x, lda: inputs, transposeA: true,
+            b: gradOutput, ldb: n, transposeB: false, c: gradWeights, ldc: n)
         Dense.columnSums(gradOutput, rows: rows, cols: n, into: gradBias)
         if let gradInput {
             weights.storage.withUnsafeBufferPointer { w in
-                GEMM.multiply(m: rows, n: inputs, k: n, a: gradOutput, lda: n, transposeA: false,
-                              b: w.baseAddress!, ldb: n, transposeB: true, c: gradInput, ldc: inputs)
+                GEMM.multiply(
+                    m: rows, n: inputs, k: n, a: gradOutput, lda: n, transposeA: false,
+                    b: w.baseAddress!, ldb: n, transposeB: true, c: gradInput, ldc: inputs)
             }
         }
     }

@@ -17,15 +17,18 @@ public enum Evaluation {
 
     /// The model's own loss on the data set (NLL for mdn, MSE for mse).
     public static func loss(network: Network, dataset: Dataset) -> Double {
-        loss(network: network, dataset: dataset,
-             workspace: NetworkWorkspace(network: network, capacity: min(dataset.count, NetworkWorkspace.chunkRows)))
+        loss(
+            network: network, dataset: dataset,
+            workspace: NetworkWorkspace(network: network, capacity: min(dataset.count, NetworkWorkspace.chunkRows)))
     }
 
     /// The model's own loss on the data set, computed `workspace.capacity` rows at a time
     /// (the row-weighted mean of the chunks' mean losses); the trainer reuses one workspace.
     static func loss(network: Network, dataset: Dataset, workspace ws: NetworkWorkspace) -> Double {
-        precondition(dataset.inputDimension == network.inputDimension, "data set input dimension does not match the network")
-        precondition(dataset.outputDimension == network.outputDimension, "data set output dimension does not match the network")
+        precondition(
+            dataset.inputDimension == network.inputDimension, "data set input dimension does not match the network")
+        precondition(
+            dataset.outputDimension == network.outputDimension, "data set output dimension does not match the network")
         let n = dataset.count
         precondition(n > 0, "cannot score an empty data set")
         var total = 0.0
@@ -34,9 +37,12 @@ public enum Evaluation {
                 var start = 0
                 while start < n {
                     let rows = min(ws.capacity, n - start)
-                    let out = network.forward(xp.baseAddress! + start * dataset.inputDimension, rows: rows, workspace: ws)
-                    total += network.loss(output: out, targets: yp.baseAddress! + start * dataset.outputDimension,
-                                          rows: rows, gradient: nil) * Double(rows)
+                    let out = network.forward(
+                        xp.baseAddress! + start * dataset.inputDimension, rows: rows, workspace: ws)
+                    total +=
+                        network.loss(
+                            output: out, targets: yp.baseAddress! + start * dataset.outputDimension,
+                            rows: rows, gradient: nil) * Double(rows)
                     start += rows
                 }
             }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Vectorised elementary functions for the hot loops. Swift's `SIMD.squareRoot()` and
@@ -27,7 +27,8 @@ extension FastMath {
     /// [-87, 88]; 0 below -87.3 (including -inf); inputs above 88 give e^88; NaN stays NaN.
     @inline(__always)
     public static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let lo: Float = -87.336_54, hi: Float = 88
+        let lo: Float = -87.336_54
+        let hi: Float = 88
         var v = x.replacing(with: lo, where: x .< lo)
         v = v.replacing(with: hi, where: v .> hi)
         // Round v * log2(e) to the nearest integer with the 1.5 * 2^23 trick.
@@ -88,12 +89,17 @@ extension FastMath {
     /// dst[i] = f(src[i]) for `count` values, eight lanes at a time; the lanes past the end
     /// of the last chunk hold `padding` and are not stored. `dst` may be `src`.
     @inline(__always)
-    static func map(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int,
-                    padding: Float, _ f: (SIMD8<Float>) -> SIMD8<Float>) {
+    static func map(
+        _ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int,
+        padding: Float, _ f: (SIMD8<Float>) -> SIMD8<Float>
+    ) {
         var i = 0
-        let rs = UnsafeRawPointer(src), rd = UnsafeMutableRawPointer(dst)
+        let rs = UnsafeRawPointer(src)
+        let rd = UnsafeMutableRawPointer(dst)
         while i + 8 <= count {
-            rd.storeBytes(of: f(rs.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)), toByteOffset: i * 4, as: SIMD8<Float>.self)
+            rd.storeBytes(
+                of: f(rs.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)), toByteOffset: i * 4,
+                as: SIMD8<Float>.self)
             i += 8
         }
         if i < count {
@@ -127,7 +133,10 @@ extension FastMath {
             var v = SIMD8<Float>(repeating: -.infinity)
             for j in 0..<(count - i) { v[j] = p[i + j] - shift }
             let r = exp(v)
-            for j in 0..<(count - i) { p[i + j] = r[j]; sum += r[j] }
+            for j in 0..<(count - i) {
+                p[i + j] = r[j]
+                sum += r[j]
+            }
         }
         return sum
     }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A buffered, read-only `InputStream` over a file descriptor, for CSV.swift's `CSVReader`.
 ///
@@ -34,7 +35,10 @@ final class FileByteStream: InputStream {
     override func open() { if status == .notOpen { status = .open } }
 
     override func close() {
-        if status != .closed { systemClose(fd); status = .closed }
+        if status != .closed {
+            systemClose(fd)
+            status = .closed
+        }
     }
 
     override var streamStatus: Stream.Status { status }
@@ -60,8 +64,10 @@ final class FileByteStream: InputStream {
         return n
     }
 
-    override func getBuffer(_ buffer: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>,
-                            length len: UnsafeMutablePointer<Int>) -> Bool { false }
+    override func getBuffer(
+        _ buffer: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>,
+        length len: UnsafeMutablePointer<Int>
+    ) -> Bool { false }
 
     private func refill() {
         guard !atEnd, failure == nil, status == .open else { return }
@@ -75,7 +81,10 @@ final class FileByteStream: InputStream {
             }
             start = 0
             end = n
-            if n == 0 { atEnd = true; status = .atEnd }
+            if n == 0 {
+                atEnd = true
+                status = .atEnd
+            }
             return
         }
     }

@@ -56,8 +56,10 @@ public enum GEMM {
     /// Packs op(B) (k x n) into panels of 16 columns: panel j holds k rows of 16 floats,
     /// columns past n zero.
     @inline(__always)
-    static func packB(n: Int, k: Int, b: UnsafePointer<Float>, ldb: Int, transposeB: Bool,
-                      into packed: UnsafeMutablePointer<Float>) {
+    static func packB(
+        n: Int, k: Int, b: UnsafePointer<Float>, ldb: Int, transposeB: Bool,
+        into packed: UnsafeMutablePointer<Float>
+    ) {
         let panels = (n + nr - 1) / nr
         for panel in 0..<panels {
             let dst = packed + panel * nr * k
@@ -83,7 +85,8 @@ public enum GEMM {
                     let q = s + p
                     let v = SIMD16<Float>(
                         q[0], q[ldb], q[2 * ldb], q[3 * ldb], q[4 * ldb], q[5 * ldb], q[6 * ldb], q[7 * ldb],
-                        q[8 * ldb], q[9 * ldb], q[10 * ldb], q[11 * ldb], q[12 * ldb], q[13 * ldb], q[14 * ldb], q[15 * ldb])
+                        q[8 * ldb], q[9 * ldb], q[10 * ldb], q[11 * ldb], q[12 * ldb], q[13 * ldb], q[14 * ldb],
+                        q[15 * ldb])
                     raw.storeBytes(of: v, toByteOffset: p * 64, as: SIMD16<Float>.self)
                 }
             } else {
@@ -110,8 +113,12 @@ public enum GEMM {
         let a3 = a + min(3, rows - 1) * rs
         let a4 = a + min(4, rows - 1) * rs
         let a5 = a + min(5, rows - 1) * rs
-        var c0 = SIMD16<Float>(), c1 = SIMD16<Float>(), c2 = SIMD16<Float>()
-        var c3 = SIMD16<Float>(), c4 = SIMD16<Float>(), c5 = SIMD16<Float>()
+        var c0 = SIMD16<Float>()
+        var c1 = SIMD16<Float>()
+        var c2 = SIMD16<Float>()
+        var c3 = SIMD16<Float>()
+        var c4 = SIMD16<Float>()
+        var c5 = SIMD16<Float>()
         let braw = UnsafeRawPointer(b)
         var off = 0
         for p in 0..<k {

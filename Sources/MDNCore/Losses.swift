@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Losses with hand-derived gradients. Each returns the mean loss over the batch and, when
@@ -41,20 +41,24 @@ public enum Loss {
         rows: Int, gradient: UnsafeMutablePointer<Float>?
     ) -> Double {
         precondition(rows > 0, "loss of an empty batch")
-        let k = layout.components, d = layout.dimension, width = layout.width
+        let k = layout.components
+        let d = layout.dimension
+        let width = layout.width
         let kd = k * d
         let scratchCount = 2 * k + kd
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: scratchCount) { scratch in
-            let pis = scratch.baseAddress!       // logits, then exp(logit - max)
-            let joint = pis + k                  // logit - max + g, then exp(joint - max)
-            let logSigma = joint + k             // log sigma, K*D values
+            let pis = scratch.baseAddress!  // logits, then exp(logit - max)
+            let joint = pis + k  // logit - max + g, then exp(joint - max)
+            let logSigma = joint + k  // log sigma, K*D values
             let constant = Float(Double(d) * halfLogTwoPi)
             let invRows = Float(1.0 / Double(rows))
             var total = 0.0
             for row in 0..<rows {
                 let p = parameters + row * width
                 let y = targets + row * d
-                let mu = p, sigma = p + kd, logit = p + 2 * kd
+                let mu = p
+                let sigma = p + kd
+                let logit = p + 2 * kd
                 FastMath.log(sigma, into: logSigma, count: kd)
                 var maxLogit = -Float.infinity
                 for j in 0..<k { maxLogit = max(maxLogit, logit[j]) }
@@ -76,7 +80,8 @@ public enum Loss {
                 total += Double(logf(sumPi)) - Double(maxJoint) - Double(logf(sumJoint))
                 guard let gradient else { continue }
                 let gr = gradient + row * width
-                let invPi = 1 / sumPi, invJ = 1 / sumJoint
+                let invPi = 1 / sumPi
+                let invJ = 1 / sumJoint
                 for j in 0..<k {
                     let r = joint[j] * invJ
                     gr[2 * kd + j] = (pis[j] * invPi - r) * invRows
@@ -94,8 +99,11 @@ public enum Loss {
     }
 
     /// Double-precision reference of `mixtureNLL` for one row (tests, checks): -log p(y).
-    public static func mixtureNLLReference(layout: MixtureLayout, parameters p: [Double], target y: [Double]) -> Double {
-        let k = layout.components, d = layout.dimension, kd = k * d
+    public static func mixtureNLLReference(layout: MixtureLayout, parameters p: [Double], target y: [Double]) -> Double
+    {
+        let k = layout.components
+        let d = layout.dimension
+        let kd = k * d
         let logits = (0..<k).map { p[2 * kd + $0] }
         let m = logits.max()!
         let lse = m + log(logits.reduce(0) { $0 + exp($1 - m) })

@@ -13,8 +13,9 @@ public struct Mixture: Sendable, Equatable {
 
     /// A mixture from a raw parameter row of `layout.width` values.
     public init(layout: MixtureLayout, parameters: [Float]) {
-        precondition(parameters.count == layout.width,
-                     "a mixture row needs \(layout.width) values, got \(parameters.count)")
+        precondition(
+            parameters.count == layout.width,
+            "a mixture row needs \(layout.width) values, got \(parameters.count)")
         self.layout = layout
         self.parameters = parameters
     }
@@ -70,15 +71,18 @@ public struct Mixture: Sendable, Equatable {
 
     /// One draw (D values) with mixing temperature T and sigma temperature S.
     /// Throws `MixtureError` unless both are positive and finite.
-    public func sample(temperature: Float = 1, sigmaTemperature: Float = 1,
-                       rng: inout SeededRNG) throws(MixtureError) -> [Float] {
+    public func sample(
+        temperature: Float = 1, sigmaTemperature: Float = 1,
+        rng: inout SeededRNG
+    ) throws(MixtureError) -> [Float] {
         try MixtureBatch(layout: layout, rows: parameters)
             .samples(perRow: 1, temperature: temperature, sigmaTemperature: sigmaTemperature, rng: &rng)
     }
 
     private func moments() -> (mean: [Float], variance: [Float]) {
         let dims = layout.dimension
-        var mean = [Double](repeating: 0, count: dims), variance = mean
+        var mean = [Double](repeating: 0, count: dims)
+        var variance = mean
         var scratch = [Double](repeating: 0, count: layout.components)
         withRow { p in MixtureKernel.moments(p, layout, mean: &mean, variance: &variance, scratch: &scratch) }
         return (mean.map(Float.init), variance.map(Float.init))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Many mixtures at once: `count` parameter rows laid out by `layout`, row-major, as the MDN
@@ -16,8 +16,9 @@ public struct MixtureBatch: Sendable, Equatable {
 
     /// A batch from row-major parameter rows; `rows.count` must be a multiple of the width.
     public init(layout: MixtureLayout, rows: [Float]) {
-        precondition(rows.count % layout.width == 0,
-                     "rows hold a partial mixture row (\(rows.count) values, width \(layout.width))")
+        precondition(
+            rows.count % layout.width == 0,
+            "rows hold a partial mixture row (\(rows.count) values, width \(layout.width))")
         self.layout = layout
         self.rows = rows
         self.count = rows.count / layout.width
@@ -38,7 +39,8 @@ public struct MixtureBatch: Sendable, Equatable {
 
     /// Modes (most probable y), `count * D` values.
     public func modes() -> [Float] {
-        let dims = layout.dimension, w = layout.width
+        let dims = layout.dimension
+        let w = layout.width
         var scratch = [Double](repeating: 0, count: 4 * layout.components + 3 * dims)
         var out = [Double](repeating: 0, count: dims)
         var result = [Float](repeating: 0, count: count * dims)
@@ -53,7 +55,8 @@ public struct MixtureBatch: Sendable, Equatable {
 
     /// log p(y_r | row r) for each row; `y` holds `count * D` values.
     public func logDensities(y: [Float]) -> [Double] {
-        let dims = layout.dimension, w = layout.width
+        let dims = layout.dimension
+        let w = layout.width
         precondition(y.count == count * dims, "y must hold count*D = \(count * dims) values, got \(y.count)")
         var scratch = [Double](repeating: 0, count: 2 * layout.components)
         var point = [Double](repeating: 0, count: dims)
@@ -78,8 +81,10 @@ public struct MixtureBatch: Sendable, Equatable {
     /// frame, `densityGrid(rows:yRange:)` is much faster.
     public func densities(grid: [Float]) -> [Float] {
         precondition(layout.dimension == 1, "densities(grid:) needs a one-dimensional mixture")
-        let w = layout.width, k = layout.components
-        var logW = [Double](repeating: 0, count: k), terms = logW
+        let w = layout.width
+        let k = layout.components
+        var logW = [Double](repeating: 0, count: k)
+        var terms = logW
         var point = [0.0]
         var result = [Float](repeating: 0, count: count * grid.count)
         rows.withUnsafeBufferPointer { base in
@@ -100,7 +105,8 @@ public struct MixtureBatch: Sendable, Equatable {
     /// Mixing probabilities softmax(logits / T) per row, `count * K` values.
     public func weights(temperature: Float = 1) throws(MixtureError) -> [Float] {
         try MixtureError.validate(temperature: temperature, sigmaTemperature: 1)
-        let k = layout.components, w = layout.width
+        let k = layout.components
+        let w = layout.width
         var result = [Float](repeating: 0, count: count * k)
         rows.withUnsafeBufferPointer { base in
             result.withUnsafeMutableBufferPointer { out in
@@ -108,8 +114,10 @@ public struct MixtureBatch: Sendable, Equatable {
                     // Each weight divided by the total directly: differences of the sampler's
                     // running sums would lose small weights that follow large ones.
                     let row = out.baseAddress! + r * k
-                    let total = MixtureKernel.temperedWeights(base.baseAddress! + r * w, layout,
-                                                              temperature: temperature, into: row).total
+                    let total = MixtureKernel.temperedWeights(
+                        base.baseAddress! + r * w, layout,
+                        temperature: temperature, into: row
+                    ).total
                     for c in 0..<k { row[c] /= total }
                 }
             }
@@ -138,11 +146,15 @@ public struct MixtureBatch: Sendable, Equatable {
     /// `perRow` draws from every row with mixing temperature T (pi = softmax(logits / T)) and
     /// sigma temperature S (std * sqrt(S)): `count * perRow * D` values, row r's draws
     /// first. Throws `MixtureError` unless T and S are positive and finite.
-    public func samples(perRow: Int = 1, temperature: Float = 1, sigmaTemperature: Float = 1,
-                        rng: inout SeededRNG) throws(MixtureError) -> [Float] {
+    public func samples(
+        perRow: Int = 1, temperature: Float = 1, sigmaTemperature: Float = 1,
+        rng: inout SeededRNG
+    ) throws(MixtureError) -> [Float] {
         precondition(perRow >= 0, "perRow must be >= 0")
         try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
-        let k = layout.components, dims = layout.dimension, w = layout.width
+        let k = layout.components
+        let dims = layout.dimension
+        let w = layout.width
         let stdScale = sigmaTemperature.squareRoot()
         let total = count * perRow * dims
         var cumulative = [Float](repeating: 0, count: k)
@@ -152,11 +164,13 @@ public struct MixtureBatch: Sendable, Equatable {
                     var o = 0
                     for r in 0..<count {
                         let p = base.baseAddress! + r * w
-                        let fallback = MixtureKernel.prepareSampler(p, layout, temperature: temperature,
-                                                                    cumulative: cum.baseAddress!)
+                        let fallback = MixtureKernel.prepareSampler(
+                            p, layout, temperature: temperature,
+                            cumulative: cum.baseAddress!)
                         for _ in 0..<perRow {
-                            let c = MixtureKernel.drawComponent(cumulative: cum.baseAddress!, count: k,
-                                                                fallback: fallback, rng: &rng)
+                            let c = MixtureKernel.drawComponent(
+                                cumulative: cum.baseAddress!, count: k,
+                                fallback: fallback, rng: &rng)
                             for d in 0..<dims {
                                 let z = Float(rng.normal())
                                 buf[o] = p[layout.mu(c, d)] + p[layout.sigma(c, d)] * stdScale * z
@@ -173,14 +187,18 @@ public struct MixtureBatch: Sendable, Equatable {
 
     /// Means and variances together (the kernel computes both in one pass), `count * D` each.
     func moments() -> (means: [Float], variances: [Float]) {
-        let dims = layout.dimension, w = layout.width
+        let dims = layout.dimension
+        let w = layout.width
         var scratch = [Double](repeating: 0, count: layout.components)
-        var mean = [Double](repeating: 0, count: dims), variance = mean
-        var means = [Float](repeating: 0, count: count * dims), variances = means
+        var mean = [Double](repeating: 0, count: dims)
+        var variance = mean
+        var means = [Float](repeating: 0, count: count * dims)
+        var variances = means
         rows.withUnsafeBufferPointer { base in
             for r in 0..<count {
-                MixtureKernel.moments(base.baseAddress! + r * w, layout, mean: &mean, variance: &variance,
-                                      scratch: &scratch)
+                MixtureKernel.moments(
+                    base.baseAddress! + r * w, layout, mean: &mean, variance: &variance,
+                    scratch: &scratch)
                 for d in 0..<dims {
                     means[r * dims + d] = Float(mean[d])
                     variances[r * dims + d] = Float(variance[d])

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension MixtureBatch {
@@ -23,7 +23,9 @@ extension MixtureBatch {
     public func densityGrid(rows: Int, yRange: ClosedRange<Float>) -> [Float] {
         precondition(layout.dimension == 1, "densityGrid(rows:yRange:) needs a one-dimensional mixture")
         precondition(rows >= 1, "densityGrid(rows:yRange:) needs at least one row")
-        let columns = count, k = layout.components, w = layout.width
+        let columns = count
+        let k = layout.components
+        let w = layout.width
         let h = (yRange.upperBound - yRange.lowerBound) / Float(rows)
         let y0 = yRange.lowerBound + h / 2
         let invSqrtTwoPi: Float = 0.398_942_28
@@ -37,7 +39,9 @@ extension MixtureBatch {
                 MixtureKernel.weights(p, layout, into: &weights)
                 for i in 0..<rows { column[i] = 0 }
                 for j in 0..<k {
-                    let pi = Float(weights[j]), mu = p[layout.mu(j)], sigma = p[layout.sigma(j)]
+                    let pi = Float(weights[j])
+                    let mu = p[layout.mu(j)]
+                    let sigma = p[layout.sigma(j)]
                     guard pi > 0, sigma > 0, mu.isFinite, sigma.isFinite, h > 0 else { continue }
                     let inv2s2 = 1 / (2 * sigma * sigma)
                     let peak = pi * invSqrtTwoPi / sigma
@@ -46,10 +50,11 @@ extension MixtureBatch {
                     let d = y0 + Float(start) * h - mu
                     let g0 = peak * expf(-d * d * inv2s2)
                     guard g0 > floor else { continue }
-                    let shrink = expf(-2 * h * h * inv2s2)          // exp(-h^2 / sigma^2)
+                    let shrink = expf(-2 * h * h * inv2s2)  // exp(-h^2 / sigma^2)
                     column[start] += g0
                     // Upward: ratio g(j+1)/g(j) = exp(-(2 h d_j + h^2) / (2 sigma^2)).
-                    var g = g0, r = expf(-(2 * h * d + h * h) * inv2s2)
+                    var g = g0
+                    var r = expf(-(2 * h * d + h * h) * inv2s2)
                     var i = start + 1
                     while i < rows {
                         g *= r
@@ -59,7 +64,8 @@ extension MixtureBatch {
                         i += 1
                     }
                     // Downward: ratio g(j-1)/g(j) = exp((2 h d_j - h^2) / (2 sigma^2)).
-                    g = g0; r = expf((2 * h * d - h * h) * inv2s2)
+                    g = g0
+                    r = expf((2 * h * d - h * h) * inv2s2)
                     i = start - 1
                     while i >= 0 {
                         g *= r

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Gaussian-mixture math on one raw parameter row laid out by `MixtureLayout`
@@ -11,8 +11,10 @@ import Darwin
 /// the maximum logit subtracted, so logits of any size (+1000, -1e30) are safe.
 enum MixtureKernel {
     /// Writes log pi_k = log softmax(logits)_k (temperature 1) into `out[0..<K]`.
-    static func logWeights(_ p: UnsafePointer<Float>, _ layout: MixtureLayout,
-                           into out: UnsafeMutablePointer<Double>) {
+    static func logWeights(
+        _ p: UnsafePointer<Float>, _ layout: MixtureLayout,
+        into out: UnsafeMutablePointer<Double>
+    ) {
         let k = layout.components
         var m = -Double.infinity
         for c in 0..<k { m = Swift.max(m, Double(p[layout.logit(c)])) }
@@ -31,17 +33,21 @@ enum MixtureKernel {
     }
 
     /// Writes pi_k (temperature 1) into `out[0..<K]`.
-    static func weights(_ p: UnsafePointer<Float>, _ layout: MixtureLayout,
-                        into out: UnsafeMutablePointer<Double>) {
+    static func weights(
+        _ p: UnsafePointer<Float>, _ layout: MixtureLayout,
+        into out: UnsafeMutablePointer<Double>
+    ) {
         logWeights(p, layout, into: out)
         for c in 0..<layout.components { out[c] = exp(out[c]) }
     }
 
     /// log pi_k + log N(y; mu_k, diag(sigma_k^2)) for every k, into `out[0..<K]`;
     /// `logW` holds the log weights.
-    static func componentLogTerms(_ p: UnsafePointer<Float>, _ layout: MixtureLayout,
-                                  y: UnsafePointer<Double>, logW: UnsafePointer<Double>,
-                                  into out: UnsafeMutablePointer<Double>) {
+    static func componentLogTerms(
+        _ p: UnsafePointer<Float>, _ layout: MixtureLayout,
+        y: UnsafePointer<Double>, logW: UnsafePointer<Double>,
+        into out: UnsafeMutablePointer<Double>
+    ) {
         let dims = layout.dimension
         for c in 0..<layout.components {
             var a = logW[c] - Double(dims) * Loss.halfLogTwoPi
@@ -65,8 +71,10 @@ enum MixtureKernel {
     }
 
     /// log p(y) for one D-dimensional point; `scratch` holds 2*K Doubles.
-    static func logDensity(_ p: UnsafePointer<Float>, _ layout: MixtureLayout, y: UnsafePointer<Double>,
-                           scratch: UnsafeMutablePointer<Double>) -> Double {
+    static func logDensity(
+        _ p: UnsafePointer<Float>, _ layout: MixtureLayout, y: UnsafePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
+    ) -> Double {
         let k = layout.components
         logWeights(p, layout, into: scratch)
         componentLogTerms(p, layout, y: y, logW: scratch, into: scratch + k)
@@ -75,9 +83,11 @@ enum MixtureKernel {
 
     /// Mean and variance per dimension (law of total variance:
     /// Var = sum_k pi_k (sigma_k^2 + (mu_k - mean)^2)), into `mean[0..<D]`, `variance[0..<D]`.
-    static func moments(_ p: UnsafePointer<Float>, _ layout: MixtureLayout,
-                        mean: UnsafeMutablePointer<Double>, variance: UnsafeMutablePointer<Double>,
-                        scratch: UnsafeMutablePointer<Double>) {
+    static func moments(
+        _ p: UnsafePointer<Float>, _ layout: MixtureLayout,
+        mean: UnsafeMutablePointer<Double>, variance: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
+    ) {
         weights(p, layout, into: scratch)
         for d in 0..<layout.dimension {
             var m = 0.0
@@ -106,11 +116,18 @@ enum MixtureKernel {
     /// the global mode only if it is reached solely from a mean whose density is not among the
     /// best four (many near-equal peaks). Tests compare against a fine grid search.
     /// `scratch` holds 4*K + 3*D Doubles.
-    static func mode(_ p: UnsafePointer<Float>, _ layout: MixtureLayout, into out: UnsafeMutablePointer<Double>,
-                     scratch: UnsafeMutablePointer<Double>) {
-        let k = layout.components, dims = layout.dimension
-        let logW = scratch, terms = scratch + k, startScore = scratch + 2 * k
-        let y = scratch + 4 * k, next = y + dims, best = next + dims
+    static func mode(
+        _ p: UnsafePointer<Float>, _ layout: MixtureLayout, into out: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
+    ) {
+        let k = layout.components
+        let dims = layout.dimension
+        let logW = scratch
+        let terms = scratch + k
+        let startScore = scratch + 2 * k
+        let y = scratch + 4 * k
+        let next = y + dims
+        let best = next + dims
         logWeights(p, layout, into: logW)
         // Density at each component mean.
         for c in 0..<k {
@@ -118,7 +135,8 @@ enum MixtureKernel {
             componentLogTerms(p, layout, y: y, logW: logW, into: terms)
             startScore[c] = logSumExp(terms, k)
         }
-        var bestScore = -Double.infinity, haveBest = false
+        var bestScore = -Double.infinity
+        var haveBest = false
         for d in 0..<dims { best[d] = Double(p[layout.mu(0, d)]) }
         let starts = Swift.min(k, 4)
         for _ in 0..<starts {
@@ -136,7 +154,8 @@ enum MixtureKernel {
                 guard m.isFinite else { break }
                 var moved = 0.0
                 for d in 0..<dims {
-                    var num = 0.0, den = 0.0
+                    var num = 0.0
+                    var den = 0.0
                     for c in 0..<k {
                         let s = Double(p[layout.sigma(c, d)])
                         let r = exp(terms[c] - m) / (s * s)
@@ -168,8 +187,10 @@ enum MixtureKernel {
     /// logit gets 1; if every logit is NaN, all get 1 (no information: uniform). Returns the
     /// sum and the index of the last component with positive weight.
     @inline(__always)
-    static func temperedWeights(_ p: UnsafePointer<Float>, _ layout: MixtureLayout, temperature: Float,
-                                into out: UnsafeMutablePointer<Float>) -> (total: Float, last: Int) {
+    static func temperedWeights(
+        _ p: UnsafePointer<Float>, _ layout: MixtureLayout, temperature: Float,
+        into out: UnsafeMutablePointer<Float>
+    ) -> (total: Float, last: Int) {
         let k = layout.components
         let logits = p + layout.logit(0)
         var m = -Float.infinity
@@ -180,12 +201,24 @@ enum MixtureKernel {
             let invT = 1 / temperature
             for c in 0..<k {
                 let w = expf((logits[c] - m) * invT)  // NaN logit -> NaN, treated as 0
-                if w > 0 { total += w; last = c; out[c] = w } else { out[c] = 0 }
+                if w > 0 {
+                    total += w
+                    last = c
+                    out[c] = w
+                } else {
+                    out[c] = 0
+                }
             }
         } else {
             // All -inf (or NaN): every finite-or-max logit shares equally; +inf: only those.
             for c in 0..<k {
-                if logits[c] == m || m == -.infinity && !logits[c].isNaN { total += 1; last = c; out[c] = 1 } else { out[c] = 0 }
+                if logits[c] == m || m == -.infinity && !logits[c].isNaN {
+                    total += 1
+                    last = c
+                    out[c] = 1
+                } else {
+                    out[c] = 0
+                }
             }
         }
         if last < 0 {
@@ -202,8 +235,10 @@ enum MixtureKernel {
     /// the index of the last component with positive weight (the fallback when rounding
     /// leaves a uniform draw past the total).
     @inline(__always)
-    static func prepareSampler(_ p: UnsafePointer<Float>, _ layout: MixtureLayout, temperature: Float,
-                               cumulative: UnsafeMutablePointer<Float>) -> Int {
+    static func prepareSampler(
+        _ p: UnsafePointer<Float>, _ layout: MixtureLayout, temperature: Float,
+        cumulative: UnsafeMutablePointer<Float>
+    ) -> Int {
         let last = temperedWeights(p, layout, temperature: temperature, into: cumulative).last
         var running: Float = 0
         for c in 0..<layout.components {
@@ -216,8 +251,10 @@ enum MixtureKernel {
     /// Draws one component index from a prepared cumulative table; never out of range and
     /// never a zero-weight component.
     @inline(__always)
-    static func drawComponent(cumulative: UnsafePointer<Float>, count k: Int, fallback: Int,
-                              rng: inout SeededRNG) -> Int {
+    static func drawComponent(
+        cumulative: UnsafePointer<Float>, count k: Int, fallback: Int,
+        rng: inout SeededRNG
+    ) -> Int {
         component(atScaled: rng.nextFloat(), cumulative: cumulative, count: k, fallback: fallback)
     }
 
@@ -225,8 +262,10 @@ enum MixtureKernel {
     /// zero-weight components (their cumulative equals the previous one); a draw at or past
     /// the total (float rounding) returns `fallback`, the last component with positive weight.
     @inline(__always)
-    static func component(atScaled u: Float, cumulative: UnsafePointer<Float>, count k: Int,
-                          fallback: Int) -> Int {
+    static func component(
+        atScaled u: Float, cumulative: UnsafePointer<Float>, count k: Int,
+        fallback: Int
+    ) -> Int {
         let target = u * cumulative[k - 1]
         for c in 0..<k where target < cumulative[c] { return c }
         return fallback

@@ -9,7 +9,9 @@ public struct NamedTensor: Sendable, Equatable {
 
     /// A tensor; values must match the shape.
     public init(name: String, shape: [Int], values: [Float]) {
-        precondition(shape.reduce(1, *) == values.count, "tensor \(name): shape \(shape) needs \(shape.reduce(1, *)) values, got \(values.count)")
+        precondition(
+            shape.reduce(1, *) == values.count,
+            "tensor \(name): shape \(shape) needs \(shape.reduce(1, *)) values, got \(values.count)")
         self.name = name
         self.shape = shape
         self.values = values

@@ -19,8 +19,10 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingTensor(let name): return "checkpoint is missing tensor '\(name)'"
-        case .badShape(let name, let shape, let expected): return "tensor '\(name)' has shape \(shape), expected \(expected)"
-        case .headMismatch(let width, let expected): return "output layer has width \(width), expected \(expected) for this model"
+        case .badShape(let name, let shape, let expected):
+            return "tensor '\(name)' has shape \(shape), expected \(expected)"
+        case .headMismatch(let width, let expected):
+            return "output layer has width \(width), expected \(expected) for this model"
         }
     }
 }
@@ -55,8 +57,10 @@ public struct Network: Sendable, Equatable {
     public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
 
     /// A freshly initialised network (Keras initialisation: Glorot-uniform kernels, zero biases).
-    public init(kind: ModelKind, inputDimension: Int = 1, hidden: [Int], outputDimension: Int = 1,
-                mixtures: Int = 1, rng: inout SeededRNG) {
+    public init(
+        kind: ModelKind, inputDimension: Int = 1, hidden: [Int], outputDimension: Int = 1,
+        mixtures: Int = 1, rng: inout SeededRNG
+    ) {
         precondition(inputDimension >= 1 && outputDimension >= 1, "dimensions must be >= 1")
         precondition(hidden.allSatisfy { $0 >= 1 }, "hidden widths must be >= 1")
         precondition(mixtures >= 1, "a mixture needs at least one component")
@@ -107,7 +111,9 @@ public struct Network: Sendable, Equatable {
     }
 
     /// Rebuilds a network from `namedTensors()` output; hidden widths come from the shapes.
-    public init(kind: ModelKind, outputDimension: Int = 1, mixtures: Int = 1, tensors: [NamedTensor]) throws(NetworkError) {
+    public init(kind: ModelKind, outputDimension: Int = 1, mixtures: Int = 1, tensors: [NamedTensor])
+        throws(NetworkError)
+    {
         var byName: [String: NamedTensor] = [:]
         for t in tensors { byName[t.name] = t }
         func dense(_ prefix: String, activation: Activation) throws(NetworkError) -> Dense {
@@ -116,15 +122,20 @@ public struct Network: Sendable, Equatable {
             guard k.shape.count == 2, k.shape[0] >= 1, k.shape[1] >= 1 else {
                 throw .badShape(name: k.name, shape: k.shape, expected: "[inputs, outputs]")
             }
-            guard b.shape == [k.shape[1]] else { throw .badShape(name: b.name, shape: b.shape, expected: "[\(k.shape[1])]") }
-            return Dense(weights: Matrix(rows: k.shape[0], cols: k.shape[1], storage: k.values), bias: b.values,
-                         activation: activation)
+            guard b.shape == [k.shape[1]] else {
+                throw .badShape(name: b.name, shape: b.shape, expected: "[\(k.shape[1])]")
+            }
+            return Dense(
+                weights: Matrix(rows: k.shape[0], cols: k.shape[1], storage: k.values), bias: b.values,
+                activation: activation)
         }
         var layers: [Dense] = []
         while byName["trunk.\(layers.count).kernel"] != nil {
             let l = try dense("trunk.\(layers.count)", activation: .relu)
             if let prev = layers.last, prev.outputs != l.inputs {
-                throw .badShape(name: "trunk.\(layers.count).kernel", shape: [l.inputs, l.outputs], expected: "[\(prev.outputs), _]")
+                throw .badShape(
+                    name: "trunk.\(layers.count).kernel", shape: [l.inputs, l.outputs], expected: "[\(prev.outputs), _]"
+                )
             }
             layers.append(l)
         }
@@ -132,7 +143,8 @@ public struct Network: Sendable, Equatable {
         if let prev = layers.last, prev.outputs != head.inputs {
             throw .badShape(name: "head.kernel", shape: [head.inputs, head.outputs], expected: "[\(prev.outputs), _]")
         }
-        let layout: MixtureLayout? = kind == .mdn ? MixtureLayout(components: mixtures, dimension: outputDimension) : nil
+        let layout: MixtureLayout? =
+            kind == .mdn ? MixtureLayout(components: mixtures, dimension: outputDimension) : nil
         let expected = layout?.width ?? outputDimension
         guard head.outputs == expected else { throw .headMismatch(width: head.outputs, expected: expected) }
         self.init(kind: kind, trunk: MLP(layers: layers), head: head, layout: layout)
@@ -169,14 +181,18 @@ public struct Network: Sendable, Equatable {
     /// The network's own training loss (MSE for mse, mixture NLL for mdn) of `rows` output
     /// rows against their targets (rows x outputDimension); writes dL/d(output) into
     /// `gradient` when given.
-    func loss(output: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int,
-              gradient: UnsafeMutablePointer<Float>?) -> Double {
+    func loss(
+        output: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int,
+        gradient: UnsafeMutablePointer<Float>?
+    ) -> Double {
         switch kind {
         case .mse:
-            return Loss.meanSquaredError(predictions: output, targets: targets, count: rows * outputDimension,
-                                         gradient: gradient)
+            return Loss.meanSquaredError(
+                predictions: output, targets: targets, count: rows * outputDimension,
+                gradient: gradient)
         case .mdn:
-            return Loss.mixtureNLL(layout: layout!, parameters: output, targets: targets, rows: rows, gradient: gradient)
+            return Loss.mixtureNLL(
+                layout: layout!, parameters: output, targets: targets, rows: rows, gradient: gradient)
         }
     }
 
@@ -198,22 +214,27 @@ public struct Network: Sendable, Equatable {
 
     /// Backward pass after `forward` on the same rows: `gradOutput` (rows x outputWidth,
     /// consumed) holds dL/d(output); fills `ws.gradients` with dL/d(parameters).
-    func backward(_ x: UnsafePointer<Float>, rows: Int, workspace ws: NetworkWorkspace,
-                  gradOutput: UnsafeMutablePointer<Float>) {
+    func backward(
+        _ x: UnsafePointer<Float>, rows: Int, workspace ws: NetworkWorkspace,
+        gradOutput: UnsafeMutablePointer<Float>
+    ) {
         let all = layers
         let last = all.count - 1
         if kind == .mdn {
-            Activation.eluPlusOne.backward(output: ws.outputs[last], grad: gradOutput, rows: rows,
-                                           stride: outputWidth, columns: sigmaColumns)
+            Activation.eluPlusOne.backward(
+                output: ws.outputs[last], grad: gradOutput, rows: rows,
+                stride: outputWidth, columns: sigmaColumns)
         }
         var grad = gradOutput
         var spare = ws.gradA == gradOutput ? ws.gradB : ws.gradA
         for i in stride(from: last, through: 0, by: -1) {
             let l = all[i]
             let input = i == 0 ? x : UnsafePointer(ws.outputs[i - 1])
-            l.backward(input: input, output: ws.outputs[i], rows: rows, gradOutput: grad,
-                       gradWeights: ws.gradients + ws.tensorOffsets[2 * i], gradBias: ws.gradients + ws.tensorOffsets[2 * i + 1],
-                       gradInput: i == 0 ? nil : spare)
+            l.backward(
+                input: input, output: ws.outputs[i], rows: rows, gradOutput: grad,
+                gradWeights: ws.gradients + ws.tensorOffsets[2 * i],
+                gradBias: ws.gradients + ws.tensorOffsets[2 * i + 1],
+                gradInput: i == 0 ? nil : spare)
             swap(&grad, &spare)
         }
     }
@@ -260,8 +281,10 @@ final class NetworkWorkspace {
         var offsets: [Int] = []
         var off = 0
         for l in layers {
-            offsets.append(off); off += l.weights.storage.count
-            offsets.append(off); off += l.bias.count
+            offsets.append(off)
+            off += l.weights.storage.count
+            offsets.append(off)
+            off += l.bias.count
         }
         tensorOffsets = offsets
         parameterCount = off
@@ -270,7 +293,7 @@ final class NetworkWorkspace {
     }
 
     deinit {
-        outputs.forEach { $0.deallocate() }
+        for output in outputs { output.deallocate() }
         gradA.deallocate()
         gradB.deallocate()
         gradients.deallocate()

@@ -24,7 +24,9 @@ public struct NormalizationPolicy: Sendable, Equatable {
     /// The normaliser for training on `data` with `validationSplit`: z-scoring fitted on the
     /// training rows, or the identity when this policy keeps raw units.
     public func normalizer(for data: Dataset, validationSplit: Double) -> Normalizer {
-        guard zscore else { return .identity(inputDimension: data.inputDimension, outputDimension: data.outputDimension) }
+        guard zscore else {
+            return .identity(inputDimension: data.inputDimension, outputDimension: data.outputDimension)
+        }
         let trainRows = Trainer.trainingRowCount(count: data.count, validationSplit: validationSplit)
         precondition(trainRows >= 1, "no training rows to fit a normaliser on")
         return Normalizer(fitting: data.rows(0..<trainRows))

@@ -29,8 +29,9 @@ public struct Normalizer: Codable, Sendable, Equatable {
 
     /// The normaliser that changes nothing (mean 0, std 1).
     public static func identity(inputDimension: Int = 1, outputDimension: Int = 1) -> Normalizer {
-        Normalizer(xMean: Array(repeating: 0, count: inputDimension), xStd: Array(repeating: 1, count: inputDimension),
-                   yMean: Array(repeating: 0, count: outputDimension), yStd: Array(repeating: 1, count: outputDimension))
+        Normalizer(
+            xMean: Array(repeating: 0, count: inputDimension), xStd: Array(repeating: 1, count: inputDimension),
+            yMean: Array(repeating: 0, count: outputDimension), yStd: Array(repeating: 1, count: outputDimension))
     }
 
     /// Fits column means and (population) standard deviations to `data`.
@@ -57,8 +58,9 @@ public struct Normalizer: Codable, Sendable, Equatable {
 
     /// `data` with its x and y columns passed through `x` and `y` (names kept).
     private func mapped(_ data: Dataset, x: ([Float]) -> [Float], y: ([Float]) -> [Float]) -> Dataset {
-        precondition(data.inputDimension == inputDimension && data.outputDimension == outputDimension,
-                     "data dimensions do not match the normaliser")
+        precondition(
+            data.inputDimension == inputDimension && data.outputDimension == outputDimension,
+            "data dimensions do not match the normaliser")
         var out = data
         out.x = x(data.x)
         out.y = y(data.y)
@@ -109,10 +111,10 @@ public struct Normalizer: Codable, Sendable, Equatable {
     /// Decodes `jsonString()` output; nil if it is not a valid normaliser.
     public init?(json: String) {
         guard let decoded = try? JSONDecoder().decode(Normalizer.self, from: Data(json.utf8)),
-              decoded.xMean.count == decoded.xStd.count, decoded.yMean.count == decoded.yStd.count,
-              !decoded.xMean.isEmpty, !decoded.yMean.isEmpty,
-              (decoded.xMean + decoded.xStd + decoded.yMean + decoded.yStd).allSatisfy(\.isFinite),
-              (decoded.xStd + decoded.yStd).allSatisfy({ $0 > 0 })
+            decoded.xMean.count == decoded.xStd.count, decoded.yMean.count == decoded.yStd.count,
+            !decoded.xMean.isEmpty, !decoded.yMean.isEmpty,
+            (decoded.xMean + decoded.xStd + decoded.yMean + decoded.yStd).allSatisfy(\.isFinite),
+            (decoded.xStd + decoded.yStd).allSatisfy({ $0 > 0 })
         else { return nil }
         self = decoded
     }
@@ -139,10 +141,14 @@ public struct Normalizer: Codable, Sendable, Equatable {
 
     private static func columnStats(_ v: [Float], columns d: Int) -> ([Float], [Float]) {
         let n = v.count / d
-        var mean = [Double](repeating: 0, count: d), sq = mean
+        var mean = [Double](repeating: 0, count: d)
+        var sq = mean
         for i in 0..<v.count { mean[i % d] += Double(v[i]) }
         for j in 0..<d { mean[j] /= Double(n) }
-        for i in 0..<v.count { let e = Double(v[i]) - mean[i % d]; sq[i % d] += e * e }
+        for i in 0..<v.count {
+            let e = Double(v[i]) - mean[i % d]
+            sq[i % d] += e * e
+        }
         return (mean.map(Float.init), sq.map { Float(($0 / Double(n)).squareRoot()) })
     }
 }
@@ -150,8 +156,11 @@ public struct Normalizer: Codable, Sendable, Equatable {
 extension Normalizer {
     /// The normaliser `mdnx train` and the explorer use for `data` under `preset` (the
     /// automatic `NormalizationPolicy`).
-    public static func forTraining(data: Dataset, preset: Preset, isUserData: Bool, validationSplit: Double) -> Normalizer {
-        NormalizationPolicy.automatic(preset: preset, isUserData: isUserData).normalizer(for: data, validationSplit: validationSplit)
+    public static func forTraining(data: Dataset, preset: Preset, isUserData: Bool, validationSplit: Double)
+        -> Normalizer
+    {
+        NormalizationPolicy.automatic(preset: preset, isUserData: isUserData).normalizer(
+            for: data, validationSplit: validationSplit)
     }
 
     /// A mean NLL computed in normalised units, in the data's units (adds `logJacobian`).
@@ -162,7 +171,8 @@ extension Normalizer {
     /// (an aggregate over columns with different stds has no single conversion; traps).
     public func mseInDataUnits(_ mse: Double) -> Double {
         let variances = yStd.map { Double($0) * Double($0) }
-        precondition(variances.allSatisfy { $0 == variances[0] }, "an aggregate MSE converts only with equal target stds")
+        precondition(
+            variances.allSatisfy { $0 == variances[0] }, "an aggregate MSE converts only with equal target stds")
         return mse * variances[0]
     }
 

@@ -11,18 +11,23 @@ public struct Predictor: Sendable {
     public init(checkpoint: Checkpoint, path: String) throws(CheckpointError) {
         let network: Network
         do {
-            network = try Network(kind: checkpoint.kind, outputDimension: checkpoint.outputDimension,
-                                  mixtures: checkpoint.mixtures ?? 1, tensors: checkpoint.tensors)
+            network = try Network(
+                kind: checkpoint.kind, outputDimension: checkpoint.outputDimension,
+                mixtures: checkpoint.mixtures ?? 1, tensors: checkpoint.tensors)
         } catch {
             throw .notACheckpoint(path: path, reason: error.description)
         }
         guard network.inputDimension == checkpoint.inputDimension else {
-            throw .notACheckpoint(path: path, reason: "the network takes \(network.inputDimension) inputs "
-                                  + "but the metadata says \(checkpoint.inputDimension)")
+            throw .notACheckpoint(
+                path: path,
+                reason: "the network takes \(network.inputDimension) inputs "
+                    + "but the metadata says \(checkpoint.inputDimension)")
         }
         guard network.hidden == checkpoint.hidden else {
-            throw .notACheckpoint(path: path, reason: "the network's hidden widths \(network.hidden) "
-                                  + "differ from the metadata's \(checkpoint.hidden)")
+            throw .notACheckpoint(
+                path: path,
+                reason: "the network's hidden widths \(network.hidden) "
+                    + "differ from the metadata's \(checkpoint.hidden)")
         }
         self.checkpoint = checkpoint
         self.network = network
@@ -54,8 +59,9 @@ public struct Predictor: Sendable {
     /// Scores of `data` (user units): mean NLL in nats (mdn only) and the mean squared error
     /// of the predictions (averaged over rows and target columns).
     public func score(_ data: Dataset) -> (nll: Double?, mse: Double) {
-        precondition(data.inputDimension == checkpoint.inputDimension && data.outputDimension == checkpoint.outputDimension,
-                     "data dimensions do not match the model")
+        precondition(
+            data.inputDimension == checkpoint.inputDimension && data.outputDimension == checkpoint.outputDimension,
+            "data dimensions do not match the model")
         var nll: Double? = nil
         let predicted: [Float]
         if kind == .mdn {
@@ -76,12 +82,15 @@ public struct Predictor: Sendable {
 
 extension Checkpoint {
     /// A checkpoint of a trained `network`, with its training facts and data normalisation.
-    public init(network: Network, preset: String, epochs: Int, seed: UInt64, normalizer: Normalizer? = nil,
-                xNames: [String]? = nil, yNames: [String]? = nil, mdnxVersion: String = Checkpoint.writerVersion,
-                extra: [String: String] = [:]) {
-        self.init(kind: network.kind, hidden: network.hidden, mixtures: network.layout?.components,
-                  inputDimension: network.inputDimension, outputDimension: network.outputDimension,
-                  preset: preset, epochs: epochs, seed: seed, normalizer: normalizer, xNames: xNames, yNames: yNames,
-                  mdnxVersion: mdnxVersion, extra: extra, tensors: network.namedTensors())
+    public init(
+        network: Network, preset: String, epochs: Int, seed: UInt64, normalizer: Normalizer? = nil,
+        xNames: [String]? = nil, yNames: [String]? = nil, mdnxVersion: String = Checkpoint.writerVersion,
+        extra: [String: String] = [:]
+    ) {
+        self.init(
+            kind: network.kind, hidden: network.hidden, mixtures: network.layout?.components,
+            inputDimension: network.inputDimension, outputDimension: network.outputDimension,
+            preset: preset, epochs: epochs, seed: seed, normalizer: normalizer, xNames: xNames, yNames: yNames,
+            mdnxVersion: mdnxVersion, extra: extra, tensors: network.namedTensors())
     }
 }

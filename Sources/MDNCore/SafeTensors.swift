@@ -47,7 +47,8 @@ public enum SafeTensors {
             if t.name == "__metadata__" { throw .invalidContents(reason: "tensor name '__metadata__' is reserved") }
             if header[t.name] != nil { throw .invalidContents(reason: "two tensors are named '\(t.name)'") }
             let size = t.values.count * 4
-            header[t.name] = ["dtype": "F32", "shape": t.shape, "data_offsets": [offset, offset + size]] as [String: Any]
+            header[t.name] =
+                ["dtype": "F32", "shape": t.shape, "data_offsets": [offset, offset + size]] as [String: Any]
             offset += size
         }
         if !contents.metadata.isEmpty { header["__metadata__"] = contents.metadata }
@@ -99,7 +100,8 @@ public enum SafeTensors {
     public static func decode(_ bytes: [UInt8], path: String) throws(CheckpointError) -> Contents {
         func bad(_ reason: String) -> CheckpointError { .malformed(path: path, reason: reason) }
         guard bytes.count >= 8 else {
-            throw bad("truncated: \(bytes.count) byte\(bytes.count == 1 ? "" : "s"), shorter than the 8-byte header length")
+            throw bad(
+                "truncated: \(bytes.count) byte\(bytes.count == 1 ? "" : "s"), shorter than the 8-byte header length")
         }
         var length: UInt64 = 0
         for i in 0..<8 { length |= UInt64(bytes[i]) << (8 * UInt64(i)) }
@@ -133,7 +135,13 @@ public enum SafeTensors {
             }
         }
 
-        struct Entry { let name: String; let dtype: String; let shape: [Int]; let begin: Int; let end: Int }
+        struct Entry {
+            let name: String
+            let dtype: String
+            let shape: [Int]
+            let begin: Int
+            let end: Int
+        }
         var entries: [Entry] = []
         for (name, raw) in header where name != "__metadata__" {
             guard let info = raw as? [String: Any] else { throw bad("tensor '\(name)' is not an object") }
@@ -146,8 +154,9 @@ public enum SafeTensors {
             }
             let (begin, end) = (off[0], off[1])
             guard begin >= 0, begin <= end, end <= dataLength else {
-                throw bad("tensor '\(name)' data_offsets [\(begin), \(end)] are outside the data section "
-                          + "(\(dataLength) bytes)")
+                throw bad(
+                    "tensor '\(name)' data_offsets [\(begin), \(end)] are outside the data section "
+                        + "(\(dataLength) bytes)")
             }
             var elements = 1
             for d in shape {
@@ -157,8 +166,9 @@ public enum SafeTensors {
             }
             let (needed, overflow) = elements.multipliedReportingOverflow(by: size)
             guard !overflow, needed == end - begin else {
-                throw bad("tensor '\(name)' of shape \(shape) and dtype \(dtype) needs \(overflow ? "too many" : String(needed)) "
-                          + "bytes, but its data_offsets [\(begin), \(end)] span \(end - begin)")
+                throw bad(
+                    "tensor '\(name)' of shape \(shape) and dtype \(dtype) needs \(overflow ? "too many" : String(needed)) "
+                        + "bytes, but its data_offsets [\(begin), \(end)] span \(end - begin)")
             }
             entries.append(Entry(name: name, dtype: dtype, shape: shape, begin: begin, end: end))
         }
@@ -179,22 +189,31 @@ public enum SafeTensors {
         tensors.reserveCapacity(entries.count)
         for e in entries {
             guard e.dtype == "F32" || e.dtype == "F64" || e.dtype == "BF16" else {
-                throw .notACheckpoint(path: path, reason: "tensor '\(e.name)' has dtype \(e.dtype); mdnx reads F32, F64 and BF16")
+                throw .notACheckpoint(
+                    path: path, reason: "tensor '\(e.name)' has dtype \(e.dtype); mdnx reads F32, F64 and BF16")
             }
             let values = bytes.withUnsafeBytes { raw -> [Float] in
                 let base = raw.baseAddress! + dataStart + e.begin
                 switch e.dtype {
                 case "F64":
                     return (0..<((e.end - e.begin) / 8)).map {
-                        Float(Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))))
+                        Float(
+                            Double(
+                                bitPattern: UInt64(
+                                    littleEndian: base.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))))
                     }
                 case "BF16":
                     return (0..<((e.end - e.begin) / 2)).map {
-                        Float(bitPattern: UInt32(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self))) << 16)
+                        Float(
+                            bitPattern: UInt32(
+                                UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self))) << 16
+                        )
                     }
                 default:
                     return (0..<((e.end - e.begin) / 4)).map {
-                        Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)))
+                        Float(
+                            bitPattern: UInt32(
+                                littleEndian: base.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)))
                     }
                 }
             }

@@ -17,9 +17,12 @@ public struct SampleTable: Sendable, Equatable {
 
     /// `perX` draws from each mixture of `batch` (already tempered / in user units): one row
     /// per draw, columns x names then y names.
-    public static func samples(x: [Float], xNames: [String], yNames: [String], batch: MixtureBatch, perX: Int,
-                               rng: inout SeededRNG) -> SampleTable {
-        let dx = xNames.count, dy = yNames.count
+    public static func samples(
+        x: [Float], xNames: [String], yNames: [String], batch: MixtureBatch, perX: Int,
+        rng: inout SeededRNG
+    ) -> SampleTable {
+        let dx = xNames.count
+        let dy = yNames.count
         precondition(dy == batch.layout.dimension && x.count == batch.count * dx, "x, names and mixtures do not match")
         // Temperatures of 1 are always valid.
         let draws = try! batch.samples(perRow: perX, rng: &rng)
@@ -38,7 +41,10 @@ public struct SampleTable: Sendable, Equatable {
     /// The mixture parameters per x: x names, `pi_1..pi_K`, then `mu_k` and `sigma_k` (for
     /// several targets `mu_k_NAME`, `sigma_k_NAME`, target by target).
     public static func parameters(x: [Float], xNames: [String], yNames: [String], batch: MixtureBatch) -> SampleTable {
-        let dx = xNames.count, dy = yNames.count, layout = batch.layout, k = layout.components
+        let dx = xNames.count
+        let dy = yNames.count
+        let layout = batch.layout
+        let k = layout.components
         precondition(dy == layout.dimension && x.count == batch.count * dx, "x, names and mixtures do not match")
         let suffixes = dy == 1 ? [""] : yNames.map { "_\($0)" }
         var header = xNames + (1...k).map { "pi_\($0)" }
@@ -60,7 +66,8 @@ public struct SampleTable: Sendable, Equatable {
     /// Mean, standard deviation and mode per x: x names, then `mean`, `std`, `mode` (for
     /// several targets `mean_NAME`..., `std_NAME`..., `mode_NAME`...).
     public static func summary(x: [Float], xNames: [String], yNames: [String], batch: MixtureBatch) -> SampleTable {
-        let dx = xNames.count, dy = yNames.count
+        let dx = xNames.count
+        let dy = yNames.count
         precondition(dy == batch.layout.dimension && x.count == batch.count * dx, "x, names and mixtures do not match")
         let (means, variances) = batch.moments()
         let modes = batch.modes()
@@ -79,7 +86,8 @@ public struct SampleTable: Sendable, Equatable {
 
     /// Predictions of an mse model per x: x names, then `prediction` (or `prediction_NAME`).
     public static func predictions(x: [Float], xNames: [String], yNames: [String], predicted: [Float]) -> SampleTable {
-        let dx = xNames.count, dy = yNames.count
+        let dx = xNames.count
+        let dy = yNames.count
         let n = x.count / dx
         precondition(predicted.count == n * dy, "predictions do not match x")
         let header = xNames + (dy == 1 ? ["prediction"] : yNames.map { "prediction_\($0)" })
@@ -96,7 +104,8 @@ public struct SampleTable: Sendable, Equatable {
     public static func grid(_ text: String) -> [Float]? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 3, let a = Float(parts[0]), let b = Float(parts[1]), let n = Int(parts[2]),
-              a.isFinite, b.isFinite, n >= 1, n <= 10_000_000 else { return nil }
+            a.isFinite, b.isFinite, n >= 1, n <= 10_000_000
+        else { return nil }
         if n == 1 { return [a] }
         return (0..<n).map { i in i == n - 1 ? b : a + (b - a) * Float(i) / Float(n - 1) }
     }

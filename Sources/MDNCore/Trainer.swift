@@ -100,8 +100,12 @@ public final class Trainer {
 
     /// A trainer for `network` on `data`; `seed` fixes the batch order.
     public init(network: Network, data: Dataset, config: TrainingConfig, seed: UInt64) {
-        precondition(data.inputDimension == network.inputDimension, "data has \(data.inputDimension) input columns, network expects \(network.inputDimension)")
-        precondition(data.outputDimension == network.outputDimension, "data has \(data.outputDimension) target columns, network expects \(network.outputDimension)")
+        precondition(
+            data.inputDimension == network.inputDimension,
+            "data has \(data.inputDimension) input columns, network expects \(network.inputDimension)")
+        precondition(
+            data.outputDimension == network.outputDimension,
+            "data has \(data.outputDimension) target columns, network expects \(network.outputDimension)")
         let split = Trainer.trainingRowCount(count: data.count, validationSplit: config.validationSplit)
         precondition(split >= 1, "no rows left for training")
         self.live = network
@@ -116,7 +120,9 @@ public final class Trainer {
         order = Array(0..<split)
         let batch = min(config.batchSize, split)
         workspace = NetworkWorkspace(network: network, capacity: batch)
-        validationWorkspace = validation.map { NetworkWorkspace(network: network, capacity: min($0.count, NetworkWorkspace.chunkRows)) }
+        validationWorkspace = validation.map {
+            NetworkWorkspace(network: network, capacity: min($0.count, NetworkWorkspace.chunkRows))
+        }
         batchX = .allocate(capacity: batch * data.inputDimension)
         batchY = .allocate(capacity: batch * data.outputDimension)
         earlyStopping = config.earlyStopping.map { EarlyStoppingState(config: $0) }
@@ -140,11 +146,13 @@ public final class Trainer {
         precondition(!isFinished, "training has finished")
         let start = ContinuousClock.now
         if config.schedule != .constant {
-            optimizer.learningRate = config.learningRate * config.schedule.factor(epoch: epoch, of: config.maxEpochs) * plateauScale
+            optimizer.learningRate =
+                config.learningRate * config.schedule.factor(epoch: epoch, of: config.maxEpochs) * plateauScale
         }
         let lrUsed = optimizer.learningRate
         rng.shuffle(&order)
-        let din = train.inputDimension, dout = train.outputDimension
+        let din = train.inputDimension
+        let dout = train.outputDimension
         let batch = workspace.capacity
         var lossSum = 0.0
         var seen = 0
@@ -153,7 +161,10 @@ public final class Trainer {
             train.y.withUnsafeBufferPointer { ys in
                 var b = 0
                 while b < trainingCount {
-                    if shouldStop() { cancelled = true; return }
+                    if shouldStop() {
+                        cancelled = true
+                        return
+                    }
                     let rows = min(batch, trainingCount - b)
                     for r in 0..<rows {
                         let src = order[b + r]
@@ -174,8 +185,9 @@ public final class Trainer {
         if config.averaging != nil { rebuildAveraged() }
         let valLoss = validation.map { Evaluation.loss(network: network, dataset: $0, workspace: validationWorkspace!) }
         epoch += 1
-        let report = EpochReport(epoch: epoch, loss: loss, valLoss: valLoss, learningRate: lrUsed,
-                                 milliseconds: Trainer.milliseconds(since: start))
+        let report = EpochReport(
+            epoch: epoch, loss: loss, valLoss: valLoss, learningRate: lrUsed,
+            milliseconds: Trainer.milliseconds(since: start))
         history.append(report)
         applyCallbacks(report)
         return report
@@ -191,8 +203,9 @@ public final class Trainer {
             onEpoch(report)
             if !isFinished && shouldStop() { finish(.cancelled) }
         }
-        return TrainingSummary(epochs: epoch, stopReason: stopReason ?? .maxEpochs, restoredEpoch: restoredEpoch,
-                               last: history.last, milliseconds: Trainer.milliseconds(since: start))
+        return TrainingSummary(
+            epochs: epoch, stopReason: stopReason ?? .maxEpochs, restoredEpoch: restoredEpoch,
+            last: history.last, milliseconds: Trainer.milliseconds(since: start))
     }
 
     /// Ends training now (as cancelled), restoring best weights if configured.

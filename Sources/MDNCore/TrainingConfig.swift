@@ -45,8 +45,10 @@ public struct ReduceLROnPlateauConfig: Sendable, Equatable, Codable {
     public var minLearningRate: Float
 
     /// A plateau rule with Keras's defaults.
-    public init(monitor: Monitor, patience: Int, factor: Float = 0.1, minDelta: Double = 1e-4,
-                cooldown: Int = 0, minLearningRate: Float = 0) {
+    public init(
+        monitor: Monitor, patience: Int, factor: Float = 0.1, minDelta: Double = 1e-4,
+        cooldown: Int = 0, minLearningRate: Float = 0
+    ) {
         precondition(factor > 0 && factor < 1, "factor must be in (0, 1)")
         precondition(patience >= 0 && cooldown >= 0, "patience and cooldown must be >= 0")
         self.monitor = monitor
@@ -100,9 +102,12 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
 
     /// A configuration; defaults are the tutorial's: Adam at Keras's 1e-3, batch 128 (Keras's
     /// own default is 32), 300 epochs, validation split 0.15, no callbacks.
-    public init(learningRate: Float = 1e-3, batchSize: Int = 128, maxEpochs: Int = 300,
-                validationSplit: Double = 0.15, earlyStopping: EarlyStoppingConfig? = nil,
-                reduceLROnPlateau: ReduceLROnPlateauConfig? = nil, schedule: LearningRateSchedule = .constant, averaging: Float? = nil) {
+    public init(
+        learningRate: Float = 1e-3, batchSize: Int = 128, maxEpochs: Int = 300,
+        validationSplit: Double = 0.15, earlyStopping: EarlyStoppingConfig? = nil,
+        reduceLROnPlateau: ReduceLROnPlateauConfig? = nil, schedule: LearningRateSchedule = .constant,
+        averaging: Float? = nil
+    ) {
         precondition(learningRate > 0, "learning rate must be positive")
         precondition(batchSize >= 1, "batch size must be >= 1")
         precondition(maxEpochs >= 1, "max epochs must be >= 1")

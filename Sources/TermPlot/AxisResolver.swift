@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finite bounds of the data on one axis, in plot units (log10 of the value on log axes).
@@ -28,16 +28,19 @@ struct PanelData: Sendable {
     var skipped = 0
 
     init(_ panel: Panel) {
-        let xLog = panel.x.scale == .log10, yLog = panel.y.scale == .log10
+        let xLog = panel.x.scale == .log10
+        let yLog = panel.y.scale == .log10
         layers = panel.layers.map { PanelData.transform($0, xLog: xLog, yLog: yLog) }
         for layer in layers {
             switch layer {
             case .points(let xs, let ys, _, _, _), .curve(let xs, let ys, _, _),
-                 .styledCurve(let xs, let ys, _, _, _), .density(let xs, let ys, _, _):
+                .styledCurve(let xs, let ys, _, _, _), .density(let xs, let ys, _, _):
                 scan(xs, ys)
             case .heatmap(let h):
-                x.add(h.xRange.lowerBound); x.add(h.xRange.upperBound)
-                y.add(h.yRange.lowerBound); y.add(h.yRange.upperBound)
+                x.add(h.xRange.lowerBound)
+                x.add(h.xRange.upperBound)
+                y.add(h.yRange.lowerBound)
+                y.add(h.yRange.upperBound)
             case .hline(let v, _, _):
                 if v.isFinite { y.add(v) }
             }
@@ -46,16 +49,26 @@ struct PanelData: Sendable {
 
     private mutating func scan(_ xs: [Float], _ ys: [Float]) {
         precondition(xs.count == ys.count, "Layer xs and ys must have the same count")
-        var ex = x, ey = y, bad = 0
+        var ex = x
+        var ey = y
+        var bad = 0
         xs.withUnsafeBufferPointer { px in
             ys.withUnsafeBufferPointer { py in
                 for i in 0..<px.count {
-                    let a = px[i], b = py[i]
-                    if a.isFinite && b.isFinite { ex.add(a); ey.add(b) } else { bad += 1 }
+                    let a = px[i]
+                    let b = py[i]
+                    if a.isFinite && b.isFinite {
+                        ex.add(a)
+                        ey.add(b)
+                    } else {
+                        bad += 1
+                    }
                 }
             }
         }
-        x = ex; y = ey; skipped += bad
+        x = ex
+        y = ey
+        skipped += bad
     }
 
     /// The layer with log10 applied on log axes (non-positive values become NaN).
@@ -65,17 +78,20 @@ struct PanelData: Sendable {
         func ty(_ v: [Float]) -> [Float] { yLog ? v.map { $0 > 0 ? log10f($0) : .nan } : v }
         func tr(_ r: ClosedRange<Float>, _ log: Bool) -> ClosedRange<Float> {
             guard log else { return r }
-            let a = r.lowerBound > 0 ? log10f(r.lowerBound) : -30, b = r.upperBound > 0 ? log10f(r.upperBound) : -30
+            let a = r.lowerBound > 0 ? log10f(r.lowerBound) : -30
+            let b = r.upperBound > 0 ? log10f(r.upperBound) : -30
             return min(a, b)...max(a, b)
         }
         switch layer {
-        case .points(let xs, let ys, let r, let g, let l): return .points(xs: tx(xs), ys: ty(ys), role: r, glyph: g, label: l)
+        case .points(let xs, let ys, let r, let g, let l):
+            return .points(xs: tx(xs), ys: ty(ys), role: r, glyph: g, label: l)
         case .curve(let xs, let ys, let r, let l): return .curve(xs: tx(xs), ys: ty(ys), role: r, label: l)
         case .styledCurve(let xs, let ys, let rs, let lr, let l):
             return .styledCurve(xs: tx(xs), ys: ty(ys), roles: rs, legendRole: lr, label: l)
         case .density(let xs, let ys, let n, let l): return .density(xs: tx(xs), ys: ty(ys), levels: n, label: l)
         case .heatmap(var h):
-            h.xRange = tr(h.xRange, xLog); h.yRange = tr(h.yRange, yLog)
+            h.xRange = tr(h.xRange, xLog)
+            h.yRange = tr(h.yRange, yLog)
             return .heatmap(h)
         case .hline(let v, let r, let l): return .hline(y: yLog ? (v > 0 ? log10f(v) : .nan) : v, role: r, label: l)
         }
@@ -93,7 +109,9 @@ struct AxisMap: Sendable {
     func fraction(tick value: Double) -> Double { fraction(log ? log10(value) : value) }
     /// Ticks with at most `maxCount` entries.
     func ticks(maxCount: Int) -> [Tick] {
-        log ? NiceTicks.logTicks(lo: lo, hi: hi, maxCount: maxCount) : NiceTicks.ticks(lo: lo, hi: hi, maxCount: maxCount)
+        log
+            ? NiceTicks.logTicks(lo: lo, hi: hi, maxCount: maxCount)
+            : NiceTicks.ticks(lo: lo, hi: hi, maxCount: maxCount)
     }
 }
 
@@ -103,11 +121,16 @@ enum AxisResolver {
     /// The interval for one axis, in plot units.
     static func base(_ axis: Axis, extent: Extent) -> (Double, Double) {
         let log = axis.scale == .log10
-        var lo: Double, hi: Double
+        var lo: Double
+        var hi: Double
         switch axis.range {
         case .fixed(let a, let b) where a.isFinite && b.isFinite && (!log || (a > 0 && b > 0)):
-            lo = Double(min(a, b)); hi = Double(max(a, b))
-            if log { lo = log10(lo); hi = log10(hi) }
+            lo = Double(min(a, b))
+            hi = Double(max(a, b))
+            if log {
+                lo = log10(lo)
+                hi = log10(hi)
+            }
         default:
             if extent.isEmpty { (lo, hi) = (0, 1) } else { (lo, hi) = (Double(extent.lo), Double(extent.hi)) }
             let pad = Double(max(0, axis.padding)) * (hi - lo)
@@ -125,14 +148,18 @@ enum AxisResolver {
     /// Widens x or y so one plot unit has the same physical length on both axes, for a plot
     /// `width` by `height` physical units (a cell is 1 wide and 2 tall).
     static func equalAspect(x: (Double, Double), y: (Double, Double), width: Double, height: Double)
-        -> ((Double, Double), (Double, Double)) {
+        -> ((Double, Double), (Double, Double))
+    {
         guard width > 0 && height > 0 else { return (x, y) }
-        let ux = (x.1 - x.0) / width, uy = (y.1 - y.0) / height
+        let ux = (x.1 - x.0) / width
+        let uy = (y.1 - y.0) / height
         if ux > uy {
-            let c = (y.0 + y.1) / 2, h = ux * height / 2
+            let c = (y.0 + y.1) / 2
+            let h = ux * height / 2
             return (x, (c - h, c + h))
         } else {
-            let c = (x.0 + x.1) / 2, h = uy * width / 2
+            let c = (x.0 + x.1) / 2
+            let h = uy * width / 2
             return ((c - h, c + h), y)
         }
     }

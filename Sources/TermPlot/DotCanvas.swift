@@ -36,8 +36,10 @@ struct DotCanvas {
     /// Sets dot (`x`, `y`), y = 0 the top dot row; out-of-range dots are ignored.
     @inline(__always) mutating func set(_ x: Int, _ y: Int, role: StyleRole, glyph: Unicode.Scalar) {
         guard x >= 0 && x < dotWidth && y >= 0 && y < dotHeight else { return }
-        let dx = kind.dotsPerColumn, dy = kind.dotsPerRow
-        let cx = x / dx, cy = y / dy
+        let dx = kind.dotsPerColumn
+        let dy = kind.dotsPerRow
+        let cx = x / dx
+        let cy = y / dy
         let cell = cy &* width &+ cx
         masks[cell] |= kind.bit(col: x &- cx &* dx, row: y &- cy &* dy)
         foreground[cell] = role
@@ -46,16 +48,25 @@ struct DotCanvas {
 
     /// Draws a line between two dots (Bresenham), clipped to the canvas.
     mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, role: StyleRole, glyph: Unicode.Scalar) {
-        var x = x0, y = y0
-        let dx = abs(x1 - x0), dy = -abs(y1 - y0)
-        let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
+        var x = x0
+        var y = y0
+        let dx = abs(x1 - x0)
+        let dy = -abs(y1 - y0)
+        let sx = x0 < x1 ? 1 : -1
+        let sy = y0 < y1 ? 1 : -1
         var err = dx + dy
         while true {
             set(x, y, role: role, glyph: glyph)
             if x == x1 && y == y1 { break }
             let e2 = 2 * err
-            if e2 >= dy { err += dy; x += sx }
-            if e2 <= dx { err += dx; y += sy }
+            if e2 >= dy {
+                err += dy
+                x += sx
+            }
+            if e2 <= dx {
+                err += dx
+                y += sy
+            }
         }
     }
 

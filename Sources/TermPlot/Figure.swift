@@ -20,8 +20,10 @@ public struct Figure: Sendable {
     public var sharedY: Bool
 
     /// Creates a figure.
-    public init(panels: [Panel], layout: FigureLayout = .horizontal, weights: [Int]? = nil,
-                sharedX: Bool = false, sharedY: Bool = false) {
+    public init(
+        panels: [Panel], layout: FigureLayout = .horizontal, weights: [Int]? = nil,
+        sharedX: Bool = false, sharedY: Bool = false
+    ) {
         precondition(weights == nil || weights!.count == panels.count, "Figure weights must match the panels")
         self.panels = panels
         self.layout = layout

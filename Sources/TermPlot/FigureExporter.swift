@@ -36,8 +36,9 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
         let known = ExportFormat.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
         switch self {
         case .unknownExtension(let path, let ext):
-            return ext.isEmpty ? "\(path): no file extension; use one of \(known)"
-                               : "\(path): unknown export format '.\(ext)'; use one of \(known)"
+            return ext.isEmpty
+                ? "\(path): no file extension; use one of \(known)"
+                : "\(path): unknown export format '.\(ext)'; use one of \(known)"
         case .write(let e): return e.description
         case .cairo(let e): return e.description
         }
@@ -60,8 +61,10 @@ public struct ExportOptions: Sendable {
     public var pixelHeight: Int?
 
     /// Creates options.
-    public init(columns: Int = 160, rows: Int = 48, canvas: CanvasKind = .braille, shadeGlyphsInText: Bool = true,
-                colorMode: AnsiColorMode = .truecolor, pixelWidth: Int? = nil, pixelHeight: Int? = nil) {
+    public init(
+        columns: Int = 160, rows: Int = 48, canvas: CanvasKind = .braille, shadeGlyphsInText: Bool = true,
+        colorMode: AnsiColorMode = .truecolor, pixelWidth: Int? = nil, pixelHeight: Int? = nil
+    ) {
         self.columns = columns
         self.rows = rows
         self.canvas = canvas
@@ -87,15 +90,19 @@ public struct ExportOptions: Sendable {
 /// Exports one Figure to txt, ansi, svg or png.
 public enum FigureExporter {
     /// The file contents of `figure` in `format`.
-    public static func bytes(_ figure: Figure, format: ExportFormat, palette: Palette = .fallback,
-                             options: ExportOptions = ExportOptions()) throws(ExportError) -> [UInt8] {
+    public static func bytes(
+        _ figure: Figure, format: ExportFormat, palette: Palette = .fallback,
+        options: ExportOptions = ExportOptions()
+    ) throws(ExportError) -> [UInt8] {
         switch format {
         case .txt:
-            let r = FigureRenderer.renderResult(figure, width: options.columns, height: options.rows, canvas: options.canvas,
-                                                options: RenderOptions(shadeGlyphs: options.shadeGlyphsInText))
+            let r = FigureRenderer.renderResult(
+                figure, width: options.columns, height: options.rows, canvas: options.canvas,
+                options: RenderOptions(shadeGlyphs: options.shadeGlyphsInText))
             return Array((r.grid.text + "\n").utf8)
         case .ansi:
-            let grid = FigureRenderer.render(figure, width: options.columns, height: options.rows, canvas: options.canvas)
+            let grid = FigureRenderer.render(
+                figure, width: options.columns, height: options.rows, canvas: options.canvas)
             return Array(AnsiExporter.ansi(grid, palette: palette, mode: options.colorMode).utf8)
         case .svg:
             let (w, h) = options.pixelSize(for: figure)
@@ -111,8 +118,10 @@ public enum FigureExporter {
     /// Writes `figure` to `path` (format from the extension) atomically; an existing file is
     /// replaced only when `overwrite` is true. Returns the format used.
     @discardableResult
-    public static func write(_ figure: Figure, to path: String, palette: Palette = .fallback,
-                             options: ExportOptions = ExportOptions(), overwrite: Bool = false) throws(ExportError) -> ExportFormat {
+    public static func write(
+        _ figure: Figure, to path: String, palette: Palette = .fallback,
+        options: ExportOptions = ExportOptions(), overwrite: Bool = false
+    ) throws(ExportError) -> ExportFormat {
         let format = try ExportFormat(path: path)
         let data = try bytes(figure, format: format, palette: palette, options: options)
         do { try AtomicFile.write(data, to: path, overwrite: overwrite) } catch { throw .write(error) }

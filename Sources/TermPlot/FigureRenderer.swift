@@ -41,15 +41,18 @@ public enum FigureRenderer {
     }
 
     /// Renders `figure` and reports skipped points per panel.
-    public static func renderResult(_ figure: Figure, width: Int, height: Int, canvas: CanvasKind,
-                                    options: RenderOptions = RenderOptions()) -> RenderResult {
+    public static func renderResult(
+        _ figure: Figure, width: Int, height: Int, canvas: CanvasKind,
+        options: RenderOptions = RenderOptions()
+    ) -> RenderResult {
         var grid = CellGrid(width: max(0, width), height: max(0, height))
         let data = figure.panels.map(PanelData.init)
         let extents = sharedExtents(figure, data)
         let rects = layoutRects(figure, width: grid.width, height: grid.height, gap: panelGap)
         var renderers = figure.panels.indices.map { i in
-            PanelRenderer(panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
-                          canvas: canvas, options: options)
+            PanelRenderer(
+                panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
+                canvas: canvas, options: options)
         }
         // Stacked panels sharing x get one y-label width so their x axes line up.
         if figure.layout == .vertical && figure.sharedX && figure.panels.count > 1 {
@@ -67,8 +70,12 @@ public enum FigureRenderer {
 
     /// Each panel's extents, unioned over panels on shared axes.
     static func sharedExtents(_ figure: Figure, _ data: [PanelData]) -> [(Extent, Extent)] {
-        var ux = Extent(), uy = Extent()
-        for d in data { ux.formUnion(d.x); uy.formUnion(d.y) }
+        var ux = Extent()
+        var uy = Extent()
+        for d in data {
+            ux.formUnion(d.x)
+            uy.formUnion(d.y)
+        }
         return data.map { d in (figure.sharedX ? ux : d.x, figure.sharedY ? uy : d.y) }
     }
 
@@ -82,7 +89,8 @@ public enum FigureRenderer {
         let g = figure.layout == .horizontal ? gap : 0
         let avail = max(0, along - g * (n - 1))
         var rects: [(x: Int, y: Int, w: Int, h: Int)] = []
-        var prevEnd = 0, acc = 0
+        var prevEnd = 0
+        var acc = 0
         for i in 0..<n {
             acc += weights[i]
             // Shared axes need identical panels (same canvas, same equal-aspect ranges): equal

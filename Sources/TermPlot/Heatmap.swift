@@ -24,8 +24,10 @@ public struct Heatmap: Sendable {
     public var label: String?
 
     /// Creates a heatmap; `values.count` must be `columns * rows`.
-    public init(columns: Int, rows: Int, values: [Float], xRange: ClosedRange<Float>, yRange: ClosedRange<Float>,
-                normalise: HeatmapNormalisation = .perColumn, label: String? = nil) {
+    public init(
+        columns: Int, rows: Int, values: [Float], xRange: ClosedRange<Float>, yRange: ClosedRange<Float>,
+        normalise: HeatmapNormalisation = .perColumn, label: String? = nil
+    ) {
         precondition(columns > 0 && rows > 0, "Heatmap needs at least one column and one row")
         precondition(values.count == columns * rows, "Heatmap values must have columns * rows entries")
         self.columns = columns

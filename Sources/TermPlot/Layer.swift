@@ -37,14 +37,15 @@ public enum Layer: Sendable {
 
     /// `layers` in draw order: by `drawGroup`, list order within a group.
     static func inDrawOrder(_ layers: [Layer]) -> [Layer] {
-        layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }.map(\.element)
+        layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }.map(
+            \.element)
     }
 
     /// The legend label, if any.
     var label: String? {
         switch self {
         case .points(_, _, _, _, let l), .curve(_, _, _, let l), .styledCurve(_, _, _, _, let l),
-             .density(_, _, _, let l), .hline(_, _, let l):
+            .density(_, _, _, let l), .hline(_, _, let l):
             return l
         case .heatmap(let h): return h.label
         }
@@ -76,10 +77,14 @@ extension StyleRole {
 
 extension Layer {
     /// A heatmap layer from a value grid (row 0 = lowest y) covering `xRange` x `yRange`.
-    public static func heatmap(columns: Int, rows: Int, values: [Float], xRange: ClosedRange<Float>,
-                               yRange: ClosedRange<Float>, normalise: HeatmapNormalisation = .perColumn,
-                               label: String? = nil) -> Layer {
-        .heatmap(Heatmap(columns: columns, rows: rows, values: values, xRange: xRange, yRange: yRange,
-                         normalise: normalise, label: label))
+    public static func heatmap(
+        columns: Int, rows: Int, values: [Float], xRange: ClosedRange<Float>,
+        yRange: ClosedRange<Float>, normalise: HeatmapNormalisation = .perColumn,
+        label: String? = nil
+    ) -> Layer {
+        .heatmap(
+            Heatmap(
+                columns: columns, rows: rows, values: values, xRange: xRange, yRange: yRange,
+                normalise: normalise, label: label))
     }
 }

@@ -1,14 +1,17 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One axis tick: its value (in data units, not log units) and its label.
 public struct Tick: Hashable, Sendable {
     public var value: Double
     public var label: String
-    public init(value: Double, label: String) { self.value = value; self.label = label }
+    public init(value: Double, label: String) {
+        self.value = value
+        self.label = label
+    }
 }
 
 /// Nice tick values (Heckbert's nice numbers, extended with 2.5): the smallest step
@@ -77,14 +80,20 @@ public enum NiceTicks {
                 Tick(value: pow10(Int(k.rounded())), label: TickFormat.decade(Int(k.rounded())))
             }
         }
-        let vlo = pow10Double(lo), vhi = pow10Double(hi)
+        let vlo = pow10Double(lo)
+        let vhi = pow10Double(hi)
         return ticks(lo: vlo, hi: vhi, maxCount: maxCount)
     }
 
     /// 10^e, exact for the integer exponents used here.
     static func pow10(_ e: Int) -> Double {
         var r = 1.0
-        if e >= 0 { for _ in 0..<e { r *= 10 } } else { for _ in 0..<(-e) { r *= 10 }; r = 1 / r }
+        if e >= 0 {
+            for _ in 0..<e { r *= 10 }
+        } else {
+            for _ in 0..<(-e) { r *= 10 }
+            r = 1 / r
+        }
         return r
     }
 
@@ -132,7 +141,10 @@ public enum TickFormat {
         var mant = value / NiceTicks.pow10(e)
         let decimals = max(0, min(6, e - stepExponent))
         // Rounding can carry into the next decade (9.99 -> 10.0).
-        if abs((abs(mant) * NiceTicks.pow10(decimals)).rounded()) >= 10 * NiceTicks.pow10(decimals) { e += 1; mant /= 10 }
+        if abs((abs(mant) * NiceTicks.pow10(decimals)).rounded()) >= 10 * NiceTicks.pow10(decimals) {
+            e += 1
+            mant /= 10
+        }
         var m = fixed(mant, decimals: decimals)
         if m.contains(".") {
             while m.hasSuffix("0") { m.removeLast() }

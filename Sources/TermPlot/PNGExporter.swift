@@ -10,8 +10,11 @@ public struct CairoError: Error, CustomStringConvertible, Equatable {
 public enum PNGExporter {
     /// PNG bytes for `scene` at its own pixel size.
     public static func png(_ scene: VectorScene) throws(CairoError) -> [UInt8] {
-        let w = Int32(max(1, scene.width.rounded())), h = Int32(max(1, scene.height.rounded()))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h) else { throw CairoError(message: "no surface") }
+        let w = Int32(max(1, scene.width.rounded()))
+        let h = Int32(max(1, scene.height.rounded()))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h) else {
+            throw CairoError(message: "no surface")
+        }
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
             throw CairoError(message: "cannot create a \(w)x\(h) image surface")
@@ -21,12 +24,14 @@ public enum PNGExporter {
         cairo_surface_flush(surface)
         let sink = ByteSink()
         let status = withExtendedLifetime(sink) {
-            cairo_surface_write_to_png_stream(surface, { closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                return CAIRO_STATUS_SUCCESS
-            }, Unmanaged.passUnretained(sink).toOpaque())
+            cairo_surface_write_to_png_stream(
+                surface,
+                { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                    return CAIRO_STATUS_SUCCESS
+                }, Unmanaged.passUnretained(sink).toOpaque())
         }
         guard status == CAIRO_STATUS_SUCCESS else {
             throw CairoError(message: String(cString: cairo_status_to_string(status)))
@@ -50,12 +55,17 @@ public enum PNGExporter {
             switch command {
             case .rect(let x, let y, let width, let height, let fill, let stroke, let lw):
                 cairo_rectangle(cr, x, y, width, height)
-                if let fill { source(cr, fill); stroke == nil ? cairo_fill(cr) : cairo_fill_preserve(cr) }
+                if let fill {
+                    source(cr, fill)
+                    stroke == nil ? cairo_fill(cr) : cairo_fill_preserve(cr)
+                }
                 if let stroke {
                     // Align 1-px strokes to pixel centres so frames stay crisp.
                     cairo_new_path(cr)
                     cairo_rectangle(cr, x.rounded() + 0.5, y.rounded() + 0.5, width.rounded() - 1, height.rounded() - 1)
-                    source(cr, stroke); cairo_set_line_width(cr, lw); cairo_stroke(cr)
+                    source(cr, stroke)
+                    cairo_set_line_width(cr, lw)
+                    cairo_stroke(cr)
                 }
             case .line(let a, let b, let color, let width, let dash, let opacity):
                 source(cr, color, opacity)
@@ -80,7 +90,9 @@ public enum PNGExporter {
                     cairo_fill(cr)
                 }
             case .text(let s, let at, let size, let color, let anchor, let bold):
-                cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+                cairo_select_font_face(
+                    cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL
+                )
                 cairo_set_font_size(cr, size)
                 var extents = cairo_text_extents_t()
                 cairo_text_extents(cr, s, &extents)

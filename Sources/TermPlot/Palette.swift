@@ -2,7 +2,11 @@
 public struct RGB: Hashable, Sendable, Codable {
     public var r: UInt8, g: UInt8, b: UInt8
     /// Creates a colour from its components.
-    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
+    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) {
+        self.r = r
+        self.g = g
+        self.b = b
+    }
     /// Creates a colour from `0xRRGGBB`.
     public init(hex: UInt32) {
         self.init(UInt8((hex >> 16) & 0xFF), UInt8((hex >> 8) & 0xFF), UInt8(hex & 0xFF))
@@ -11,7 +15,10 @@ public struct RGB: Hashable, Sendable, Codable {
     public var hexString: String {
         let digits = Array("0123456789abcdef")
         var s = "#"
-        for v in [r, g, b] { s.append(digits[Int(v >> 4)]); s.append(digits[Int(v & 15)]) }
+        for v in [r, g, b] {
+            s.append(digits[Int(v >> 4)])
+            s.append(digits[Int(v & 15)])
+        }
         return s
     }
 

@@ -29,7 +29,9 @@ extension Palette {
             case .axis: return RoleStyle(foreground: RGB(hex: 0x8A909C))
             case .title: return RoleStyle(foreground: RGB(hex: 0xF0F2F6), bold: true)
             case .truth: return RoleStyle(foreground: RGB(hex: 0x5EA6FF))
-            case .backdrop: return RoleStyle(foreground: bg.mixed(with: RGB(hex: 0x5EA6FF), amount: Palette.backdropStrength), dim: true)
+            case .backdrop:
+                return RoleStyle(
+                    foreground: bg.mixed(with: RGB(hex: 0x5EA6FF), amount: Palette.backdropStrength), dim: true)
             case .mseCurve: return RoleStyle(foreground: RGB(hex: 0xFF6A3D), bold: true)
             case .mdnSamples: return RoleStyle(foreground: RGB(hex: 0x3EDC81))
             case .reference: return RoleStyle(foreground: RGB(hex: 0xC792EA))
@@ -39,10 +41,12 @@ extension Palette {
             case .component(let index, let level):
                 let base = componentColors[Int(index) % componentColors.count]
                 let l = Double(min(level, Palette.densityLevels - 1)) / Double(Palette.densityLevels - 1)
-                return RoleStyle(foreground: bg.mixed(with: base, amount: 0.2 + 0.8 * l), bold: level + 1 == Palette.densityLevels)
+                return RoleStyle(
+                    foreground: bg.mixed(with: base, amount: 0.2 + 0.8 * l), bold: level + 1 == Palette.densityLevels)
             case .loss(let model, let split):
                 let base = model == .mse ? RGB(hex: 0xFF6A3D) : RGB(hex: 0x3EDC81)
-                return RoleStyle(foreground: split == .train ? base : base.mixed(with: RGB(hex: 0xFFFFFF), amount: 0.45))
+                return RoleStyle(
+                    foreground: split == .train ? base : base.mixed(with: RGB(hex: 0xFFFFFF), amount: 0.45))
             case .statusBar: return RoleStyle(foreground: RGB(hex: 0xD5D8DF), background: RGB(hex: 0x2A2E38))
             case .help: return RoleStyle(foreground: RGB(hex: 0xE6E8EE), background: RGB(hex: 0x1E2129))
             case .warning: return RoleStyle(foreground: RGB(hex: 0xFFCC4D), bold: true)

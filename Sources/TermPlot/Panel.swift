@@ -15,8 +15,10 @@ public struct Panel: Sendable {
     public var showLegend: Bool
 
     /// Creates a panel.
-    public init(title: String = "", layers: [Layer] = [], x: Axis = Axis(), y: Axis = Axis(),
-                equalAspect: Bool = false, showLegend: Bool = true) {
+    public init(
+        title: String = "", layers: [Layer] = [], x: Axis = Axis(), y: Axis = Axis(),
+        equalAspect: Bool = false, showLegend: Bool = true
+    ) {
         self.title = title
         self.layers = layers
         self.x = x

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A legend entry: sample glyph, its role, and the label.
@@ -31,9 +31,11 @@ extension Layer {
             let g: Unicode.Scalar = canvas == .braille ? "\u{2824}" : (canvas == .block ? "\u{2584}" : role.asciiGlyph)
             return LegendEntry(glyph: g, role: role, label: label, mark: .line)
         case .hline(_, let role, _):
-            return LegendEntry(glyph: canvas == .ascii ? role.asciiGlyph : "\u{2504}", role: role, label: label, mark: .dashed)
+            return LegendEntry(
+                glyph: canvas == .ascii ? role.asciiGlyph : "\u{2504}", role: role, label: label, mark: .dashed)
         case .density, .heatmap:
-            return LegendEntry(glyph: canvas == .ascii ? ":" : "\u{2592}", role: .density(level: 5), label: label, mark: .area)
+            return LegendEntry(
+                glyph: canvas == .ascii ? ":" : "\u{2592}", role: .density(level: 5), label: label, mark: .area)
         }
     }
 }
@@ -51,8 +53,9 @@ struct PanelAxes: Sendable {
         if panel.equalAspect && panel.x.scale == .linear && panel.y.scale == .linear {
             (xr, yr) = AxisResolver.equalAspect(x: xr, y: yr, width: width, height: 2 * height)
         }
-        return PanelAxes(x: AxisMap(lo: xr.0, hi: xr.1, log: panel.x.scale == .log10),
-                         y: AxisMap(lo: yr.0, hi: yr.1, log: panel.y.scale == .log10))
+        return PanelAxes(
+            x: AxisMap(lo: xr.0, hi: xr.1, log: panel.x.scale == .log10),
+            y: AxisMap(lo: yr.0, hi: yr.1, log: panel.y.scale == .log10))
     }
 }
 
@@ -85,8 +88,14 @@ struct PanelRenderer {
             legend = hasLegend ? 1 : 0
             xLabel = panel.x.label.isEmpty ? 0 : 1
             plot = h - header - 2 - xLabel - legend
-            if plot < 2 { legend = 0; plot = h - header - 2 - xLabel }
-            if plot < 2 { xLabel = 0; plot = h - header - 2 }
+            if plot < 2 {
+                legend = 0
+                plot = h - header - 2 - xLabel
+            }
+            if plot < 2 {
+                xLabel = 0
+                plot = h - header - 2
+            }
         }
     }
 
@@ -98,15 +107,17 @@ struct PanelRenderer {
         // the range, which (with equal aspect) depends on the canvas width: iterate twice.
         // yTicks always belong to the current axes, so they are fitted once per resolve.
         var labelWidth = minLabelWidth
-        var axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
-                                     width: Double(max(1, w - 1)), height: Double(plotRows))
+        var axes = PanelAxes.resolve(
+            panel, xExtent: xExtent, yExtent: yExtent,
+            width: Double(max(1, w - 1)), height: Double(plotRows))
         var yTicks = TickFitter.vertical(axes.y, cells: plotRows)
         for _ in 0..<2 {
             let lw = max(minLabelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
             if lw == labelWidth && !yTicks.isEmpty { break }
             labelWidth = lw
-            axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent,
-                                     width: Double(max(1, w - labelWidth - 1)), height: Double(plotRows))
+            axes = PanelAxes.resolve(
+                panel, xExtent: xExtent, yExtent: yExtent,
+                width: Double(max(1, w - labelWidth - 1)), height: Double(plotRows))
             yTicks = TickFitter.vertical(axes.y, cells: plotRows)
         }
         labelWidth = max(labelWidth, yTicks.map { $0.label.unicodeScalars.count }.max() ?? 0)
@@ -128,21 +139,28 @@ struct PanelRenderer {
         let legend = panel.showLegend ? panel.layers.compactMap { $0.legendEntry(canvas: canvas) } : []
         let skippedNote = data.skipped > 0 ? "\(data.skipped) skipped" : ""
         let rows = Rows(panel, height: h, hasLegend: !legend.isEmpty, hasNote: !skippedNote.isEmpty)
-        let headerRows = rows.header, plotRows = rows.plot, xLabelRows = rows.xLabel, legendRows = rows.legend
+        let headerRows = rows.header
+        let plotRows = rows.plot
+        let xLabelRows = rows.xLabel
+        let legendRows = rows.legend
         if headerRows > 0 { drawHeader(&grid, px, py, w, skippedNote) }
         guard let (axes, yTicks, labelWidth) = fitYAxis(width: w, plotRows: plotRows) else { return }
         let canvasW = w - labelWidth - 1
         let xTicks = TickFitter.horizontal(axes.x, cells: canvasW, overhang: labelWidth + 1)
 
-        let cx0 = px + labelWidth + 1, cy0 = py + headerRows
+        let cx0 = px + labelWidth + 1
+        let cy0 = py + headerRows
         var dots = DotCanvas(kind: canvas, width: canvasW, height: plotRows)
         drawLayers(&dots, axes)
         dots.compose(into: &grid, x: cx0, y: cy0)
 
         // Axes.
-        let axisCol = px + labelWidth, axisRow = cy0 + plotRows
-        let vertical: Unicode.Scalar = ascii ? "|" : "\u{2502}", yTick: Unicode.Scalar = ascii ? "+" : "\u{2524}"
-        let horizontal: Unicode.Scalar = ascii ? "-" : "\u{2500}", xTick: Unicode.Scalar = ascii ? "+" : "\u{252C}"
+        let axisCol = px + labelWidth
+        let axisRow = cy0 + plotRows
+        let vertical: Unicode.Scalar = ascii ? "|" : "\u{2502}"
+        let yTick: Unicode.Scalar = ascii ? "+" : "\u{2524}"
+        let horizontal: Unicode.Scalar = ascii ? "-" : "\u{2500}"
+        let xTick: Unicode.Scalar = ascii ? "+" : "\u{252C}"
         let corner: Unicode.Scalar = ascii ? "+" : "\u{2514}"
         for r in 0..<plotRows { set(&grid, axisCol, cy0 + r, vertical, .axis) }
         set(&grid, axisCol, axisRow, corner, .axis)
@@ -177,7 +195,8 @@ struct PanelRenderer {
     }
 
     private func drawHeader(_ grid: inout CellGrid, _ px: Int, _ py: Int, _ w: Int, _ note: String) {
-        let ylab = panel.y.label, title = panel.title
+        let ylab = panel.y.label
+        let title = panel.title
         put(&grid, ylab, px, py, .dimText, limit: px + w)
         var end = px + ylab.unicodeScalars.count
         if !title.isEmpty {
@@ -193,7 +212,9 @@ struct PanelRenderer {
         }
     }
 
-    @inline(__always) private func set(_ grid: inout CellGrid, _ x: Int, _ y: Int, _ g: Unicode.Scalar, _ role: StyleRole) {
+    @inline(__always) private func set(
+        _ grid: inout CellGrid, _ x: Int, _ y: Int, _ g: Unicode.Scalar, _ role: StyleRole
+    ) {
         guard x >= 0 && x < grid.width && y >= 0 && y < grid.height else { return }
         grid[x, y] = Cell(glyph: g, foreground: role, background: nil)
     }
@@ -231,9 +252,12 @@ struct PanelRenderer {
     struct DotMap {
         let x0: Double, y0: Double, sx: Double, sy: Double, w: Int, h: Int
         init(_ axes: PanelAxes, _ dots: DotCanvas) {
-            w = dots.dotWidth; h = dots.dotHeight
-            x0 = axes.x.lo; y0 = axes.y.lo
-            sx = Double(w) / (axes.x.hi - axes.x.lo); sy = Double(h) / (axes.y.hi - axes.y.lo)
+            w = dots.dotWidth
+            h = dots.dotHeight
+            x0 = axes.x.lo
+            y0 = axes.y.lo
+            sx = Double(w) / (axes.x.hi - axes.x.lo)
+            sy = Double(h) / (axes.y.hi - axes.y.lo)
         }
         /// Position in dots (x from the left, y from the bottom), not clipped.
         @inline(__always) func position(_ a: Float, _ b: Float) -> (Double, Double) {
@@ -243,17 +267,21 @@ struct PanelRenderer {
             let (fx, fy) = position(a, b)
             // A small tolerance keeps points that sit exactly on the range ends despite rounding.
             guard fx > -1e-3 && fy > -1e-3 && fx < Double(w) + 1e-3 && fy < Double(h) + 1e-3 else { return nil }
-            let dx = max(0, min(Int(fx), w - 1)), dyb = max(0, min(Int(fy), h - 1))
+            let dx = max(0, min(Int(fx), w - 1))
+            let dyb = max(0, min(Int(fy), h - 1))
             return (dx, h - 1 - dyb)
         }
     }
 
-    func drawPoints(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ role: StyleRole, _ g: Unicode.Scalar) {
+    func drawPoints(
+        _ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ role: StyleRole, _ g: Unicode.Scalar
+    ) {
         let map = DotMap(axes, dots)
         xs.withUnsafeBufferPointer { px in
             ys.withUnsafeBufferPointer { py in
                 for i in 0..<min(px.count, py.count) {
-                    let a = px[i], b = py[i]
+                    let a = px[i]
+                    let b = py[i]
                     guard a.isFinite && b.isFinite, let (dx, dy) = map.dot(a, b) else { continue }
                     dots.set(dx, dy, role: role, glyph: g)
                 }
@@ -265,7 +293,8 @@ struct PanelRenderer {
         let map = DotMap(axes, dots)
         let n = min(xs.count, ys.count)
         guard n > 0 else { return }
-        let w = Double(map.w), h = Double(map.h)
+        let w = Double(map.w)
+        let h = Double(map.h)
         @inline(__always) func fp(_ i: Int) -> (Double, Double) { map.position(xs[i], ys[i]) }
         if n == 1, xs[0].isFinite, ys[0].isFinite, let (dx, dy) = map.dot(xs[0], ys[0]) {
             let r = role(0)
@@ -274,13 +303,16 @@ struct PanelRenderer {
         for i in 0..<(n - 1) {
             guard xs[i].isFinite, ys[i].isFinite, xs[i + 1].isFinite, ys[i + 1].isFinite else { continue }
             let r = role(i)
-            let (ax, ay) = fp(i), (bx, by) = fp(i + 1)
+            let (ax, ay) = fp(i)
+            let (bx, by) = fp(i + 1)
             guard let (c0, c1) = Clip.segment(ax, ay, bx, by, w: w, h: h) else { continue }
             func q(_ p: (Double, Double)) -> (Int, Int) {
-                let x = min(Int(p.0), map.w - 1), yb = min(Int(p.1), map.h - 1)
+                let x = min(Int(p.0), map.w - 1)
+                let yb = min(Int(p.1), map.h - 1)
                 return (max(0, x), map.h - 1 - max(0, yb))
             }
-            let s = q(c0), e = q(c1)
+            let s = q(c0)
+            let e = q(c1)
             dots.line(s.0, s.1, e.0, e.1, role: r, glyph: r.asciiGlyph)
         }
     }
@@ -293,21 +325,23 @@ struct PanelRenderer {
     }
 
     func drawDensity(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ levels: Int) {
-        let W = dots.width, H = dots.height
-        guard W > 0 && H > 0 else { return }
+        let cellsWide = dots.width
+        let cellsHigh = dots.height
+        guard cellsWide > 0 && cellsHigh > 0 else { return }
         let map = DotMap(axes, dots)
-        var counts = [Int32](repeating: 0, count: W * H)
-        let dxc = canvas.dotsPerColumn, dyc = canvas.dotsPerRow
+        var counts = [Int32](repeating: 0, count: cellsWide * cellsHigh)
+        let dxc = canvas.dotsPerColumn
+        let dyc = canvas.dotsPerRow
         for i in 0..<min(xs.count, ys.count) {
             guard xs[i].isFinite && ys[i].isFinite, let (dx, dy) = map.dot(xs[i], ys[i]) else { continue }
-            counts[(dy / dyc) * W + dx / dxc] += 1
+            counts[(dy / dyc) * cellsWide + dx / dxc] += 1
         }
         let top = counts.max() ?? 0
         guard top > 0 else { return }
         let scale = DensityScale(top: Int(top), levels: levels)
-        for cy in 0..<H {
-            for cx in 0..<W {
-                let c = counts[cy * W + cx]
+        for cy in 0..<cellsHigh {
+            for cx in 0..<cellsWide {
+                let c = counts[cy * cellsWide + cx]
                 guard c > 0 else { continue }
                 let level = scale.level(Int(c))
                 dots.setBackground(cx, cy, role: .density(level: level), shadeGlyph: shadeGlyph(level))
@@ -316,31 +350,34 @@ struct PanelRenderer {
     }
 
     func drawHeatmap(_ dots: inout DotCanvas, _ axes: PanelAxes, _ hm: Heatmap) {
-        let W = dots.width, H = dots.height
-        guard W > 0 && H > 0 else { return }
+        let cellsWide = dots.width
+        let cellsHigh = dots.height
+        guard cellsWide > 0 && cellsHigh > 0 else { return }
         let scales = hm.scales()
-        let hx0 = Double(hm.xRange.lowerBound), hx1 = Double(hm.xRange.upperBound)
-        let hy0 = Double(hm.yRange.lowerBound), hy1 = Double(hm.yRange.upperBound)
+        let hx0 = Double(hm.xRange.lowerBound)
+        let hx1 = Double(hm.xRange.upperBound)
+        let hy0 = Double(hm.yRange.lowerBound)
+        let hy1 = Double(hm.yRange.upperBound)
         guard hx1 > hx0 && hy1 > hy0 else { return }
         // Grid column for each canvas column, grid row for each canvas row (-1 outside).
-        var colIndex = [Int](repeating: -1, count: W)
-        for cx in 0..<W {
-            let xc = axes.x.lo + (Double(cx) + 0.5) / Double(W) * (axes.x.hi - axes.x.lo)
+        var colIndex = [Int](repeating: -1, count: cellsWide)
+        for cx in 0..<cellsWide {
+            let xc = axes.x.lo + (Double(cx) + 0.5) / Double(cellsWide) * (axes.x.hi - axes.x.lo)
             let f = (xc - hx0) / (hx1 - hx0)
             if f >= 0 && f < 1 { colIndex[cx] = min(hm.columns - 1, Int(f * Double(hm.columns))) }
         }
-        var rowIndex = [Int](repeating: -1, count: H)
-        for cy in 0..<H {
-            let yc = axes.y.hi - (Double(cy) + 0.5) / Double(H) * (axes.y.hi - axes.y.lo)
+        var rowIndex = [Int](repeating: -1, count: cellsHigh)
+        for cy in 0..<cellsHigh {
+            let yc = axes.y.hi - (Double(cy) + 0.5) / Double(cellsHigh) * (axes.y.hi - axes.y.lo)
             let f = (yc - hy0) / (hy1 - hy0)
             if f >= 0 && f < 1 { rowIndex[cy] = min(hm.rows - 1, Int(f * Double(hm.rows))) }
         }
         hm.values.withUnsafeBufferPointer { v in
-            for cy in 0..<H {
+            for cy in 0..<cellsHigh {
                 let r = rowIndex[cy]
                 guard r >= 0 else { continue }
                 let base = r * hm.columns
-                for cx in 0..<W {
+                for cx in 0..<cellsWide {
                     let c = colIndex[cx]
                     guard c >= 0 else { continue }
                     let value = v[base + c]
@@ -375,15 +412,24 @@ struct DensityScale {
 /// Liang-Barsky clipping of a segment to the rectangle [0, w] x [0, h].
 enum Clip {
     static func segment(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, w: Double, h: Double)
-        -> ((Double, Double), (Double, Double))? {
-        var t0 = 0.0, t1 = 1.0
-        let dx = x1 - x0, dy = y1 - y0
+        -> ((Double, Double), (Double, Double))?
+    {
+        var t0 = 0.0
+        var t1 = 1.0
+        let dx = x1 - x0
+        let dy = y1 - y0
         for (p, q) in [(-dx, x0), (dx, w - x0), (-dy, y0), (dy, h - y0)] {
             if p == 0 {
                 if q < 0 { return nil }
             } else {
                 let r = q / p
-                if p < 0 { if r > t1 { return nil }; if r > t0 { t0 = r } } else { if r < t0 { return nil }; if r < t1 { t1 = r } }
+                if p < 0 {
+                    if r > t1 { return nil }
+                    if r > t0 { t0 = r }
+                } else {
+                    if r < t0 { return nil }
+                    if r < t1 { t1 = r }
+                }
             }
         }
         return ((x0 + t0 * dx, y0 + t0 * dy), (x0 + t1 * dx, y0 + t1 * dy))

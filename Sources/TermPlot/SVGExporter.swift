@@ -4,7 +4,8 @@ public enum SVGExporter {
     public static func svg(_ scene: VectorScene) -> String {
         var out = ""
         out.reserveCapacity(64 * 1024)
-        let w = num(scene.width), h = num(scene.height)
+        let w = num(scene.width)
+        let h = num(scene.height)
         out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
         out += " font-family=\"DejaVu Sans, Verdana, sans-serif\">\n"
@@ -41,7 +42,8 @@ public enum SVGExporter {
                 case .middle: a = "middle"
                 case .end: a = "end"
                 }
-                out += "<text x=\"\(num(at.x))\" y=\"\(num(at.y))\" font-size=\"\(num(size))\" fill=\"\(color.hexString)\""
+                out +=
+                    "<text x=\"\(num(at.x))\" y=\"\(num(at.y))\" font-size=\"\(num(size))\" fill=\"\(color.hexString)\""
                 out += " text-anchor=\"\(a)\"\(bold ? " font-weight=\"bold\"" : "")>\(escape(s))</text>\n"
             }
         }

@@ -15,16 +15,23 @@ public struct SpiralFigureData: Sendable {
     public var equalAspect: Bool
 
     /// Creates the data; empty arrays are fine (that layer is then empty).
-    public init(truthX: [Float], truthY: [Float], mseX: [Float] = [], mseY: [Float] = [],
-                sampleX: [Float] = [], sampleY: [Float] = [], heatmap: Heatmap? = nil,
-                xName: String = "x", yName: String = "y", equalAspect: Bool = false) {
-        precondition(truthX.count == truthY.count && mseX.count == mseY.count && sampleX.count == sampleY.count,
-                     "x and y arrays must have equal counts")
-        self.truthX = truthX; self.truthY = truthY
-        self.mseX = mseX; self.mseY = mseY
-        self.sampleX = sampleX; self.sampleY = sampleY
+    public init(
+        truthX: [Float], truthY: [Float], mseX: [Float] = [], mseY: [Float] = [],
+        sampleX: [Float] = [], sampleY: [Float] = [], heatmap: Heatmap? = nil,
+        xName: String = "x", yName: String = "y", equalAspect: Bool = false
+    ) {
+        precondition(
+            truthX.count == truthY.count && mseX.count == mseY.count && sampleX.count == sampleY.count,
+            "x and y arrays must have equal counts")
+        self.truthX = truthX
+        self.truthY = truthY
+        self.mseX = mseX
+        self.mseY = mseY
+        self.sampleX = sampleX
+        self.sampleY = sampleY
         self.heatmap = heatmap
-        self.xName = xName; self.yName = yName
+        self.xName = xName
+        self.yName = yName
         self.equalAspect = equalAspect
     }
 }
@@ -40,9 +47,12 @@ public struct ComponentCurves: Sendable {
     /// Creates component curves; every row must have `xs.count` entries.
     public init(xs: [Float], mu: [[Float]], pi: [[Float]]) {
         precondition(mu.count == pi.count, "mu and pi need one row per component")
-        precondition(mu.allSatisfy { $0.count == xs.count } && pi.allSatisfy { $0.count == xs.count },
-                     "every component row needs xs.count values")
-        self.xs = xs; self.mu = mu; self.pi = pi
+        precondition(
+            mu.allSatisfy { $0.count == xs.count } && pi.allSatisfy { $0.count == xs.count },
+            "every component row needs xs.count values")
+        self.xs = xs
+        self.mu = mu
+        self.pi = pi
     }
 }
 
@@ -56,7 +66,10 @@ public struct LossSeries: Sendable {
     /// Creates a series.
     public init(model: LossModel, split: LossSplit, epochs: [Float]? = nil, values: [Float]) {
         precondition(epochs == nil || epochs!.count == values.count, "epochs and values must have equal counts")
-        self.model = model; self.split = split; self.epochs = epochs; self.values = values
+        self.model = model
+        self.split = split
+        self.epochs = epochs
+        self.values = values
     }
     /// "MDN train", "MSE val", ...
     public var label: String { "\(model == .mse ? "MSE" : "MDN") \(split == .train ? "train" : "val")" }
@@ -85,19 +98,25 @@ public enum StandardFigures {
 
     /// Data, MDN samples and the MSE curve in one panel.
     public static func overlay(_ d: SpiralFigureData, title: String = "data, MSE mean and MDN samples") -> Figure {
-        Figure(Panel(title: title, layers: [truthLayer(d), samplesLayer(d), mseLayer(d)],
-                     x: Axis(label: d.xName), y: Axis(label: d.yName), equalAspect: d.equalAspect))
+        Figure(
+            Panel(
+                title: title, layers: [truthLayer(d), samplesLayer(d), mseLayer(d)],
+                x: Axis(label: d.xName), y: Axis(label: d.yName), equalAspect: d.equalAspect))
     }
 
     /// The tutorial's last figure: ground truth | MSE prediction | MDN samples, same axes.
     public static func sideBySide(_ d: SpiralFigureData) -> Figure {
-        let x = Axis(label: d.xName), y = Axis(label: d.yName)
-        return Figure(panels: [
-            Panel(title: "ground truth", layers: [truthLayer(d)], x: x, y: y, equalAspect: d.equalAspect),
-            Panel(title: "MSE prediction", layers: [.points(xs: d.truthX, ys: d.truthY, role: .backdrop, glyph: .ascii(".")), mseLayer(d)],
-                  x: x, y: y, equalAspect: d.equalAspect),
-            Panel(title: "MDN samples", layers: [samplesLayer(d)], x: x, y: y, equalAspect: d.equalAspect),
-        ], sharedX: true, sharedY: true)
+        let x = Axis(label: d.xName)
+        let y = Axis(label: d.yName)
+        return Figure(
+            panels: [
+                Panel(title: "ground truth", layers: [truthLayer(d)], x: x, y: y, equalAspect: d.equalAspect),
+                Panel(
+                    title: "MSE prediction",
+                    layers: [.points(xs: d.truthX, ys: d.truthY, role: .backdrop, glyph: .ascii(".")), mseLayer(d)],
+                    x: x, y: y, equalAspect: d.equalAspect),
+                Panel(title: "MDN samples", layers: [samplesLayer(d)], x: x, y: y, equalAspect: d.equalAspect),
+            ], sharedX: true, sharedY: true)
     }
 
     /// The MDN's p(y|x) as a heatmap (or the samples' density when no grid is given), data on top.
@@ -112,8 +131,10 @@ public enum StandardFigures {
         }
         layers.append(truthLayer(d))
         layers.append(mseLayer(d))
-        return Figure(Panel(title: "MDN density", layers: layers, x: Axis(label: d.xName), y: Axis(label: d.yName),
-                            equalAspect: d.equalAspect))
+        return Figure(
+            Panel(
+                title: "MDN density", layers: layers, x: Axis(label: d.xName), y: Axis(label: d.yName),
+                equalAspect: d.equalAspect))
     }
 
     /// Component means mu_k(x) over the data, each segment as bright as pi_k(x) relative to
@@ -129,15 +150,21 @@ public enum StandardFigures {
         var labelled = false
         for k in 0..<c.mu.count {
             let index = UInt8(k % 256)
-            var runX: [Float] = [], runY: [Float] = [], runRoles: [StyleRole] = []
+            var runX: [Float] = []
+            var runY: [Float] = []
+            var runRoles: [StyleRole] = []
             func flush() {
                 if runX.count >= 2 {
-                    top.append(.styledCurve(xs: runX, ys: runY, roles: runRoles,
-                                            legendRole: .component(index: index, level: UInt8(n - 1)),
-                                            label: labelled ? nil : "mu_k(x), brighter = larger pi_k(x)"))
+                    top.append(
+                        .styledCurve(
+                            xs: runX, ys: runY, roles: runRoles,
+                            legendRole: .component(index: index, level: UInt8(n - 1)),
+                            label: labelled ? nil : "mu_k(x), brighter = larger pi_k(x)"))
                     labelled = true
                 }
-                runX = []; runY = []; runRoles = []
+                runX = []
+                runY = []
+                runRoles = []
             }
             for i in 0..<c.xs.count {
                 let p = c.pi[k][i]
@@ -146,7 +173,8 @@ public enum StandardFigures {
                         let w = (p / max(largest[i], 1e-12) + c.pi[k][i - 1] / max(largest[i - 1], 1e-12)) / 2
                         runRoles.append(.component(index: index, level: UInt8(max(0, min(n - 1, Int(w * Float(n)))))))
                     }
-                    runX.append(c.xs[i]); runY.append(c.mu[k][i])
+                    runX.append(c.xs[i])
+                    runY.append(c.mu[k][i])
                 } else {
                     flush()
                 }
@@ -154,18 +182,23 @@ public enum StandardFigures {
             flush()
             strip.append(.curve(xs: c.xs, ys: c.pi[k], role: .component(index: index, level: UInt8(n - 1))))
         }
-        return Figure(panels: [
-            Panel(title: "mixture components", layers: top, x: Axis(label: d.xName), y: Axis(label: d.yName)),
-            Panel(title: "mixing weights pi_k(x)", layers: strip, x: Axis(), y: Axis(range: .fixed(0, 1)), showLegend: false),
-        ], layout: .vertical, weights: [3, 1], sharedX: true)
+        return Figure(
+            panels: [
+                Panel(title: "mixture components", layers: top, x: Axis(label: d.xName), y: Axis(label: d.yName)),
+                Panel(
+                    title: "mixing weights pi_k(x)", layers: strip, x: Axis(), y: Axis(range: .fixed(0, 1)),
+                    showLegend: false),
+            ], layout: .vertical, weights: [3, 1], sharedX: true)
     }
 
     /// Training and validation losses, one panel per model; log y when every value is
     /// positive (or as `logScale` says). `references` draws a labelled line per model
     /// (e.g. the best achievable NLL); `titles` replaces a panel's title (e.g. to show the
     /// learning rate).
-    public static func loss(_ series: [LossSeries], references: [LossModel: (value: Float, label: String)] = [:],
-                            logScale: Bool? = nil, titles: [LossModel: String] = [:]) -> Figure {
+    public static func loss(
+        _ series: [LossSeries], references: [LossModel: (value: Float, label: String)] = [:],
+        logScale: Bool? = nil, titles: [LossModel: String] = [:]
+    ) -> Figure {
         var panels: [Panel] = []
         for model in LossModel.allCases {
             let mine = series.filter { $0.model == model }
@@ -178,15 +211,19 @@ public enum StandardFigures {
             let values = mine.flatMap(\.values).filter(\.isFinite) + (references[model].map { [$0.value] } ?? [])
             let log = logScale ?? (!values.isEmpty && values.allSatisfy { $0 > 0 })
             let title = titles[model] ?? (model == .mse ? "MSE model loss" : "MDN loss (NLL)")
-            panels.append(Panel(title: title, layers: layers,
-                                x: Axis(label: "epoch"), y: Axis(scale: log ? .log10 : .linear, padding: 0.04)))
+            panels.append(
+                Panel(
+                    title: title, layers: layers,
+                    x: Axis(label: "epoch"), y: Axis(scale: log ? .log10 : .linear, padding: 0.04)))
         }
         return Figure(panels: panels)
     }
 
     /// The figure for `view`; `components` is needed only by `.components`, `losses` by `.loss`.
-    public static func figure(_ view: StandardView, data: SpiralFigureData, components: ComponentCurves? = nil,
-                              losses: [LossSeries] = []) -> Figure {
+    public static func figure(
+        _ view: StandardView, data: SpiralFigureData, components: ComponentCurves? = nil,
+        losses: [LossSeries] = []
+    ) -> Figure {
         switch view {
         case .overlay: return overlay(data)
         case .sideBySide: return sideBySide(data)

@@ -56,6 +56,9 @@ enum TickFitter {
 
     /// Ticks inside the axis (guards against rounding outside it).
     static func visible(_ ticks: [Tick], _ map: AxisMap) -> [Tick] {
-        ticks.filter { let f = map.fraction(tick: $0.value); return f >= -1e-6 && f <= 1 + 1e-6 }
+        ticks.filter {
+            let f = map.fraction(tick: $0.value)
+            return f >= -1e-6 && f <= 1 + 1e-6
+        }
     }
 }

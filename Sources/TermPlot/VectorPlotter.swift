@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Re-plots a Figure as vector drawing commands (a true re-plot, not a picture of cells):
@@ -15,13 +15,16 @@ public enum VectorPlotter {
     /// The scene for `figure` at `width` x `height` pixels.
     public static func scene(_ figure: Figure, width: Int, height: Int, palette: Palette) -> VectorScene {
         var scene = VectorScene(width: Double(width), height: Double(height), background: palette.background)
-        scene.commands.append(.rect(x: 0, y: 0, width: Double(width), height: Double(height),
-                                    fill: palette.background, stroke: nil, lineWidth: 0))
+        scene.commands.append(
+            .rect(
+                x: 0, y: 0, width: Double(width), height: Double(height),
+                fill: palette.background, stroke: nil, lineWidth: 0))
         let data = figure.panels.map(PanelData.init)
         let extents = FigureRenderer.sharedExtents(figure, data)
         let rects = FigureRenderer.layoutRects(figure, width: width, height: height, gap: 16)
         var plots = figure.panels.indices.map { i in
-            PanelPlot(panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1, palette: palette)
+            PanelPlot(
+                panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1, palette: palette)
         }
         // Stacked panels sharing x get one left margin so their x axes line up.
         if figure.layout == .vertical && figure.sharedX && figure.panels.count > 1 {
@@ -51,12 +54,18 @@ public enum VectorPlotter {
         var minLeft = 0.0
 
         init(panel: Panel, data: PanelData, xExtent: Extent, yExtent: Extent, palette: Palette) {
-            self.panel = panel; self.data = data; self.xExtent = xExtent; self.yExtent = yExtent; self.palette = palette
+            self.panel = panel
+            self.data = data
+            self.xExtent = xExtent
+            self.yExtent = yExtent
+            self.palette = palette
         }
 
         func color(_ role: StyleRole) -> RGB { palette.style(for: role).foreground }
         func fill(_ role: StyleRole) -> RGB { palette.style(for: role).fill }
-        static func textWidth(_ s: String, _ size: Double) -> Double { Double(s.unicodeScalars.count) * size * VectorPlotter.charWidth }
+        static func textWidth(_ s: String, _ size: Double) -> Double {
+            Double(s.unicodeScalars.count) * size * VectorPlotter.charWidth
+        }
 
         /// Plots into the rectangle; returns the left margin used (0 if nothing fit).
         @discardableResult
@@ -72,16 +81,20 @@ public enum VectorPlotter {
             guard ah > 20 else { return 0 }
             // Left margin depends on the y labels, which (equal aspect) depend on the width.
             var left = max(10.0, minLeft)
-            var axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent, width: (w - 60) / 8, height: ah / 16)
+            var axes = PanelAxes.resolve(
+                panel, xExtent: xExtent, yExtent: yExtent, width: (w - 60) / 8, height: ah / 16)
             var yTicks: [Tick] = []
             for _ in 0..<2 {
                 yTicks = TickFitter.vertical(axes.y, cells: max(1, Int(ah / 16)))
                 let lw = (yTicks.map { PanelPlot.textWidth($0.label, VectorPlotter.tickFont) }.max() ?? 0) + 14
                 left = max(lw, minLeft)
-                axes = PanelAxes.resolve(panel, xExtent: xExtent, yExtent: yExtent, width: (w - left - 14) / 8, height: ah / 16)
+                axes = PanelAxes.resolve(
+                    panel, xExtent: xExtent, yExtent: yExtent, width: (w - left - 14) / 8, height: ah / 16)
             }
             yTicks = TickFitter.vertical(axes.y, cells: max(1, Int(ah / 16)))
-            let ax = x + left, aw = w - left - 14, ay = top
+            let ax = x + left
+            let aw = w - left - 14
+            let ay = top
             guard aw > 20 else { return 0 }
             let cellW = VectorPlotter.tickFont * VectorPlotter.charWidth
             let xTicks = TickFitter.horizontal(axes.x, cells: max(1, Int(aw / cellW)), overhang: Int(left / cellW))
@@ -91,29 +104,50 @@ public enum VectorPlotter {
             let axisColor = color(.axis)
             for t in xTicks {
                 let px = frame.px(axes.x.fraction(tick: t.value))
-                commands.append(.line(from: VectorPoint(px, ay), to: VectorPoint(px, ay + ah), color: axisColor, width: 1, dash: [], opacity: 0.18))
+                commands.append(
+                    .line(
+                        from: VectorPoint(px, ay), to: VectorPoint(px, ay + ah), color: axisColor, width: 1, dash: [],
+                        opacity: 0.18))
             }
             for t in yTicks {
                 let py = frame.py(axes.y.fraction(tick: t.value))
-                commands.append(.line(from: VectorPoint(ax, py), to: VectorPoint(ax + aw, py), color: axisColor, width: 1, dash: [], opacity: 0.18))
+                commands.append(
+                    .line(
+                        from: VectorPoint(ax, py), to: VectorPoint(ax + aw, py), color: axisColor, width: 1, dash: [],
+                        opacity: 0.18))
             }
             drawLayers(frame)
             commands.append(.rect(x: ax, y: ay, width: aw, height: ah, fill: nil, stroke: axisColor, lineWidth: 1))
             let textColor = color(.text)
             for t in xTicks {
                 let px = frame.px(axes.x.fraction(tick: t.value))
-                commands.append(.line(from: VectorPoint(px, ay + ah), to: VectorPoint(px, ay + ah + 5), color: axisColor, width: 1, dash: [], opacity: 1))
-                commands.append(.text(t.label, at: VectorPoint(px, ay + ah + 19), size: VectorPlotter.tickFont, color: textColor, anchor: .middle, bold: false))
+                commands.append(
+                    .line(
+                        from: VectorPoint(px, ay + ah), to: VectorPoint(px, ay + ah + 5), color: axisColor, width: 1,
+                        dash: [], opacity: 1))
+                commands.append(
+                    .text(
+                        t.label, at: VectorPoint(px, ay + ah + 19), size: VectorPlotter.tickFont, color: textColor,
+                        anchor: .middle, bold: false))
             }
             for t in yTicks {
                 let py = frame.py(axes.y.fraction(tick: t.value))
-                commands.append(.line(from: VectorPoint(ax - 5, py), to: VectorPoint(ax, py), color: axisColor, width: 1, dash: [], opacity: 1))
-                commands.append(.text(t.label, at: VectorPoint(ax - 8, py + 4), size: VectorPlotter.tickFont, color: textColor, anchor: .end, bold: false))
+                commands.append(
+                    .line(
+                        from: VectorPoint(ax - 5, py), to: VectorPoint(ax, py), color: axisColor, width: 1, dash: [],
+                        opacity: 1))
+                commands.append(
+                    .text(
+                        t.label, at: VectorPoint(ax - 8, py + 4), size: VectorPlotter.tickFont, color: textColor,
+                        anchor: .end, bold: false))
             }
             var row = ay + ah + 26
             if !panel.x.label.isEmpty {
                 row += 16
-                commands.append(.text(panel.x.label, at: VectorPoint(ax + aw / 2, row), size: VectorPlotter.labelFont, color: color(.dimText), anchor: .middle, bold: false))
+                commands.append(
+                    .text(
+                        panel.x.label, at: VectorPoint(ax + aw / 2, row), size: VectorPlotter.labelFont,
+                        color: color(.dimText), anchor: .middle, bold: false))
             }
             if !legend.isEmpty {
                 row += 20
@@ -122,26 +156,45 @@ public enum VectorPlotter {
                     let c = color(e.role)
                     switch e.mark {
                     case .points:
-                        commands.append(.rect(x: lx + 4, y: row - 9, width: 8, height: 8, fill: c, stroke: nil, lineWidth: 0))
+                        commands.append(
+                            .rect(x: lx + 4, y: row - 9, width: 8, height: 8, fill: c, stroke: nil, lineWidth: 0))
                     case .line, .dashed:
-                        commands.append(.line(from: VectorPoint(lx, row - 5), to: VectorPoint(lx + 16, row - 5), color: c, width: 2.5, dash: e.mark == .dashed ? [4, 3] : [], opacity: 1))
+                        commands.append(
+                            .line(
+                                from: VectorPoint(lx, row - 5), to: VectorPoint(lx + 16, row - 5), color: c, width: 2.5,
+                                dash: e.mark == .dashed ? [4, 3] : [], opacity: 1))
                     case .area:
-                        commands.append(.rect(x: lx, y: row - 11, width: 16, height: 11, fill: fill(.density(level: 5)), stroke: nil, lineWidth: 0))
+                        commands.append(
+                            .rect(
+                                x: lx, y: row - 11, width: 16, height: 11, fill: fill(.density(level: 5)), stroke: nil,
+                                lineWidth: 0))
                     }
-                    commands.append(.text(e.label, at: VectorPoint(lx + 22, row), size: VectorPlotter.legendFont, color: textColor, anchor: .start, bold: false))
+                    commands.append(
+                        .text(
+                            e.label, at: VectorPoint(lx + 22, row), size: VectorPlotter.legendFont, color: textColor,
+                            anchor: .start, bold: false))
                     lx += 22 + PanelPlot.textWidth(e.label, VectorPlotter.legendFont) + 20
                 }
             }
             if header {
                 let hy = y + 17
                 if !panel.y.label.isEmpty {
-                    commands.append(.text(panel.y.label, at: VectorPoint(x + 4, hy), size: VectorPlotter.labelFont, color: color(.dimText), anchor: .start, bold: false))
+                    commands.append(
+                        .text(
+                            panel.y.label, at: VectorPoint(x + 4, hy), size: VectorPlotter.labelFont,
+                            color: color(.dimText), anchor: .start, bold: false))
                 }
                 if !panel.title.isEmpty {
-                    commands.append(.text(panel.title, at: VectorPoint(ax + aw / 2, hy), size: VectorPlotter.titleFont, color: color(.title), anchor: .middle, bold: true))
+                    commands.append(
+                        .text(
+                            panel.title, at: VectorPoint(ax + aw / 2, hy), size: VectorPlotter.titleFont,
+                            color: color(.title), anchor: .middle, bold: true))
                 }
                 if !note.isEmpty {
-                    commands.append(.text(note, at: VectorPoint(x + w - 4, hy), size: VectorPlotter.labelFont, color: color(.warning), anchor: .end, bold: false))
+                    commands.append(
+                        .text(
+                            note, at: VectorPoint(x + w - 4, hy), size: VectorPlotter.labelFont, color: color(.warning),
+                            anchor: .end, bold: false))
                 }
             }
             return left
@@ -157,7 +210,8 @@ public enum VectorPlotter {
                 VectorPoint(px(axes.x.fraction(Double(a))), py(axes.y.fraction(Double(b))))
             }
             func inside(_ a: Float, _ b: Float) -> Bool {
-                let fx = axes.x.fraction(Double(a)), fy = axes.y.fraction(Double(b))
+                let fx = axes.x.fraction(Double(a))
+                let fy = axes.y.fraction(Double(b))
                 return fx >= 0 && fx <= 1 && fy >= 0 && fy <= 1
             }
         }
@@ -171,16 +225,24 @@ public enum VectorPlotter {
                 case .points(let xs, let ys, let role, _, _):
                     var centers: [VectorPoint] = []
                     centers.reserveCapacity(xs.count)
-                    for i in 0..<min(xs.count, ys.count) where xs[i].isFinite && ys[i].isFinite && frame.inside(xs[i], ys[i]) {
+                    for i in 0..<min(xs.count, ys.count)
+                    where xs[i].isFinite && ys[i].isFinite && frame.inside(xs[i], ys[i]) {
                         centers.append(frame.point(xs[i], ys[i]))
                     }
-                    commands.append(.circles(centers: centers, radius: radius, color: color(role), opacity: role == .truth ? Palette.truthOpacity : role == .backdrop ? Palette.backdropOpacity : 0.7))
+                    commands.append(
+                        .circles(
+                            centers: centers, radius: radius, color: color(role),
+                            opacity: role == .truth
+                                ? Palette.truthOpacity : role == .backdrop ? Palette.backdropOpacity : 0.7))
                 case .hline(let v, let role, _):
                     guard v.isFinite else { continue }
                     let fy = frame.axes.y.fraction(Double(v))
                     guard fy >= 0 && fy <= 1 else { continue }
                     let py = frame.py(fy)
-                    commands.append(.line(from: VectorPoint(frame.x, py), to: VectorPoint(frame.x + frame.w, py), color: color(role), width: 1.5, dash: [6, 4], opacity: 1))
+                    commands.append(
+                        .line(
+                            from: VectorPoint(frame.x, py), to: VectorPoint(frame.x + frame.w, py), color: color(role),
+                            width: 1.5, dash: [6, 4], opacity: 1))
                 case .curve(let xs, let ys, let role, _):
                     for piece in clippedPieces(frame, xs, ys) {
                         commands.append(.polyline(points: piece.map(\.1), color: color(role), width: 2.5))
@@ -190,7 +252,10 @@ public enum VectorPlotter {
                         for j in 0..<(piece.count - 1) {
                             let seg = piece[j].0
                             let role = seg < roles.count ? roles[seg] : legendRole
-                            commands.append(.line(from: piece[j].1, to: piece[j + 1].1, color: color(role), width: 2, dash: [], opacity: 1))
+                            commands.append(
+                                .line(
+                                    from: piece[j].1, to: piece[j + 1].1, color: color(role), width: 2, dash: [],
+                                    opacity: 1))
                         }
                     }
                 }
@@ -201,15 +266,27 @@ public enum VectorPlotter {
         func clippedPieces(_ frame: Frame, _ xs: [Float], _ ys: [Float]) -> [[(Int, VectorPoint)]] {
             var pieces: [[(Int, VectorPoint)]] = []
             var current: [(Int, VectorPoint)] = []
-            func flush() { if current.count >= 2 { pieces.append(current) }; current = [] }
+            func flush() {
+                if current.count >= 2 { pieces.append(current) }
+                current = []
+            }
             let n = min(xs.count, ys.count)
             guard n >= 2 else { return [] }
             for i in 0..<(n - 1) {
-                guard xs[i].isFinite, ys[i].isFinite, xs[i + 1].isFinite, ys[i + 1].isFinite else { flush(); continue }
-                let ax = frame.axes.x.fraction(Double(xs[i])), ay = frame.axes.y.fraction(Double(ys[i]))
-                let bx = frame.axes.x.fraction(Double(xs[i + 1])), by = frame.axes.y.fraction(Double(ys[i + 1]))
-                guard let (c0, c1) = Clip.segment(ax, ay, bx, by, w: 1, h: 1) else { flush(); continue }
-                let p0 = VectorPoint(frame.px(c0.0), frame.py(c0.1)), p1 = VectorPoint(frame.px(c1.0), frame.py(c1.1))
+                guard xs[i].isFinite, ys[i].isFinite, xs[i + 1].isFinite, ys[i + 1].isFinite else {
+                    flush()
+                    continue
+                }
+                let ax = frame.axes.x.fraction(Double(xs[i]))
+                let ay = frame.axes.y.fraction(Double(ys[i]))
+                let bx = frame.axes.x.fraction(Double(xs[i + 1]))
+                let by = frame.axes.y.fraction(Double(ys[i + 1]))
+                guard let (c0, c1) = Clip.segment(ax, ay, bx, by, w: 1, h: 1) else {
+                    flush()
+                    continue
+                }
+                let p0 = VectorPoint(frame.px(c0.0), frame.py(c0.1))
+                let p1 = VectorPoint(frame.px(c1.0), frame.py(c1.1))
                 if let last = current.last, last.1 == p0 {
                     current.append((i, p1))
                 } else {
@@ -232,14 +309,18 @@ public enum VectorPlotter {
                 var c = 0
                 while c < hm.columns {
                     let v = hm.values[r * hm.columns + c]
-                    guard v.isFinite, let level = Heatmap.level(v * scales[c]) else { c += 1; continue }
+                    guard v.isFinite, let level = Heatmap.level(v * scales[c]) else {
+                        c += 1
+                        continue
+                    }
                     var end = c + 1
                     while end < hm.columns {
                         let u = hm.values[r * hm.columns + end]
                         guard u.isFinite, Heatmap.level(u * scales[end]) == level else { break }
                         end += 1
                     }
-                    let x0 = Double(hm.xRange.lowerBound) + Double(c) * cw, x1 = Double(hm.xRange.lowerBound) + Double(end) * cw
+                    let x0 = Double(hm.xRange.lowerBound) + Double(c) * cw
+                    let x1 = Double(hm.xRange.lowerBound) + Double(end) * cw
                     cell(frame, x0, y0, x1, y0 + rh, fill(.density(level: level)))
                     c = end
                 }
@@ -247,22 +328,27 @@ public enum VectorPlotter {
         }
 
         mutating func drawDensity(_ frame: Frame, _ xs: [Float], _ ys: [Float], _ levels: Int) {
-            let bx = max(1, Int(frame.w / 6)), by = max(1, Int(frame.h / 6))
+            let bx = max(1, Int(frame.w / 6))
+            let by = max(1, Int(frame.h / 6))
             var counts = [Int](repeating: 0, count: bx * by)
             for i in 0..<min(xs.count, ys.count) where xs[i].isFinite && ys[i].isFinite {
-                let fx = frame.axes.x.fraction(Double(xs[i])), fy = frame.axes.y.fraction(Double(ys[i]))
+                let fx = frame.axes.x.fraction(Double(xs[i]))
+                let fy = frame.axes.y.fraction(Double(ys[i]))
                 guard fx >= 0 && fx <= 1 && fy >= 0 && fy <= 1 else { continue }
                 counts[min(by - 1, Int(fy * Double(by))) * bx + min(bx - 1, Int(fx * Double(bx)))] += 1
             }
             let top = counts.max() ?? 0
             guard top > 0 else { return }
             let scale = DensityScale(top: top, levels: levels)
-            let ax = frame.axes.x, ay = frame.axes.y
+            let ax = frame.axes.x
+            let ay = frame.axes.y
             for j in 0..<by {
                 for i in 0..<bx where counts[j * bx + i] > 0 {
                     let level = scale.level(counts[j * bx + i])
-                    let x0 = ax.lo + Double(i) / Double(bx) * (ax.hi - ax.lo), x1 = ax.lo + Double(i + 1) / Double(bx) * (ax.hi - ax.lo)
-                    let y0 = ay.lo + Double(j) / Double(by) * (ay.hi - ay.lo), y1 = ay.lo + Double(j + 1) / Double(by) * (ay.hi - ay.lo)
+                    let x0 = ax.lo + Double(i) / Double(bx) * (ax.hi - ax.lo)
+                    let x1 = ax.lo + Double(i + 1) / Double(bx) * (ax.hi - ax.lo)
+                    let y0 = ay.lo + Double(j) / Double(by) * (ay.hi - ay.lo)
+                    let y1 = ay.lo + Double(j + 1) / Double(by) * (ay.hi - ay.lo)
                     cell(frame, x0, y0, x1, y1, fill(.density(level: level)))
                 }
             }
@@ -270,11 +356,17 @@ public enum VectorPlotter {
 
         /// A filled data-space rectangle clipped to the plot area.
         mutating func cell(_ frame: Frame, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ c: RGB) {
-            let f0 = max(0, frame.axes.x.fraction(x0)), f1 = min(1, frame.axes.x.fraction(x1))
-            let g0 = max(0, frame.axes.y.fraction(y0)), g1 = min(1, frame.axes.y.fraction(y1))
+            let f0 = max(0, frame.axes.x.fraction(x0))
+            let f1 = min(1, frame.axes.x.fraction(x1))
+            let g0 = max(0, frame.axes.y.fraction(y0))
+            let g1 = min(1, frame.axes.y.fraction(y1))
             guard f1 > f0 && g1 > g0 else { return }
-            let left = frame.px(f0), right = frame.px(f1), top = frame.py(g1), bottom = frame.py(g0)
-            commands.append(.rect(x: left, y: top, width: right - left, height: bottom - top, fill: c, stroke: nil, lineWidth: 0))
+            let left = frame.px(f0)
+            let right = frame.px(f1)
+            let top = frame.py(g1)
+            let bottom = frame.py(g0)
+            commands.append(
+                .rect(x: left, y: top, width: right - left, height: bottom - top, fill: c, stroke: nil, lineWidth: 0))
         }
     }
 }

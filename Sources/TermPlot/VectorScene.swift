@@ -1,7 +1,10 @@
 /// A point in pixels (y grows downward).
 public struct VectorPoint: Hashable, Sendable {
     public var x: Double, y: Double
-    public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
+    public init(_ x: Double, _ y: Double) {
+        self.x = x
+        self.y = y
+    }
 }
 
 /// Where text sits relative to its anchor point.

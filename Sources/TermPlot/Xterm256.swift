@@ -23,8 +23,12 @@ public enum Xterm256 {
     /// is the grey nearest to the channel mean. The nearer of the two wins; a tie goes to the
     /// cube. Indices 0...15 are never chosen: terminals let users redefine them.
     public static func nearestIndex(_ rgb: RGB) -> UInt8 {
-        let r = Int(rgb.r), g = Int(rgb.g), b = Int(rgb.b)
-        let ri = nearestCubeLevel(r), gi = nearestCubeLevel(g), bi = nearestCubeLevel(b)
+        let r = Int(rgb.r)
+        let g = Int(rgb.g)
+        let b = Int(rgb.b)
+        let ri = nearestCubeLevel(r)
+        let gi = nearestCubeLevel(g)
+        let bi = nearestCubeLevel(b)
         let cubeDistance = square(r - cubeLevels[ri]) + square(g - cubeLevels[gi]) + square(b - cubeLevels[bi])
         let mean = Double(r + g + b) / 3
         let greyStep = min(23, max(0, Int(((mean - 8) / 10).rounded())))

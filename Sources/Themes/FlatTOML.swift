@@ -38,8 +38,9 @@ struct FlatTOML: Sendable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw .malformed(file: file, line: error.source.begin.line, column: error.source.begin.column,
-                             message: error.description)
+            throw .malformed(
+                file: file, line: error.source.begin.line, column: error.source.begin.column,
+                message: error.description)
         } catch {
             throw .malformed(file: file, line: 1, column: 1, message: "\(error)")
         }
@@ -132,7 +133,9 @@ struct TOMLLineLocator: Sendable {
     static func normalize(_ key: String) -> String {
         key.split(separator: ".").map { part in
             var s = String(part).trimmingSpaces
-            if s.count >= 2, let f = s.first, f == "\"" || f == "'", s.last == f { s = String(s.dropFirst().dropLast()) }
+            if s.count >= 2, let f = s.first, f == "\"" || f == "'", s.last == f {
+                s = String(s.dropFirst().dropLast())
+            }
             return s
         }.joined(separator: ".")
     }
@@ -151,7 +154,13 @@ struct TOMLLineLocator: Sendable {
         while i < line.endIndex {
             let c = line[i]
             if let q = quote {
-                if escaped { escaped = false } else if c == "\\" && q == "\"" { escaped = true } else if c == q { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if c == "\\" && q == "\"" {
+                    escaped = true
+                } else if c == q {
+                    quote = nil
+                }
             } else if c == "\"" || c == "'" {
                 quote = c
             } else if c == target {
@@ -167,7 +176,10 @@ struct TOMLLineLocator: Sendable {
         var balance = 0
         var quote: Character?
         for c in text {
-            if let q = quote { if c == q { quote = nil }; continue }
+            if let q = quote {
+                if c == q { quote = nil }
+                continue
+            }
             switch c {
             case "\"", "'": quote = c
             case "[", "{": balance += 1

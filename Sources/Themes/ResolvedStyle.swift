@@ -13,7 +13,9 @@ public struct ResolvedStyle: Hashable, Sendable {
     public var reverse: Bool
 
     /// Creates a resolved style.
-    public init(fg: TerminalColor, bg: TerminalColor? = nil, bold: Bool = false, dim: Bool = false, reverse: Bool = false) {
+    public init(
+        fg: TerminalColor, bg: TerminalColor? = nil, bold: Bool = false, dim: Bool = false, reverse: Bool = false
+    ) {
         self.fg = fg
         self.bg = bg
         self.bold = bold

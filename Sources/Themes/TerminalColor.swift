@@ -82,9 +82,14 @@ public enum BasicColor: String, Hashable, Sendable, CaseIterable {
         var bestDistance = Int.max
         for colour in allCases {
             guard let ref = colour.reference else { continue }
-            let dr = Int(rgb.r) - Int(ref.r), dg = Int(rgb.g) - Int(ref.g), db = Int(rgb.b) - Int(ref.b)
+            let dr = Int(rgb.r) - Int(ref.r)
+            let dg = Int(rgb.g) - Int(ref.g)
+            let db = Int(rgb.b) - Int(ref.b)
             let d = dr * dr + dg * dg + db * db
-            if d < bestDistance { best = colour; bestDistance = d }
+            if d < bestDistance {
+                best = colour
+                bestDistance = d
+            }
         }
         return best
     }

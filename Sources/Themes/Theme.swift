@@ -29,12 +29,15 @@ public struct Theme: Hashable, Sendable {
     public var ansi8Components: [BasicColor]
 
     /// Creates a theme from its parts.
-    public init(name: String, displayName: String? = nil, summary: String = "", isMonochrome: Bool = false,
-                colors: [ColorSlot: RGB], densityRamp: [RGB], components: [RGB],
-                attributes: [RoleKey: TextAttributes] = [:], mono: [RoleKey: TextAttributes] = [:],
-                ansi8: [ColorSlot: BasicColor] = [:], ansi8Components: [BasicColor] = []) {
+    public init(
+        name: String, displayName: String? = nil, summary: String = "", isMonochrome: Bool = false,
+        colors: [ColorSlot: RGB], densityRamp: [RGB], components: [RGB],
+        attributes: [RoleKey: TextAttributes] = [:], mono: [RoleKey: TextAttributes] = [:],
+        ansi8: [ColorSlot: BasicColor] = [:], ansi8Components: [BasicColor] = []
+    ) {
         precondition(ColorSlot.allCases.allSatisfy { colors[$0] != nil }, "a theme needs every colour slot")
-        precondition(densityRamp.count == Int(Palette.densityLevels), "the density ramp needs Palette.densityLevels colours")
+        precondition(
+            densityRamp.count == Int(Palette.densityLevels), "the density ramp needs Palette.densityLevels colours")
         precondition(!components.isEmpty, "a theme needs at least one component colour")
         self.name = name
         self.displayName = displayName ?? name
@@ -78,7 +81,10 @@ public struct Theme: Hashable, Sendable {
         let top = Int(Palette.densityLevels) - 1
         switch role {
         case .density(let level):
-            if isMonochrome { return background.mixed(with: color(.text), amount: 0.25 + 0.75 * Double(min(Int(level), top)) / Double(top)) }
+            if isMonochrome {
+                return background.mixed(
+                    with: color(.text), amount: 0.25 + 0.75 * Double(min(Int(level), top)) / Double(top))
+            }
             return densityRamp[min(Int(level), top)]
         case .component(let index, let level):
             let base = isMonochrome ? color(.text) : components[Int(index) % components.count]
@@ -128,8 +134,9 @@ public struct Theme: Hashable, Sendable {
         let theme = self
         return Palette(name: displayName, background: background) { role in
             let a = theme.attributes(role, colored: true)
-            return RoleStyle(foreground: theme.foreground(role), background: theme.backgroundColor(role),
-                             bold: a.contains(.bold), dim: a.contains(.dim), reverse: a.contains(.reverse))
+            return RoleStyle(
+                foreground: theme.foreground(role), background: theme.backgroundColor(role),
+                bold: a.contains(.bold), dim: a.contains(.dim), reverse: a.contains(.reverse))
         }
     }
 

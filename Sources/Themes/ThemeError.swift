@@ -18,22 +18,23 @@ public enum ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .malformed(file, line, column, message):
+        case .malformed(let file, let line, let column, let message):
             return "\(file):\(line):\(column): malformed TOML: \(message)"
-        case let .unknownKey(file, line, key, suggestion, validKeys):
-            let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "valid keys: " + validKeys.joined(separator: ", ")
+        case .unknownKey(let file, let line, let key, let suggestion, let validKeys):
+            let hint =
+                suggestion.map { "did you mean \"\($0)\"?" } ?? "valid keys: " + validKeys.joined(separator: ", ")
             return "\(Self.place(file, line)): unknown key \"\(key)\" (\(hint))"
-        case let .badColor(file, line, key, value):
+        case .badColor(let file, let line, let key, let value):
             return "\(Self.place(file, line)): \(key): \"\(value)\" is not a colour (expected #rrggbb)"
-        case let .badValue(file, line, key, message):
+        case .badValue(let file, let line, let key, let message):
             return "\(Self.place(file, line)): \(key): \(message)"
-        case let .missingKey(file, key):
+        case .missingKey(let file, let key):
             return "\(file): missing key \"\(key)\""
-        case let .unreadable(path, reason):
+        case .unreadable(let path, let reason):
             return "\(path): cannot read theme: \(reason)"
-        case let .notFound(name, available, searched):
-            let where_ = searched.isEmpty ? "" : " in " + searched.joined(separator: ", ")
-            return "no theme \"\(name)\"\(where_) (available: \(available.joined(separator: ", ")))"
+        case .notFound(let name, let available, let searched):
+            let location = searched.isEmpty ? "" : " in " + searched.joined(separator: ", ")
+            return "no theme \"\(name)\"\(location) (available: \(available.joined(separator: ", ")))"
         }
     }
 

@@ -25,7 +25,8 @@ public struct LocalFileSystem: ThemeFileSystem {
 
     public func readText(_ path: String) throws(ThemeError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+            throw .unreadable(
+                path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadable(path: path, reason: "not UTF-8 text")
@@ -44,7 +45,9 @@ public struct InMemoryFileSystem: ThemeFileSystem {
 
     public func contentsOfDirectory(_ path: String) -> [String]? {
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        let names = files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).split(separator: "/")[0]) }
+        let names = files.keys.filter { $0.hasPrefix(prefix) }.map {
+            String($0.dropFirst(prefix.count).split(separator: "/")[0])
+        }
         return names.isEmpty ? nil : Array(Set(names)).sorted()
     }
 

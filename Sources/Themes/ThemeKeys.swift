@@ -115,13 +115,17 @@ extension Theme {
     /// Every StyleRole, with each density level and components 0...7 at every level:
     /// what "a theme defines every role" is checked against.
     public static let allRoles: [StyleRole] = {
-    var roles: [StyleRole] = [.text, .dimText, .axis, .title, .truth, .backdrop, .mseCurve, .mdnSamples, .reference,
-                              .statusBar, .help, .warning, .accent, .background]
-    for model in LossModel.allCases { for split in LossSplit.allCases { roles.append(.loss(model: model, split: split)) } }
-    for level in 0..<Palette.densityLevels {
-        roles.append(.density(level: level))
-        for index in 0..<UInt8(8) { roles.append(.component(index: index, level: level)) }
-    }
-    return roles
-}()
+        var roles: [StyleRole] = [
+            .text, .dimText, .axis, .title, .truth, .backdrop, .mseCurve, .mdnSamples, .reference,
+            .statusBar, .help, .warning, .accent, .background,
+        ]
+        for model in LossModel.allCases {
+            for split in LossSplit.allCases { roles.append(.loss(model: model, split: split)) }
+        }
+        for level in 0..<Palette.densityLevels {
+            roles.append(.density(level: level))
+            for index in 0..<UInt8(8) { roles.append(.component(index: index, level: level)) }
+        }
+        return roles
+    }()
 }

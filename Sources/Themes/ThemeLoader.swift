@@ -36,8 +36,10 @@ public struct ThemeLoader: Sendable {
     public var currentDirectory: String?
 
     /// Creates a loader over explicit directories.
-    public init(userDirectory: String?, projectDirectory: String?, fileSystem: any ThemeFileSystem = LocalFileSystem(),
-                currentDirectory: String? = nil) {
+    public init(
+        userDirectory: String?, projectDirectory: String?, fileSystem: any ThemeFileSystem = LocalFileSystem(),
+        currentDirectory: String? = nil
+    ) {
         self.userDirectory = userDirectory
         self.projectDirectory = projectDirectory
         self.fileSystem = fileSystem
@@ -46,19 +48,22 @@ public struct ThemeLoader: Sendable {
 
     /// The loader for this process: the user directory from the environment, the project
     /// directory found from the executable's path and from the current directory.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                executablePath: String? = Bundle.main.executablePath,
-                                currentDirectory: String = FileManager.default.currentDirectoryPath,
-                                fileSystem: any ThemeFileSystem = LocalFileSystem()) -> ThemeLoader {
+    public static func standard(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String? = Bundle.main.executablePath,
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        fileSystem: any ThemeFileSystem = LocalFileSystem()
+    ) -> ThemeLoader {
         var starts: [String] = []
         if let exe = executablePath {
             let resolved = URL(fileURLWithPath: exe).resolvingSymlinksInPath().path
             starts.append(parentDirectory(resolved))
         }
         starts.append(currentDirectory)
-        return ThemeLoader(userDirectory: userThemeDirectory(environment: environment),
-                           projectDirectory: findProjectThemes(from: starts, fileSystem: fileSystem),
-                           fileSystem: fileSystem, currentDirectory: currentDirectory)
+        return ThemeLoader(
+            userDirectory: userThemeDirectory(environment: environment),
+            projectDirectory: findProjectThemes(from: starts, fileSystem: fileSystem),
+            fileSystem: fileSystem, currentDirectory: currentDirectory)
     }
 
     /// `$XDG_CONFIG_HOME/mdnx/themes` (XDG_CONFIG_HOME must be absolute), else
@@ -96,7 +101,9 @@ public struct ThemeLoader: Sendable {
     /// Every theme that can be selected by name: the default first, then by name; a user
     /// theme hides a project theme of the same name.
     public func available() -> [ThemeEntry] {
-        var byName: [String: ThemeEntry] = [Self.defaultName: ThemeEntry(name: Self.defaultName, path: nil, source: .builtin)]
+        var byName: [String: ThemeEntry] = [
+            Self.defaultName: ThemeEntry(name: Self.defaultName, path: nil, source: .builtin)
+        ]
         for (dir, source) in [(projectDirectory, ThemeSource.project), (userDirectory, .user)] {
             guard let dir, let names = fileSystem.contentsOfDirectory(dir) else { continue }
             for file in names where file.hasSuffix(".toml") && !file.hasPrefix(".") {
@@ -131,8 +138,9 @@ public struct ThemeLoader: Sendable {
             return try loadFile(request, name: name)
         }
         guard let entry = available().first(where: { $0.name == request }) else {
-            throw .notFound(name: request, available: themeNames,
-                            searched: [userDirectory, projectDirectory].compactMap { $0.map(display) })
+            throw .notFound(
+                name: request, available: themeNames,
+                searched: [userDirectory, projectDirectory].compactMap { $0.map(display) })
         }
         guard let path = entry.path else { return Theme.builtinDefault }
         return try loadFile(path, name: entry.name)

@@ -14,7 +14,9 @@ public enum ThemeParser {
     public static let validKeys: [String] = {
         var keys = ["name", "description", "monochrome"]
         keys += ColorSlot.allCases.map(\.key)
-        keys += ["density.colormap", "density.start", "density.mid", "density.end", "density.reverse", "components.colors"]
+        keys += [
+            "density.colormap", "density.start", "density.mid", "density.end", "density.reverse", "components.colors",
+        ]
         keys += RoleKey.allCases.map { "attributes." + $0.rawValue }
         keys += RoleKey.allCases.map { "mono." + $0.rawValue }
         keys += ColorSlot.allCases.map(\.ansi8Key) + ["ansi8.components"]
@@ -27,7 +29,10 @@ public enum ThemeParser {
         for key in validKeys {
             var parts = key.split(separator: ".").map(String.init)
             parts.removeLast()
-            while !parts.isEmpty { tables.insert(parts.joined(separator: ".")); parts.removeLast() }
+            while !parts.isEmpty {
+                tables.insert(parts.joined(separator: "."))
+                parts.removeLast()
+            }
         }
         return tables
     }()
@@ -35,10 +40,13 @@ public enum ThemeParser {
     /// Parses a theme file's `text`. `name` selects the theme (usually the file name without
     /// `.toml`); `file` names it in errors. Keys left out take `defaults`' values; with
     /// `defaults` nil every colour, the density ramp, the components and `[mono]` are required.
-    public static func parse(_ text: String, name: String, file: String, defaults: Theme?) throws(ThemeError) -> ParsedTheme {
+    public static func parse(_ text: String, name: String, file: String, defaults: Theme?) throws(ThemeError)
+        -> ParsedTheme
+    {
         let doc = try FlatTOML(text: text, file: file)
         let keys = doc.values.keys.sorted { a, b in
-            let la = doc.lines.line(of: a) ?? Int.max, lb = doc.lines.line(of: b) ?? Int.max
+            let la = doc.lines.line(of: a) ?? Int.max
+            let lb = doc.lines.line(of: b) ?? Int.max
             return la != lb ? la < lb : a < b
         }
         let valid = Set(validKeys)
@@ -56,8 +64,10 @@ public enum ThemeParser {
 
         /// The file's `value`, else `defaults`' (recorded as inherited under `key`), else the
         /// missing-key error naming `required` (the key the file should have given).
-        func given<T>(_ value: T?, key: String, required: String? = nil,
-                      inherit: (Theme) -> T) throws(ThemeError) -> T {
+        func given<T>(
+            _ value: T?, key: String, required: String? = nil,
+            inherit: (Theme) -> T
+        ) throws(ThemeError) -> T {
             if let value { return value }
             guard let d = defaults else { throw .missingKey(file: file, key: required ?? key) }
             inherited.append(key)
@@ -69,13 +79,17 @@ public enum ThemeParser {
             colors[slot] = try given(try reader.color(slot.key), key: slot.key) { $0.color(slot) }
         }
         let ramp = try given(try reader.densityRamp(), key: "density", required: "density.colormap") { $0.densityRamp }
-        let components = try given(try reader.colorList("components.colors"), key: "components.colors") { $0.components }
+        let components = try given(try reader.colorList("components.colors"), key: "components.colors") {
+            $0.components
+        }
 
         var attributes: [RoleKey: TextAttributes] = [:]
         var mono: [RoleKey: TextAttributes] = [:]
         for role in RoleKey.allCases {
             attributes[role] = try reader.attributes("attributes." + role.rawValue) ?? defaults?.attributes[role] ?? []
-            mono[role] = try given(try reader.attributes("mono." + role.rawValue), key: "mono." + role.rawValue) { $0.mono[role] ?? [] }
+            mono[role] = try given(try reader.attributes("mono." + role.rawValue), key: "mono." + role.rawValue) {
+                $0.mono[role] ?? []
+            }
         }
 
         var ansi8: [ColorSlot: BasicColor] = [:]
@@ -84,9 +98,10 @@ public enum ThemeParser {
         }
         let ansi8Components = try reader.basicColorList("ansi8.components") ?? []
 
-        let theme = Theme(name: name, displayName: displayName, summary: summary, isMonochrome: monochrome,
-                          colors: colors, densityRamp: ramp, components: components, attributes: attributes,
-                          mono: mono, ansi8: ansi8, ansi8Components: ansi8Components)
+        let theme = Theme(
+            name: name, displayName: displayName, summary: summary, isMonochrome: monochrome,
+            colors: colors, densityRamp: ramp, components: components, attributes: attributes,
+            mono: mono, ansi8: ansi8, ansi8Components: ansi8Components)
         return ParsedTheme(theme: theme, inheritedKeys: inherited.sorted())
     }
 
@@ -100,16 +115,20 @@ public enum ThemeParser {
         }
         let table = key.split(separator: ".").dropLast().joined(separator: ".")
         let topLevel = Array(Set(validKeys.map { String($0.split(separator: ".")[0]) })).sorted()
-        var siblings = table.isEmpty ? topLevel : validKeys.filter { k in
-            k.hasPrefix(table + ".") && !k.dropFirst(table.count + 1).contains(".")
-        }
+        var siblings =
+            table.isEmpty
+            ? topLevel
+            : validKeys.filter { k in
+                k.hasPrefix(table + ".") && !k.dropFirst(table.count + 1).contains(".")
+            }
         if siblings.isEmpty { siblings = topLevel }
         return .unknownKey(file: file, line: line, key: key, suggestion: best?.0, validKeys: siblings)
     }
 
     /// Levenshtein distance (insertions, deletions, substitutions).
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
@@ -151,7 +170,8 @@ private struct Reader {
     }
 
     func wrongKind(_ key: String, _ value: TOMLLeaf, expected: String) -> ThemeError {
-        .badValue(file: file, line: line(key), key: key, message: "expected \(expected), found \(value.kindDescription)")
+        .badValue(
+            file: file, line: line(key), key: key, message: "expected \(expected), found \(value.kindDescription)")
     }
 
     func string(_ key: String) throws(ThemeError) -> String? {
@@ -192,8 +212,9 @@ private struct Reader {
         guard let name = try string(key) else { return nil }
         guard let map = Colormap(rawValue: name) else {
             let names = Colormap.allCases.map(\.rawValue).joined(separator: ", ")
-            throw .badValue(file: file, line: line(key), key: key,
-                            message: "\"\(name)\" is not a colormap (expected one of \(names))")
+            throw .badValue(
+                file: file, line: line(key), key: key,
+                message: "\"\(name)\" is not a colormap (expected one of \(names))")
         }
         return map
     }
@@ -202,12 +223,15 @@ private struct Reader {
         let levels = Int(Palette.densityLevels)
         let reverse = try bool("density.reverse") ?? false
         let map = try colormap("density.colormap")
-        let start = try color("density.start"), mid = try color("density.mid"), end = try color("density.end")
+        let start = try color("density.start")
+        let mid = try color("density.mid")
+        let end = try color("density.end")
         var ramp: [RGB]
         if let map {
             if start != nil || mid != nil || end != nil {
-                throw .badValue(file: file, line: line("density.colormap"), key: "density",
-                                message: "give either colormap or start/mid/end, not both")
+                throw .badValue(
+                    file: file, line: line("density.colormap"), key: "density",
+                    message: "give either colormap or start/mid/end, not both")
             }
             ramp = map.levels(levels)
         } else if start != nil || mid != nil || end != nil {
@@ -233,8 +257,9 @@ private struct Reader {
         for item in items {
             guard case .string(let s) = item else { throw wrongKind(key, item, expected: "attribute names") }
             guard let a = TextAttributes(name: s) else {
-                throw .badValue(file: file, line: line(key), key: key,
-                                message: "\"\(s)\" is not an attribute (expected bold, dim or reverse)")
+                throw .badValue(
+                    file: file, line: line(key), key: key,
+                    message: "\"\(s)\" is not an attribute (expected bold, dim or reverse)")
             }
             out.insert(a)
         }

@@ -18,7 +18,7 @@ struct BenchCommand: ParsableCommand {
         var suite = BenchmarkSuite(benchmarks: BenchmarkSuite.core() + BenchmarkSuite.plotting())
         if !only.isEmpty { suite.benchmarks = suite.benchmarks.filter { b in only.contains { b.name.contains($0) } } }
         #if DEBUG
-        if !json { print("note: debug build; use `swift run -c release mdnx bench` for real figures") }
+            if !json { print("note: debug build; use `swift run -c release mdnx bench` for real figures") }
         #endif
         let results = suite.run { r in
             if !json { print(BenchCommand.line(r)) }
@@ -33,7 +33,8 @@ struct BenchCommand: ParsableCommand {
     /// One human-readable line: name, value, target verdict, references with ratios.
     static func line(_ r: BenchmarkResult) -> String {
         func fmt(_ v: Double) -> String { v >= 100 ? String(format: "%.0f", v) : String(format: "%.2f", v) }
-        var s = r.name.padding(toLength: 12, withPad: " ", startingAt: 0)
+        var s =
+            r.name.padding(toLength: 12, withPad: " ", startingAt: 0)
             + " " + (fmt(r.value) + " " + r.unit).padding(toLength: 14, withPad: " ", startingAt: 0)
         if let t = r.target {
             s += " target \(r.higherIsBetter ? ">=" : "<=") \(fmt(t)) \(r.meetsTarget == true ? "ok  " : "MISS")"

@@ -51,9 +51,10 @@ struct BenchmarkSuite {
             let v = b.run()
             let speedups = b.references.map { b.higherIsBetter ? v / $0.value : $0.value / v }
             let meets = b.target.map { b.higherIsBetter ? v >= $0 : v <= $0 }
-            let r = BenchmarkResult(name: b.name, summary: b.summary, unit: b.unit, value: v, target: b.target,
-                                    meetsTarget: meets, higherIsBetter: b.higherIsBetter,
-                                    references: b.references, speedups: speedups)
+            let r = BenchmarkResult(
+                name: b.name, summary: b.summary, unit: b.unit, value: v, target: b.target,
+                meetsTarget: meets, higherIsBetter: b.higherIsBetter,
+                references: b.references, speedups: speedups)
             progress(r)
             return r
         }
@@ -94,48 +95,64 @@ struct BenchmarkSuite {
             }
         }
         return [
-            Benchmark(name: "gemm_128", summary: "GEMM 128x128x128, one core", unit: "GFLOP/s", higherIsBetter: true,
-                      target: 80, references: [ReferenceFigure(label: "OpenBLAS", value: 96)],
-                      run: { gemmGFLOPS(m: 128, k: 128, n: 128) }),
-            Benchmark(name: "gemm_128x60", summary: "GEMM 128x128x60 (MDN head)", unit: "GFLOP/s", higherIsBetter: true,
-                      target: nil, references: [ReferenceFigure(label: "OpenBLAS", value: 100)],
-                      run: { gemmGFLOPS(m: 128, k: 128, n: 60) }),
-            Benchmark(name: "gemm_tn", summary: "GEMM A^T*B 128x128x128 (weight gradients)", unit: "GFLOP/s",
-                      higherIsBetter: true, target: nil, references: [],
-                      run: { gemmGFLOPS(m: 128, k: 128, n: 128, transposeA: true) }),
-            Benchmark(name: "gemm_nt", summary: "GEMM A*B^T 128x128x128 (input gradients)", unit: "GFLOP/s",
-                      higherIsBetter: true, target: nil, references: [],
-                      run: { gemmGFLOPS(m: 128, k: 128, n: 128, transposeB: true) }),
-            Benchmark(name: "mdn_epoch", summary: "MDN K=20 epoch (8500 train + 1500 val, batch 128)", unit: "ms",
-                      higherIsBetter: false, target: 16,
-                      references: [ReferenceFigure(label: "Keras/JAX", value: 40), ReferenceFigure(label: "PyTorch", value: 87)],
-                      run: epochBenchmark(.mdn)),
-            Benchmark(name: "mse_epoch", summary: "MSE epoch (8500 train + 1500 val, batch 128)", unit: "ms",
-                      higherIsBetter: false, target: 11,
-                      references: [ReferenceFigure(label: "Keras/JAX", value: 24.5), ReferenceFigure(label: "PyTorch", value: 47)],
-                      run: epochBenchmark(.mse)),
-            Benchmark(name: "mdn_predict", summary: "MDN forward, 10,000 x -> mixture parameters", unit: "ms",
-                      higherIsBetter: false, target: 6,
-                      references: [ReferenceFigure(label: "Keras/JAX", value: 66), ReferenceFigure(label: "PyTorch", value: 26)],
-                      run: {
-                          var rng = SeededRNG(seed: 1)
-                          let net = Network(kind: .mdn, hidden: [128, 128], mixtures: 20, rng: &rng)
-                          let x = (0..<10_000).map { Float($0) * 5 / 10_000 }
-                          return medianMilliseconds(repeats: 15, warmup: 2) { _ = net.predict(x) }
-                      }),
-            Benchmark(name: "first_epoch", summary: "MDN: training start to first epoch finished", unit: "ms",
-                      higherIsBetter: false, target: 50,
-                      references: [ReferenceFigure(label: "Keras/JAX", value: 9500)],
-                      run: {
-                          median((0..<5).map { i in
-                              let t0 = ContinuousClock.now
-                              var rng = SeededRNG(seed: UInt64(i))
-                              let net = Network(kind: .mdn, hidden: [128, 128], mixtures: 20, rng: &rng)
-                              let trainer = Trainer(network: net, data: data, config: Preset.tutorial.config(for: .mdn), seed: 1)
-                              trainer.runEpoch()
-                              return milliseconds(ContinuousClock.now - t0)
-                          })
-                      }),
+            Benchmark(
+                name: "gemm_128", summary: "GEMM 128x128x128, one core", unit: "GFLOP/s", higherIsBetter: true,
+                target: 80, references: [ReferenceFigure(label: "OpenBLAS", value: 96)],
+                run: { gemmGFLOPS(m: 128, k: 128, n: 128) }),
+            Benchmark(
+                name: "gemm_128x60", summary: "GEMM 128x128x60 (MDN head)", unit: "GFLOP/s", higherIsBetter: true,
+                target: nil, references: [ReferenceFigure(label: "OpenBLAS", value: 100)],
+                run: { gemmGFLOPS(m: 128, k: 128, n: 60) }),
+            Benchmark(
+                name: "gemm_tn", summary: "GEMM A^T*B 128x128x128 (weight gradients)", unit: "GFLOP/s",
+                higherIsBetter: true, target: nil, references: [],
+                run: { gemmGFLOPS(m: 128, k: 128, n: 128, transposeA: true) }),
+            Benchmark(
+                name: "gemm_nt", summary: "GEMM A*B^T 128x128x128 (input gradients)", unit: "GFLOP/s",
+                higherIsBetter: true, target: nil, references: [],
+                run: { gemmGFLOPS(m: 128, k: 128, n: 128, transposeB: true) }),
+            Benchmark(
+                name: "mdn_epoch", summary: "MDN K=20 epoch (8500 train + 1500 val, batch 128)", unit: "ms",
+                higherIsBetter: false, target: 16,
+                references: [
+                    ReferenceFigure(label: "Keras/JAX", value: 40), ReferenceFigure(label: "PyTorch", value: 87),
+                ],
+                run: epochBenchmark(.mdn)),
+            Benchmark(
+                name: "mse_epoch", summary: "MSE epoch (8500 train + 1500 val, batch 128)", unit: "ms",
+                higherIsBetter: false, target: 11,
+                references: [
+                    ReferenceFigure(label: "Keras/JAX", value: 24.5), ReferenceFigure(label: "PyTorch", value: 47),
+                ],
+                run: epochBenchmark(.mse)),
+            Benchmark(
+                name: "mdn_predict", summary: "MDN forward, 10,000 x -> mixture parameters", unit: "ms",
+                higherIsBetter: false, target: 6,
+                references: [
+                    ReferenceFigure(label: "Keras/JAX", value: 66), ReferenceFigure(label: "PyTorch", value: 26),
+                ],
+                run: {
+                    var rng = SeededRNG(seed: 1)
+                    let net = Network(kind: .mdn, hidden: [128, 128], mixtures: 20, rng: &rng)
+                    let x = (0..<10_000).map { Float($0) * 5 / 10_000 }
+                    return medianMilliseconds(repeats: 15, warmup: 2) { _ = net.predict(x) }
+                }),
+            Benchmark(
+                name: "first_epoch", summary: "MDN: training start to first epoch finished", unit: "ms",
+                higherIsBetter: false, target: 50,
+                references: [ReferenceFigure(label: "Keras/JAX", value: 9500)],
+                run: {
+                    median(
+                        (0..<5).map { i in
+                            let t0 = ContinuousClock.now
+                            var rng = SeededRNG(seed: UInt64(i))
+                            let net = Network(kind: .mdn, hidden: [128, 128], mixtures: 20, rng: &rng)
+                            let trainer = Trainer(
+                                network: net, data: data, config: Preset.tutorial.config(for: .mdn), seed: 1)
+                            trainer.runEpoch()
+                            return milliseconds(ContinuousClock.now - t0)
+                        })
+                }),
         ]
     }
 
@@ -151,9 +168,10 @@ struct BenchmarkSuite {
                 c.withUnsafeMutableBufferPointer { cp in
                     medianMilliseconds(repeats: 9, warmup: 2) {
                         for _ in 0..<inner {
-                            GEMM.multiply(m: m, n: n, k: k, a: ap.baseAddress!, lda: transposeA ? m : k, transposeA: transposeA,
-                                          b: bp.baseAddress!, ldb: transposeB ? k : n, transposeB: transposeB,
-                                          c: cp.baseAddress!, ldc: n)
+                            GEMM.multiply(
+                                m: m, n: n, k: k, a: ap.baseAddress!, lda: transposeA ? m : k, transposeA: transposeA,
+                                b: bp.baseAddress!, ldb: transposeB ? k : n, transposeB: transposeB,
+                                c: cp.baseAddress!, ldc: n)
                         }
                     }
                 }

@@ -48,11 +48,15 @@ struct DataSourceOptions: ParsableArguments {
     func check(minimumCount: Int, columns: Columns, command: String) throws {
         if data != nil {
             if dataset != nil { throw ValidationError("--data and --dataset cannot be combined") }
-            if count != nil { throw ValidationError("--count applies to the built-in data sets; --data uses every row of the file") }
+            if count != nil {
+                throw ValidationError("--count applies to the built-in data sets; --data uses every row of the file")
+            }
         } else if !x.isEmpty || !y.isEmpty || dropMissing {
             throw ValidationError("--x, --y and --drop-missing apply to --data only")
         }
-        if let count, count < minimumCount { throw ValidationError("--count must be at least \(minimumCount) (got \(count))") }
+        if let count, count < minimumCount {
+            throw ValidationError("--count must be at least \(minimumCount) (got \(count))")
+        }
         if columns == .one && (x.count > 1 || y.count > 1) {
             throw ValidationError("\(command) takes one x column and one y column: give --x and --y at most once each")
         }
@@ -61,8 +65,10 @@ struct DataSourceOptions: ParsableArguments {
     /// The CSV columns: `--x`/`--y` as given, else `defaults` for an option left out; without
     /// defaults both options are needed, and the error lists the file's columns.
     func selectors(path: String, defaults: (x: [ColumnSelector], y: [ColumnSelector])?) throws
-        -> (x: [ColumnSelector], y: [ColumnSelector]) {
-        let xs = x.map(ColumnSelector.init(parsing:)), ys = y.map(ColumnSelector.init(parsing:))
+        -> (x: [ColumnSelector], y: [ColumnSelector])
+    {
+        let xs = x.map(ColumnSelector.init(parsing:))
+        let ys = y.map(ColumnSelector.init(parsing:))
         if let defaults { return (xs.isEmpty ? defaults.x : xs, ys.isEmpty ? defaults.y : ys) }
         if xs.isEmpty || ys.isEmpty { throw try Self.missingColumns(path: path) }
         return (xs, ys)
@@ -70,16 +76,20 @@ struct DataSourceOptions: ParsableArguments {
 
     /// The rows these options name: the built-in set generated from `seed`, or the CSV's
     /// columns (see `selectors`), with at least `minimumRows` rows.
-    func load(seed: UInt64, defaultColumns: (x: [ColumnSelector], y: [ColumnSelector])? = nil,
-              minimumRows: Int = CSVLoader.minimumRows) throws -> LoadedSource {
+    func load(
+        seed: UInt64, defaultColumns: (x: [ColumnSelector], y: [ColumnSelector])? = nil,
+        minimumRows: Int = CSVLoader.minimumRows
+    ) throws -> LoadedSource {
         guard let path = data else {
             let name = dataset ?? .spiral
-            return LoadedSource(dataset: name.generate(count: rowCount, seed: seed), report: nil,
-                                description: "\(name.rawValue) count=\(rowCount) seed=\(seed)")
+            return LoadedSource(
+                dataset: name.generate(count: rowCount, seed: seed), report: nil,
+                description: "\(name.rawValue) count=\(rowCount) seed=\(seed)")
         }
         let columns = try selectors(path: path, defaults: defaultColumns)
-        let report = try CSVLoader.read(path: path, x: columns.x, y: columns.y, dropMissing: dropMissing,
-                                        minimumRows: minimumRows)
+        let report = try CSVLoader.read(
+            path: path, x: columns.x, y: columns.y, dropMissing: dropMissing,
+            minimumRows: minimumRows)
         return LoadedSource(dataset: report.dataset, report: report, description: path)
     }
 
@@ -95,8 +105,9 @@ struct DataSourceOptions: ParsableArguments {
             available = names
         }
         let list = available.enumerated().map { "\"\($0.element)\" (\($0.offset + 1))" }.joined(separator: ", ")
-        return ModelIO.Failure("\(path): choose the input and target columns with --x COLUMN --y COLUMN "
-                               + "(names or 1-based positions); available columns: \(list)")
+        return ModelIO.Failure(
+            "\(path): choose the input and target columns with --x COLUMN --y COLUMN "
+                + "(names or 1-based positions); available columns: \(list)")
     }
 }
 

@@ -56,7 +56,8 @@ struct ExploreCommand: ParsableCommand {
     func validate() throws {
         typealias Limits = ExplorerState.Limits
         guard Limits.mixtureRange.contains(mixtures) else {
-            throw ValidationError("--mixtures must be in \(Limits.mixtureRange.lowerBound)...\(Limits.mixtureRange.upperBound)")
+            throw ValidationError(
+                "--mixtures must be in \(Limits.mixtureRange.lowerBound)...\(Limits.mixtureRange.upperBound)")
         }
         guard Limits.temperatureRange.contains(temperature) else {
             throw ValidationError("--temperature must be in \(Self.text(Limits.temperatureRange))")

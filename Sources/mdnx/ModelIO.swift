@@ -9,11 +9,14 @@ enum ModelIO {
     }
 
     /// Column selectors from option values, or the model's own column names.
-    static func selectors(_ given: [String], defaults: [String], option: String, model: String) throws -> [ColumnSelector] {
+    static func selectors(_ given: [String], defaults: [String], option: String, model: String) throws
+        -> [ColumnSelector]
+    {
         if given.isEmpty { return defaults.map { .name($0) } }
         guard given.count == defaults.count else {
-            throw Failure("\(model) takes \(defaults.count) \(option) column\(defaults.count == 1 ? "" : "s") "
-                          + "(\(defaults.joined(separator: ", "))); got \(given.count)")
+            throw Failure(
+                "\(model) takes \(defaults.count) \(option) column\(defaults.count == 1 ? "" : "s") "
+                    + "(\(defaults.joined(separator: ", "))); got \(given.count)")
         }
         return given.map(ColumnSelector.init(parsing:))
     }

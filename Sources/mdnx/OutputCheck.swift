@@ -18,7 +18,9 @@ enum OutputCheck {
             throw .system(path: path, reason: String(cString: strerror(errno)))
         }
         var parentIsDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory, isDirectory: &parentIsDirectory) || !parentIsDirectory.boolValue {
+        if !FileManager.default.fileExists(atPath: directory, isDirectory: &parentIsDirectory)
+            || !parentIsDirectory.boolValue
+        {
             throw .system(path: path, reason: String(cString: strerror(ENOTDIR)))
         }
     }

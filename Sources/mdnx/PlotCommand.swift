@@ -72,12 +72,16 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Colour theme: a name (see themes/) or a .toml file. (default: dark)")
     var theme: String?
 
-    @Option(help: "Colour on the terminal: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
+    @Option(
+        help:
+            "Colour on the terminal: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
     var color: ColorChoice = .auto
 
     func validate() throws {
         try source.check(minimumCount: 1, columns: .one, command: "plot")
-        if model.count > 2 { throw ValidationError("--model takes at most two checkpoints (an mse and an mdn one), got \(model.count)") }
+        if model.count > 2 {
+            throw ValidationError("--model takes at most two checkpoints (an mse and an mdn one), got \(model.count)")
+        }
         try temperatures.check()
     }
 
@@ -101,9 +105,10 @@ struct PlotCommand: ParsableCommand {
         var rng = SeededRNG(seed: seed)
         // Only the spiral's two columns share a unit; other data keep their own ranges.
         let sameUnits = source.builtin?.sharesUnits ?? false
-        let scene = PlotScene(xs: points.x, ys: points.y, xName: points.xNames[0], yName: points.yNames[0],
-                              equalAspect: sameUnits,
-                              mse: mse.map { p in { p.predictions(x: $0) } }, mdn: tempered, rng: &rng)
+        let scene = PlotScene(
+            xs: points.x, ys: points.y, xName: points.xNames[0], yName: points.yNames[0],
+            equalAspect: sameUnits,
+            mse: mse.map { p in { p.predictions(x: $0) } }, mdn: tempered, rng: &rng)
         let figure = try scene.figure(view ?? (mse == nil && mdn == nil ? .overlay : .sideBySide))
 
         if let output, let format {
@@ -130,8 +135,9 @@ struct PlotCommand: ParsableCommand {
             // Text plots may be as short as 8 rows (the floor writeToTerminal uses too).
             let minimum = name == "--height" && !pixels ? 8 : low
             if let value, value < minimum || value > high {
-                throw PlotError("\(name) must be from \(minimum) to \(high) \(unit) "
-                                + "for \(format.map { "." + $0.rawValue } ?? "the terminal"), got \(value)")
+                throw PlotError(
+                    "\(name) must be from \(minimum) to \(high) \(unit) "
+                        + "for \(format.map { "." + $0.rawValue } ?? "the terminal"), got \(value)")
             }
         }
         return (width, height)
@@ -146,19 +152,25 @@ struct PlotCommand: ParsableCommand {
 
     /// At most one mse and one mdn checkpoint, each with one input and one output.
     func loadModels() throws -> (mse: Predictor?, mdn: Predictor?) {
-        var mse: (String, Predictor)? = nil, mdn: (String, Predictor)? = nil
+        var mse: (String, Predictor)? = nil
+        var mdn: (String, Predictor)? = nil
         for path in model {
             let p = try Predictor(path: path)
             let c = p.checkpoint
             guard c.inputDimension == 1 && c.outputDimension == 1 else {
-                throw PlotError("\(path): plot draws one x and one y; this model takes \(c.inputDimension) "
-                                + "input(s) and predicts \(c.outputDimension) output(s)")
+                throw PlotError(
+                    "\(path): plot draws one x and one y; this model takes \(c.inputDimension) "
+                        + "input(s) and predicts \(c.outputDimension) output(s)")
             }
             if p.kind == .mse {
-                if let (other, _) = mse { throw PlotError("\(other) and \(path) are both mse models; give at most one mse and one mdn model") }
+                if let (other, _) = mse {
+                    throw PlotError("\(other) and \(path) are both mse models; give at most one mse and one mdn model")
+                }
                 mse = (path, p)
             } else {
-                if let (other, _) = mdn { throw PlotError("\(other) and \(path) are both mdn models; give at most one mse and one mdn model") }
+                if let (other, _) = mdn {
+                    throw PlotError("\(other) and \(path) are both mdn models; give at most one mse and one mdn model")
+                }
                 mdn = (path, p)
             }
         }
@@ -168,7 +180,8 @@ struct PlotCommand: ParsableCommand {
     /// The points: the CSV's --x/--y columns (defaults: the model's names, else columns 1
     /// and 2), or the built-in data set.
     func loadData(defaultNames: (String, String)?) throws -> Dataset {
-        let defaults = defaultNames.map { (x: [ColumnSelector.name($0.0)], y: [ColumnSelector.name($0.1)]) }
+        let defaults =
+            defaultNames.map { (x: [ColumnSelector.name($0.0)], y: [ColumnSelector.name($0.1)]) }
             ?? (x: [.index(1)], y: [.index(2)])
         return try source.load(seed: seed, defaultColumns: defaults, minimumRows: 1).dataset
     }
@@ -178,7 +191,8 @@ struct PlotCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let terminal = PlotTerminal.size()
         let columns = width ?? terminal?.columns ?? Int(env["COLUMNS"] ?? "") ?? 120
-        let rows = height ?? terminal.map { max(8, $0.rows - 1) } ?? Int(env["LINES"] ?? "").map { max(8, $0 - 1) } ?? 36
+        let rows =
+            height ?? terminal.map { max(8, $0.rows - 1) } ?? Int(env["LINES"] ?? "").map { max(8, $0 - 1) } ?? 36
         var depth = ColorDepth.detect(environment: env)
         switch color {
         case .never: depth = .none
@@ -187,8 +201,9 @@ struct PlotCommand: ParsableCommand {
         }
         let text: String
         if depth == .none {
-            let r = FigureRenderer.renderResult(figure, width: columns, height: rows, canvas: canvas,
-                                                options: RenderOptions(shadeGlyphs: true))
+            let r = FigureRenderer.renderResult(
+                figure, width: columns, height: rows, canvas: canvas,
+                options: RenderOptions(shadeGlyphs: true))
             text = r.grid.text + "\n"
         } else {
             let grid = FigureRenderer.render(figure, width: columns, height: rows, canvas: canvas)

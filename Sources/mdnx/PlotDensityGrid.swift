@@ -6,9 +6,12 @@ import TermPlot
 enum PlotDensityGrid {
     /// The mixtures' p(y|x) as a heatmap: `batch` holds one mixture per column, evaluated at
     /// the column centres of `xRange`.
-    static func heatmap(_ batch: MixtureBatch, rows: Int, xRange: ClosedRange<Float>, yRange: ClosedRange<Float>) -> Heatmap {
-        Heatmap(columns: batch.count, rows: rows, values: batch.densityGrid(rows: rows, yRange: yRange),
-                xRange: xRange, yRange: yRange, normalise: .perColumn, label: "MDN p(y|x)")
+    static func heatmap(_ batch: MixtureBatch, rows: Int, xRange: ClosedRange<Float>, yRange: ClosedRange<Float>)
+        -> Heatmap
+    {
+        Heatmap(
+            columns: batch.count, rows: rows, values: batch.densityGrid(rows: rows, yRange: yRange),
+            xRange: xRange, yRange: yRange, normalise: .perColumn, label: "MDN p(y|x)")
     }
 
     /// `n` centres of equal cells spanning `range`.

@@ -32,14 +32,19 @@ struct PlotScene {
 
     /// Builds the scene. `mse` maps x values to predictions, `mdn` to (already tempered)
     /// mixtures; samples are one draw per data x, as in the tutorial's last figure.
-    init(xs: [Float], ys: [Float], xName: String, yName: String, equalAspect: Bool = false,
-         mse: (([Float]) -> [Float])?, mdn: (([Float]) -> MixtureBatch)?,
-         rng: inout SeededRNG) {
+    init(
+        xs: [Float], ys: [Float], xName: String, yName: String, equalAspect: Bool = false,
+        mse: (([Float]) -> [Float])?, mdn: (([Float]) -> MixtureBatch)?,
+        rng: inout SeededRNG
+    ) {
         precondition(xs.count == ys.count && !xs.isEmpty, "plot needs at least one point")
         let finite = xs.indices.filter { xs[$0].isFinite && ys[$0].isFinite }
-        let xLow = finite.map { xs[$0] }.min() ?? 0, xHigh = finite.map { xs[$0] }.max() ?? 1
-        let yLow = finite.map { ys[$0] }.min() ?? 0, yHigh = finite.map { ys[$0] }.max() ?? 1
-        let xSpan = xHigh > xLow ? xHigh - xLow : 1, ySpan = yHigh > yLow ? yHigh - yLow : 1
+        let xLow = finite.map { xs[$0] }.min() ?? 0
+        let xHigh = finite.map { xs[$0] }.max() ?? 1
+        let yLow = finite.map { ys[$0] }.min() ?? 0
+        let yHigh = finite.map { ys[$0] }.max() ?? 1
+        let xSpan = xHigh > xLow ? xHigh - xLow : 1
+        let ySpan = yHigh > yLow ? yHigh - yLow : 1
         let xRange = xHigh > xLow ? xLow...xHigh : (xLow - 0.5)...(xHigh + 0.5)
         let grid = (0..<Self.curvePoints).map { xRange.lowerBound + Float($0) * xSpan / Float(Self.curvePoints - 1) }
 
@@ -58,7 +63,9 @@ struct PlotScene {
             let columnX = PlotDensityGrid.centres(xRange, Self.densityColumns)
             d.heatmap = PlotDensityGrid.heatmap(mdn(columnX), rows: Self.densityRows, xRange: xRange, yRange: yRange)
             // Component means and weights on the curve grid.
-            let g = mdn(grid), layout = g.layout, k = layout.components
+            let g = mdn(grid)
+            let layout = g.layout
+            let k = layout.components
             let weights = try! g.weights()  // temperature 1 is always valid
             var mu = [[Float]](repeating: [Float](repeating: 0, count: grid.count), count: k)
             var pi = mu

@@ -24,14 +24,19 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "CSV file with the x values.")
     var data: String?
 
-    @Option(help: "Input column of --data, by name or 1-based position (default: the model's x name). Repeat for several inputs.")
+    @Option(
+        help:
+            "Input column of --data, by name or 1-based position (default: the model's x name). Repeat for several inputs."
+    )
     var x: [String] = []
 
     @Flag(help: "Skip --data rows whose x is missing instead of stopping.")
     var dropMissing = false
 
     // `.unconditional`: a negative START (`--grid -1:1:50`) is a value, not an option.
-    @Option(parsing: .unconditional, help: "x values START:END:N (N evenly spaced values, both ends included), e.g. 0:5:200.")
+    @Option(
+        parsing: .unconditional,
+        help: "x values START:END:N (N evenly spaced values, both ends included), e.g. 0:5:200.")
     var grid: String?
 
     @Option(help: "Samples per x value.")
@@ -66,8 +71,9 @@ struct SampleCommand: ParsableCommand {
         }
         guard perX >= 1 else { throw ValidationError("--per-x must be at least 1, got \(perX)") }
         if let grid, SampleTable.grid(grid) == nil {
-            throw ValidationError("--grid must be START:END:N with finite numbers START, END and a count N "
-                                  + "from 1 to 10000000, e.g. 0:5:200; got '\(grid)'")
+            throw ValidationError(
+                "--grid must be START:END:N with finite numbers START, END and a count N "
+                    + "from 1 to 10000000, e.g. 0:5:200; got '\(grid)'")
         }
         try temperatures.check()
     }
@@ -79,20 +85,24 @@ struct SampleCommand: ParsableCommand {
         let xs: [Float]
         if let grid {
             guard dx == 1 else {
-                throw ModelIO.Failure("\(model) takes \(dx) inputs; --grid gives one: use --data with \(dx) --x columns")
+                throw ModelIO.Failure(
+                    "\(model) takes \(dx) inputs; --grid gives one: use --data with \(dx) --x columns")
             }
             xs = SampleTable.grid(grid)!
         } else {
             xs = try ModelIO.readInputs(path: data!, x: x, checkpoint: checkpoint, dropMissing: dropMissing)
         }
-        let xNames = checkpoint.xNames, yNames = checkpoint.yNames
+        let xNames = checkpoint.xNames
+        let yNames = checkpoint.yNames
         let table: SampleTable
         if checkpoint.kind == .mse {
             guard summary else {
-                throw ModelIO.Failure("\(model) is an mse model: it predicts one y per x and has no distribution "
-                                      + "to sample; use --summary for its predictions")
+                throw ModelIO.Failure(
+                    "\(model) is an mse model: it predicts one y per x and has no distribution "
+                        + "to sample; use --summary for its predictions")
             }
-            table = SampleTable.predictions(x: xs, xNames: xNames, yNames: yNames, predicted: predictor.predictions(x: xs))
+            table = SampleTable.predictions(
+                x: xs, xNames: xNames, yNames: yNames, predicted: predictor.predictions(x: xs))
         } else {
             let batch = try temperatures.temper(predictor.mixtures(x: xs))
             if params {

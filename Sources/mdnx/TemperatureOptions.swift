@@ -21,7 +21,6 @@ struct TemperatureOptions: ParsableArguments {
         }
     }
 
-
     /// `batch` tempered by these temperatures (`check()` first: it throws on bad ones).
     func temper(_ batch: MixtureBatch) throws(MixtureError) -> MixtureBatch {
         try batch.tempered(temperature: temperature, sigmaTemperature: sigmaTemperature)

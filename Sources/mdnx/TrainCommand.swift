@@ -60,7 +60,10 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Data")
     var source: DataSourceOptions
 
-    @Option(help: "Scaling before training: auto (z-score, except built-in data with --preset tutorial, which trains on raw units like the tutorial) | zscore | none.")
+    @Option(
+        help:
+            "Scaling before training: auto (z-score, except built-in data with --preset tutorial, which trains on raw units like the tutorial) | zscore | none."
+    )
     var normalize: NormalizationChoice = .auto
 
     @Option(help: "Write the trained model to this checkpoint (safetensors) file; with --model both, the mdn.")
@@ -96,16 +99,22 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Early-stopping patience in epochs (default: the preset's).")
     var patience: Int?
 
-    @Option(name: .customLong("plateau-patience"), help: "ReduceLROnPlateau patience; 0 turns it off (default: the preset's).")
+    @Option(
+        name: .customLong("plateau-patience"),
+        help: "ReduceLROnPlateau patience; 0 turns it off (default: the preset's).")
     var plateauPatience: Int?
 
     @Option(help: "Weight-average momentum per step, e.g. 0.99; 0 turns it off (default: the preset's).")
     var averaging: Float?
 
-    @Option(name: .customLong("validation-split"), help: "Fraction of rows (the last ones) held out for val_loss (default: the preset's).")
+    @Option(
+        name: .customLong("validation-split"),
+        help: "Fraction of rows (the last ones) held out for val_loss (default: the preset's).")
     var validationSplit: Double?
 
-    @Option(name: .customLong("restore-best"), help: "Restore the best epoch's weights at the end: true | false (default: the preset's).")
+    @Option(
+        name: .customLong("restore-best"),
+        help: "Restore the best epoch's weights at the end: true | false (default: the preset's).")
     var restoreBest: Bool?
 
     @Option(help: "Quantity watched by early stopping and plateau reduction: loss | val_loss (default: the preset's).")
@@ -129,7 +138,9 @@ struct TrainCommand: ParsableCommand {
         if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
             throw ValidationError("--learning-rate must be a positive number (got \(learningRate))")
         }
-        if let averaging, !(averaging >= 0 && averaging < 1) { throw ValidationError("--averaging must be in [0, 1) (got \(averaging))") }
+        if let averaging, !(averaging >= 0 && averaging < 1) {
+            throw ValidationError("--averaging must be in [0, 1) (got \(averaging))")
+        }
         if let validationSplit, !(validationSplit >= 0 && validationSplit < 1) {
             throw ValidationError("--validation-split must be in [0, 1) (got \(validationSplit))")
         }
@@ -139,7 +150,9 @@ struct TrainCommand: ParsableCommand {
             let n = source.rowCount
             if holdout >= n { throw ValidationError("--holdout must be in 0..<\(n) (got \(holdout))") }
             do {
-                _ = try TrainCommand.checkRows(n - holdout, configs: kinds.map { config(for: $0, rows: n - holdout) }, source: "\(n - holdout) rows")
+                _ = try TrainCommand.checkRows(
+                    n - holdout, configs: kinds.map { config(for: $0, rows: n - holdout) },
+                    source: "\(n - holdout) rows")
             } catch {
                 throw ValidationError(String(describing: error))
             }
@@ -154,13 +167,17 @@ struct TrainCommand: ParsableCommand {
         if let save { try OutputCheck.ensureWritable(save, force: force) }
         let loaded = try source.load(seed: seed)
         let all = loaded.dataset
-        if let report = loaded.report, !json { printToStandardError(ReadFigures.line(report, path: loaded.description)) }
+        if let report = loaded.report, !json {
+            printToStandardError(ReadFigures.line(report, path: loaded.description))
+        }
         if let path = source.data {
             if holdout >= all.count {
-                throw ModelIO.Failure("--holdout \(holdout) leaves no rows to train on: \(path) has \(all.count) usable rows")
+                throw ModelIO.Failure(
+                    "--holdout \(holdout) leaves no rows to train on: \(path) has \(all.count) usable rows")
             }
-            _ = try TrainCommand.checkRows(all.count - holdout, configs: kinds.map { config(for: $0, rows: all.count - holdout) },
-                                           source: "\(path) has \(all.count - holdout) usable rows\(holdout > 0 ? " after --holdout" : "")")
+            _ = try TrainCommand.checkRows(
+                all.count - holdout, configs: kinds.map { config(for: $0, rows: all.count - holdout) },
+                source: "\(path) has \(all.count - holdout) usable rows\(holdout > 0 ? " after --holdout" : "")")
         }
         let trainable = all.rows(0..<(all.count - holdout))
         let held = holdout > 0 ? all.rows((all.count - holdout)..<all.count) : nil
@@ -181,8 +198,9 @@ struct TrainCommand: ParsableCommand {
         for config in configs {
             let train = Trainer.trainingRowCount(count: rows, validationSplit: config.validationSplit)
             if train < 1 {
-                throw ModelIO.Failure("too few rows to train on: \(source), and the validation split "
-                                      + "(\(config.validationSplit)) leaves none for training")
+                throw ModelIO.Failure(
+                    "too few rows to train on: \(source), and the validation split "
+                        + "(\(config.validationSplit)) leaves none for training")
             }
             smallest = min(smallest, rows - train)
         }
@@ -202,7 +220,9 @@ struct TrainCommand: ParsableCommand {
         case nil: break
         }
         if let patience {
-            config.earlyStopping = config.earlyStopping ?? EarlyStoppingConfig(monitor: .valLoss, patience: patience, restoreBestWeights: true)
+            config.earlyStopping =
+                config.earlyStopping
+                ?? EarlyStoppingConfig(monitor: .valLoss, patience: patience, restoreBestWeights: true)
             config.earlyStopping?.patience = patience
         }
         if let validationSplit { config.validationSplit = validationSplit }
@@ -212,7 +232,8 @@ struct TrainCommand: ParsableCommand {
             if plateauPatience == 0 {
                 config.reduceLROnPlateau = nil
             } else {
-                config.reduceLROnPlateau = config.reduceLROnPlateau ?? ReduceLROnPlateauConfig(monitor: .valLoss, patience: plateauPatience)
+                config.reduceLROnPlateau =
+                    config.reduceLROnPlateau ?? ReduceLROnPlateauConfig(monitor: .valLoss, patience: plateauPatience)
                 config.reduceLROnPlateau?.patience = plateauPatience
             }
         }
@@ -245,43 +266,52 @@ struct TrainCommand: ParsableCommand {
         // The normaliser sees the training rows only: not the validation tail, not the holdout.
         let normalizer = normalization.normalizer(for: data, validationSplit: config.validationSplit)
         var rng = SeededRNG(seed: seed)
-        let net = Network(kind: kind, inputDimension: data.inputDimension, hidden: preset.hidden,
-                          outputDimension: data.outputDimension, mixtures: k, rng: &rng)
-        let trainer = Trainer(network: net, data: zscores ? normalizer.normalize(data) : data, config: config, seed: seed &+ 1)
+        let net = Network(
+            kind: kind, inputDimension: data.inputDimension, hidden: preset.hidden,
+            outputDimension: data.outputDimension, mixtures: k, rng: &rng)
+        let trainer = Trainer(
+            network: net, data: zscores ? normalizer.normalize(data) : data, config: config, seed: seed &+ 1)
         let tty = isatty(STDOUT_FILENO) == 1 && !json
         if !json && !quiet {
-            print("\(kind.rawValue): \(trainer.trainingCount) training rows, \(trainer.validationCount) validation rows, "
-                  + "\(net.parameterCount) parameters, preset \(preset.rawValue)\(kind == .mdn ? ", K=\(k)" : "")")
+            print(
+                "\(kind.rawValue): \(trainer.trainingCount) training rows, \(trainer.validationCount) validation rows, "
+                    + "\(net.parameterCount) parameters, preset \(preset.rawValue)\(kind == .mdn ? ", K=\(k)" : "")")
             if zscores {
-                print("  data z-scored with the training rows' mean and std; epoch losses are in those units"
-                      + (kind == .mdn ? String(format: " (NLL in the data's units = loss %+.4f)", normalizer.logJacobian) : ""))
+                print(
+                    "  data z-scored with the training rows' mean and std; epoch losses are in those units"
+                        + (kind == .mdn
+                            ? String(format: " (NLL in the data's units = loss %+.4f)", normalizer.logJacobian) : ""))
             }
         }
         if trainer.validationCount == 0 && !json {
-            printToStandardError("note: no validation rows (validation split \(config.validationSplit) of \(data.count) rows): "
-                                 + "val_loss is not measured and early stopping watches the training loss")
+            printToStandardError(
+                "note: no validation rows (validation split \(config.validationSplit) of \(data.count) rows): "
+                    + "val_loss is not measured and early stopping watches the training loss")
         }
-        let summary = trainer.fit(shouldStop: { stop.isSet }) { r in
-            if quiet { return }
-            if json {
-                try? JSONOutput.printLine(TrainCommand.epochJSON(kind: kind, r))
-                return
-            }
-            if tty { print("\r\u{1B}[K", terminator: "") }
-            print(TrainCommand.epochLine(r, max: config.maxEpochs))
-            if tty {
-                print(TrainCommand.progressBar(r.epoch, config.maxEpochs), terminator: "")
-                fflush(nil)
-            }
-        }
+        let summary = trainer.fit(
+            shouldStop: { stop.isSet },
+            onEpoch: { r in
+                if quiet { return }
+                if json {
+                    try? JSONOutput.printLine(TrainCommand.epochJSON(kind: kind, r))
+                    return
+                }
+                if tty { print("\r\u{1B}[K", terminator: "") }
+                print(TrainCommand.epochLine(r, max: config.maxEpochs))
+                if tty {
+                    print(TrainCommand.progressBar(r.epoch, config.maxEpochs), terminator: "")
+                    fflush(nil)
+                }
+            })
         if tty && !quiet { print("\r\u{1B}[K", terminator: "") }
         let wall = TrainCommand.ms(ContinuousClock.now - t0)
         var extra = source.metadata
         extra["training_rows"] = String(trainer.trainingCount)
         extra["validation_rows"] = String(trainer.validationCount)
         if let e = summary.restoredEpoch { extra["restored_epoch"] = String(e) }
-        let checkpoint = Checkpoint(network: trainer.network, preset: preset.rawValue, epochs: summary.epochs, seed: seed,
-                                    normalizer: normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
+        let checkpoint = Checkpoint(
+            network: trainer.network, preset: preset.rawValue, epochs: summary.epochs, seed: seed,
+            normalizer: normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
         // Held-out scores in the data's own units (the same numbers `mdnx eval` reports).
         let heldScore = try held.map { (h) -> Double in
             let score = try Predictor(checkpoint: checkpoint, path: save ?? "(trained model)").score(h)
@@ -313,11 +343,13 @@ struct TrainCommand: ParsableCommand {
             if let save, saves(kind) { obj["saved"] = save }
             try? JSONOutput.printLine(obj)
         } else {
-            var line = "\(kind.rawValue) done: \(summary.epochs) epochs (\(summary.stopReason.rawValue.replacingOccurrences(of: "_", with: " ")))"
+            var line =
+                "\(kind.rawValue) done: \(summary.epochs) epochs (\(summary.stopReason.rawValue.replacingOccurrences(of: "_", with: " ")))"
             if let e = summary.restoredEpoch { line += ", best weights from epoch \(e)" }
             line += String(format: ", %.0f ms", wall)
             if let heldScore {
-                line += String(format: ", held-out %@ on %d rows: %.4f", kind == .mdn ? "NLL" : "MSE", holdout, heldScore)
+                line += String(
+                    format: ", held-out %@ on %d rows: %.4f", kind == .mdn ? "NLL" : "MSE", holdout, heldScore)
             }
             print(line)
         }
@@ -342,12 +374,15 @@ struct TrainCommand: ParsableCommand {
     static func progressBar(_ epoch: Int, _ total: Int) -> String {
         let width = 30
         let filled = min(width, epoch * width / max(total, 1))
-        return "[" + String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled) + "] \(epoch)/\(total)"
+        return "[" + String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+            + "] \(epoch)/\(total)"
     }
 
     static func epochJSON(kind: ModelKind, _ r: EpochReport) -> [String: Any] {
-        var o: [String: Any] = ["event": "epoch", "model": kind.rawValue, "epoch": r.epoch, "loss": r.loss,
-                                "learning_rate": Double("\(r.learningRate)") ?? Double(r.learningRate), "ms": r.milliseconds]
+        var o: [String: Any] = [
+            "event": "epoch", "model": kind.rawValue, "epoch": r.epoch, "loss": r.loss,
+            "learning_rate": Double("\(r.learningRate)") ?? Double(r.learningRate), "ms": r.milliseconds,
+        ]
         if let v = r.valLoss { o["val_loss"] = v }
         return o
     }

@@ -20,8 +20,10 @@ import Testing
         let files = try CLIFiles()
         try files.bishop("d.csv", count: 200)
         try files.write("m.safetensors", "old")
-        let r = try files.run(["train", "--data", "d.csv", "--x", "x", "--y", "y", "--epochs", "2", "--quiet",
-                               "--save", "m.safetensors", "--force"])
+        let r = try files.run([
+            "train", "--data", "d.csv", "--x", "x", "--y", "y", "--epochs", "2", "--quiet",
+            "--save", "m.safetensors", "--force",
+        ])
         #expect(r.status == 0)
         #expect(r.stderr.contains("saved the mdn model to m.safetensors"))
         #expect((files.bytes("m.safetensors")?.count ?? 0) > 1000)
@@ -30,8 +32,10 @@ import Testing
     @Test func sampleAndDataRefuseExistingOutput() throws {
         let files = try CheckpointFileErrorTests.trainedModel()
         try files.write("out.csv", "keep me\n")
-        for command in [["sample", "--model", "m.safetensors", "--grid", "0:1:3", "--output", "out.csv"],
-                        ["data", "bishop", "--count", "10", "--output", "out.csv"]] {
+        for command in [
+            ["sample", "--model", "m.safetensors", "--grid", "0:1:3", "--output", "out.csv"],
+            ["data", "bishop", "--count", "10", "--output", "out.csv"],
+        ] {
             let r = try files.run(command)
             #expect(r.status == 1)
             #expect(r.errorLine == "Error: out.csv: file exists (use --force to overwrite)")
@@ -42,8 +46,10 @@ import Testing
     @Test func unwritableSavePathFailsBeforeTraining() throws {
         let files = try CLIFiles()
         try files.bishop("d.csv", count: 200)
-        let r = try files.run(["train", "--data", "d.csv", "--x", "x", "--y", "y",
-                               "--save", "no-such-dir/m.safetensors"])
+        let r = try files.run([
+            "train", "--data", "d.csv", "--x", "x", "--y", "y",
+            "--save", "no-such-dir/m.safetensors",
+        ])
         #expect(r.status == 1)
         #expect(r.errorLine == "Error: no-such-dir/m.safetensors: cannot write: No such file or directory")
         #expect(r.stdout.isEmpty)
@@ -55,7 +61,9 @@ import Testing
 
     @Test func unwritableSampleOutput() throws {
         let files = try CheckpointFileErrorTests.trainedModel()
-        let r = try files.run(["sample", "--model", "m.safetensors", "--grid", "0:1:3", "--output", "no-such-dir/s.csv"])
+        let r = try files.run([
+            "sample", "--model", "m.safetensors", "--grid", "0:1:3", "--output", "no-such-dir/s.csv",
+        ])
         #expect(r.status == 1)
         #expect(r.errorLine == "Error: no-such-dir/s.csv: cannot write: No such file or directory")
     }

@@ -19,8 +19,11 @@ import Testing
         var csv = "waiting,eruptions\n"
         for i in 0..<100 { csv += "\(40 + Double(i) * 0.55),\(1.5 + Double(i % 9) * 0.5)\n" }
         try csv.write(to: dir.appendingPathComponent("f.csv"), atomically: true, encoding: .utf8)
-        let r = try MDNXProcess.run(["plot", "--data", "f.csv", "--x", "waiting", "--y", "eruptions",
-                                     "-o", "f.txt", "--width", "100", "--height", "30"], in: dir)
+        let r = try MDNXProcess.run(
+            [
+                "plot", "--data", "f.csv", "--x", "waiting", "--y", "eruptions",
+                "-o", "f.txt", "--width", "100", "--height", "30",
+            ], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let labels = Self.yTickLabels(try String(contentsOf: dir.appendingPathComponent("f.txt"), encoding: .utf8))
         #expect(labels.count >= 2)
@@ -31,8 +34,11 @@ import Testing
         let dir = try MDNXProcess.temporaryDirectory()
         // In a wide text plot the spiral's y range (0-5) is widened to match x's scale per cell,
         // so the y ticks stay inside the data while x ticks run well beyond 0-5.
-        let r = try MDNXProcess.run(["plot", "--dataset", "spiral", "--count", "2000", "-o", "s.txt",
-                                     "--width", "100", "--height", "30"], in: dir)
+        let r = try MDNXProcess.run(
+            [
+                "plot", "--dataset", "spiral", "--count", "2000", "-o", "s.txt",
+                "--width", "100", "--height", "30",
+            ], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOf: dir.appendingPathComponent("s.txt"), encoding: .utf8)
         #expect(text.contains("┬"), "expected an x axis with tick marks")

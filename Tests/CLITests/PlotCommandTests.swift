@@ -1,19 +1,25 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import MDNCore
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Counts SVG elements while checking the document is well-formed XML.
 final class PlotSVGCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
     var texts: [String] = []
     private var inText = false
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         counts[name, default: 0] += 1
-        if name == "text" { inText = true; texts.append("") }
+        if name == "text" {
+            inText = true
+            texts.append("")
+        }
     }
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "text" { inText = false }
@@ -62,7 +68,9 @@ enum PlotFixtures {
     /// with exactly `message` and leaves the directory as it was.
     func expectFailure(_ args: [String], files: [String: String] = [:], message: (URL) -> String) throws {
         let dir = try MDNXProcess.temporaryDirectory()
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         let before = try PlotFixtures.listing(dir)
         let r = try MDNXProcess.run(["plot"] + args, in: dir)
         #expect(r.status != 0)
@@ -97,7 +105,9 @@ enum PlotFixtures {
 
     @Test func missingFiles() throws {
         try expectFailure(["--data", "missing.csv", "-o", "plot.png"]) { _ in "missing.csv: no such file" }
-        try expectFailure(["--model", "missing.safetensors", "-o", "plot.png"]) { _ in "missing.safetensors: no such file" }
+        try expectFailure(["--model", "missing.safetensors", "-o", "plot.png"]) { _ in
+            "missing.safetensors: no such file"
+        }
     }
 
     @Test func viewsThatNeedAnMDNSaySo() throws {
@@ -156,7 +166,8 @@ enum PlotFixtures {
     @Test func sideBySideSVGWithBothModels() throws {
         let dir = try MDNXProcess.temporaryDirectory()
         let (mse, mdn) = try PlotFixtures.checkpoints(in: dir)
-        let r = try MDNXProcess.run(["plot", "--count", "400", "--model", mse, "--model", mdn, "-o", "both.svg"], in: dir)
+        let r = try MDNXProcess.run(
+            ["plot", "--count", "400", "--model", mse, "--model", mdn, "-o", "both.svg"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let svg = try #require(PlotSVGCounter.parse(try Data(contentsOf: dir.appendingPathComponent("both.svg"))))
         #expect(svg.counts["circle"] == 3 * 400)
@@ -166,8 +177,11 @@ enum PlotFixtures {
 
     @Test func pngHasRequestedSize() throws {
         let dir = try MDNXProcess.temporaryDirectory()
-        let r = try MDNXProcess.run(["plot", "--count", "200", "-o", "data.png", "--width", "640", "--height", "480",
-                                     "--theme", "light"], in: dir)
+        let r = try MDNXProcess.run(
+            [
+                "plot", "--count", "200", "-o", "data.png", "--width", "640", "--height", "480",
+                "--theme", "light",
+            ], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent("data.png")))
         #expect(bytes.count > 33)
@@ -185,8 +199,11 @@ enum PlotFixtures {
         var csv = "id,age,income\n"
         for i in 0..<60 { csv += "\(i),\(Double(i) / 12),\(sin(Double(i) / 7) + 2)\n" }
         try csv.write(to: dir.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
-        let r = try MDNXProcess.run(["plot", "--data", "people.csv", "--x", "age", "--y", "3", "--model", mse, "--model", mdn,
-                                     "-o", "plot.txt", "--width", "150", "--height", "40"], in: dir)
+        let r = try MDNXProcess.run(
+            [
+                "plot", "--data", "people.csv", "--x", "age", "--y", "3", "--model", mse, "--model", mdn,
+                "-o", "plot.txt", "--width", "150", "--height", "40",
+            ], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOf: dir.appendingPathComponent("plot.txt"), encoding: .utf8)
         for title in ["ground truth", "MSE prediction", "MDN samples"] { #expect(text.contains(title)) }
@@ -201,13 +218,18 @@ enum PlotFixtures {
         let dir = try MDNXProcess.temporaryDirectory()
         let (_, mdn) = try PlotFixtures.checkpoints(in: dir)
         for view in ["overlay", "side-by-side", "density", "components"] {
-            let r = try MDNXProcess.run(["plot", "--count", "300", "--model", mdn, "--view", view,
-                                         "--width", "90", "--height", "30", "--canvas", "ascii"], in: dir)
+            let r = try MDNXProcess.run(
+                [
+                    "plot", "--count", "300", "--model", mdn, "--view", view,
+                    "--width", "90", "--height", "30", "--canvas", "ascii",
+                ], in: dir)
             #expect(r.status == 0, "\(view): \(r.stderr)")
             #expect(!r.stdout.contains("\u{1B}"))
             #expect(r.stdout.split(separator: "\n").count == 30)
-            let title = ["overlay": "data and MDN samples", "side-by-side": "MDN samples", "density": "MDN density",
-                         "components": "mixture components"][view]!
+            let title = [
+                "overlay": "data and MDN samples", "side-by-side": "MDN samples", "density": "MDN density",
+                "components": "mixture components",
+            ][view]!
             #expect(r.stdout.contains(title), "\(view)")
         }
         #expect(try PlotFixtures.listing(dir) == ["mdn.safetensors", "mse.safetensors"])

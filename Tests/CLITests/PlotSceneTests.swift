@@ -1,7 +1,8 @@
 import Foundation
 import MDNCore
-import Testing
 import TermPlot
+import Testing
+
 @testable import mdnx
 
 @Suite struct PlotSceneTests {
@@ -19,8 +20,9 @@ import TermPlot
         var rng = SeededRNG(seed: 1)
         let line: ([Float]) -> [Float] = { $0.map { 2 * $0 } }
         let mix: ([Float]) -> MixtureBatch = mixtures
-        return PlotScene(xs: xs, ys: ys, xName: "age", yName: "income",
-                         mse: mse ? line : nil, mdn: mdn ? mix : nil, rng: &rng)
+        return PlotScene(
+            xs: xs, ys: ys, xName: "age", yName: "income",
+            mse: mse ? line : nil, mdn: mdn ? mix : nil, rng: &rng)
     }
 
     @Test func sideBySideKeepsOnlyPanelsThatHaveAModel() throws {

@@ -21,8 +21,10 @@ import Testing
     func trainsAndSamples(name: String, lineEnd: String, bom: Bool) throws {
         let files = try CLIFiles()
         try files.write("faithful.csv", Self.rStyle(rows: 150, lineEnd: lineEnd, bom: bom))
-        let t = try files.run(["train", "--data", "faithful.csv", "--x", "waiting", "--y", "eruptions",
-                               "--epochs", "30", "--quiet", "--save", "f.safetensors"])
+        let t = try files.run([
+            "train", "--data", "faithful.csv", "--x", "waiting", "--y", "eruptions",
+            "--epochs", "30", "--quiet", "--save", "f.safetensors",
+        ])
         #expect(t.status == 0, "\(name): \(t.stderr)")
         #expect(t.stderr.contains("150 rows from faithful.csv, first column skipped as row names; read in "), "\(name)")
         let s = try files.run(["sample", "--model", "f.safetensors", "--grid", "45:95:6", "--per-x", "3"])
@@ -33,7 +35,9 @@ import Testing
         let values = lines.dropFirst().compactMap { Double($0.split(separator: ",")[1]) }
         #expect(values.count == 18 && values.allSatisfy { $0.isFinite && $0 > -5 && $0 < 12 }, "\(name): \(values)")
         // The file's own columns, by position too (1 = waiting after the row names).
-        let e = try files.run(["eval", "--model", "f.safetensors", "--data", "faithful.csv", "--x", "1", "--y", "2", "--json"])
+        let e = try files.run([
+            "eval", "--model", "f.safetensors", "--data", "faithful.csv", "--x", "1", "--y", "2", "--json",
+        ])
         #expect(e.status == 0, "\(name): \(e.stderr)")
         let object: [String: Any]? = try jsonObject(e.stdout)
         #expect(object?["rows"] as? Int == 150)

@@ -8,8 +8,10 @@ import Testing
     func bishopTrainsWithValidationRows(rows: Int) throws {
         let files = try CLIFiles()
         try files.bishop("d.csv", count: rows, seed: 5)
-        let r = try files.run(["train", "--data", "d.csv", "--x", "x", "--y", "y", "--holdout", "20", "--json",
-                               "--save", "m.safetensors"])
+        let r = try files.run([
+            "train", "--data", "d.csv", "--x", "x", "--y", "y", "--holdout", "20", "--json",
+            "--save", "m.safetensors",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let summary = try jsonObject(r.outputLines.last ?? "")
         let n = rows - 20
@@ -24,7 +26,9 @@ import Testing
     @Test func tinyFileStillValidatesOnOneRow() throws {
         let files = try CLIFiles()
         try files.bishop("d.csv", count: 10)
-        let r = try files.run(["train", "--data", "d.csv", "--x", "x", "--y", "y", "--epochs", "3", "--preset", "tutorial"])
+        let r = try files.run([
+            "train", "--data", "d.csv", "--x", "x", "--y", "y", "--epochs", "3", "--preset", "tutorial",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         // Tutorial split 0.15 of 10 rows: floor(8.5) = 8 train, 2 validation.
         #expect(r.stdout.contains("mdn: 8 training rows, 2 validation rows"))
@@ -33,9 +37,13 @@ import Testing
     @Test func zeroValidationSplitIsSaidClearly() throws {
         let files = try CLIFiles()
         try files.bishop("d.csv", count: 50)
-        let r = try files.run(["train", "--data", "d.csv", "--x", "x", "--y", "y", "--epochs", "3", "--validation-split", "0"])
+        let r = try files.run([
+            "train", "--data", "d.csv", "--x", "x", "--y", "y", "--epochs", "3", "--validation-split", "0",
+        ])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("note: no validation rows (validation split 0.0 of 50 rows): val_loss is not measured "
-                                  + "and early stopping watches the training loss"))
+        #expect(
+            r.stderr.contains(
+                "note: no validation rows (validation split 0.0 of 50 rows): val_loss is not measured "
+                    + "and early stopping watches the training loss"))
     }
 }

@@ -32,13 +32,17 @@ import Testing
     }
 
     @Test func emptyCellWithoutDropMissing() throws {
-        expectFailure(try train("x,y\n1,2\n3,\n"),
-                      #"Error: in.csv: 1 row has a missing value (first: line 3, column "y"); pass --drop-missing to skip such rows"#)
+        expectFailure(
+            try train("x,y\n1,2\n3,\n"),
+            #"Error: in.csv: 1 row has a missing value (first: line 3, column "y"); pass --drop-missing to skip such rows"#
+        )
     }
 
     @Test func naWithoutDropMissing() throws {
-        expectFailure(try train("x,y\n1,2\nNA,4\n5,NA\n"),
-                      #"Error: in.csv: 2 rows have missing values (first: line 3, column "x"); pass --drop-missing to skip such rows"#)
+        expectFailure(
+            try train("x,y\n1,2\nNA,4\n5,NA\n"),
+            #"Error: in.csv: 2 rows have missing values (first: line 3, column "x"); pass --drop-missing to skip such rows"#
+        )
     }
 
     @Test func dropMissingSkipsThemAndSaysSo() throws {
@@ -49,7 +53,8 @@ import Testing
     }
 
     @Test func emptyFile() throws {
-        expectFailure(try train(""), "Error: in.csv: empty file (expected a header row of column names, then data rows)")
+        expectFailure(
+            try train(""), "Error: in.csv: empty file (expected a header row of column names, then data rows)")
     }
 
     @Test func headerOnly() throws {
@@ -65,8 +70,9 @@ import Testing
     }
 
     @Test func zeroMixtures() throws {
-        expectFailure(try train("x,y\n1,2\n", extra: ["--mixtures", "0"]), "Error: --mixtures must be at least 1 (got 0)",
-                      status: 64)
+        expectFailure(
+            try train("x,y\n1,2\n", extra: ["--mixtures", "0"]), "Error: --mixtures must be at least 1 (got 0)",
+            status: 64)
     }
 
     @Test func dataNeedsColumnsAndListsThem() throws {
@@ -74,8 +80,10 @@ import Testing
         try files.write("in.csv", "\u{FEFF}\"\",\"waiting\",\"eruptions\"\r\n\"1\",79,3.6\r\n")
         for options in [[], ["--x", "waiting"], ["--y", "eruptions"]] {
             let r = try files.run(["train", "--data", "in.csv"] + options)
-            expectFailure(r, "Error: in.csv: choose the input and target columns with --x COLUMN --y COLUMN "
-                             + #"(names or 1-based positions); available columns: "waiting" (1), "eruptions" (2)"#)
+            expectFailure(
+                r,
+                "Error: in.csv: choose the input and target columns with --x COLUMN --y COLUMN "
+                    + #"(names or 1-based positions); available columns: "waiting" (1), "eruptions" (2)"#)
         }
     }
 
@@ -85,14 +93,16 @@ import Testing
     }
 
     @Test func dataAndDatasetConflict() throws {
-        expectFailure(try train("x,y\n1,2\n", extra: ["--dataset", "bishop"]),
-                      "Error: --data and --dataset cannot be combined", status: 64)
+        expectFailure(
+            try train("x,y\n1,2\n", extra: ["--dataset", "bishop"]),
+            "Error: --data and --dataset cannot be combined", status: 64)
     }
 
     @Test func holdoutTooLargeForTheFile() throws {
         let rows = (1...12).map { "\($0),\($0)\n" }.joined()
-        expectFailure(try train("x,y\n" + rows, extra: ["--holdout", "12"]),
-                      "Error: --holdout 12 leaves no rows to train on: in.csv has 12 usable rows")
+        expectFailure(
+            try train("x,y\n" + rows, extra: ["--holdout", "12"]),
+            "Error: --holdout 12 leaves no rows to train on: in.csv has 12 usable rows")
     }
 
     @Test func unknownFlag() throws {

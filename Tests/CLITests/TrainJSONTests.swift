@@ -6,8 +6,10 @@ import Testing
     @Test func everyLineParsesAsJSON() throws {
         let files = try CLIFiles()
         try files.bishop("d.csv", count: 300)
-        let r = try files.run(["train", "--data", "d.csv", "--x", "x", "--y", "y", "--model", "both", "--epochs", "4",
-                               "--holdout", "50", "--json", "--save", "m.safetensors"])
+        let r = try files.run([
+            "train", "--data", "d.csv", "--x", "x", "--y", "y", "--model", "both", "--epochs", "4",
+            "--holdout", "50", "--json", "--save", "m.safetensors",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let objects = try r.outputLines.map(jsonObject)
         let epochs = objects.filter { $0["event"] as? String == "epoch" }

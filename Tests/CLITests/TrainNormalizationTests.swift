@@ -15,8 +15,10 @@ import Testing
     @Test func normaliserIsFittedOnTrainingRowsOnly() throws {
         let files = try CLIFiles()
         try files.bishop("d.csv", count: 300, seed: 5)
-        let r = try files.run(["train", "--data", "d.csv", "--x", "x", "--y", "y", "--holdout", "50", "--epochs", "2",
-                               "--quiet", "--save", "m.safetensors"])
+        let r = try files.run([
+            "train", "--data", "d.csv", "--x", "x", "--y", "y", "--holdout", "50", "--epochs", "2",
+            "--quiet", "--save", "m.safetensors",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let meta = try Self.metadata(try #require(files.bytes("m.safetensors")))
         let normalizer = try jsonObject(try #require(meta["normalizer"]))
@@ -40,9 +42,11 @@ import Testing
         }
     }
 
-    @Test(arguments: [(["--dataset", "spiral", "--preset", "tutorial"], false),
-                      (["--dataset", "spiral"], true),
-                      (["--dataset", "bishop", "--normalize", "none"], false)])
+    @Test(arguments: [
+        (["--dataset", "spiral", "--preset", "tutorial"], false),
+        (["--dataset", "spiral"], true),
+        (["--dataset", "bishop", "--normalize", "none"], false),
+    ])
     func builtInDataScaling(options: [String], normalized: Bool) throws {
         let r = try MDNXProcess.run(["train", "--count", "300", "--epochs", "1", "--json"] + options)
         #expect(r.status == 0, "\(r.stderr)")
@@ -53,8 +57,10 @@ import Testing
     @Test func csvIsZScoredEvenUnderTheTutorialPreset() throws {
         let files = try CLIFiles()
         try files.bishop("d.csv", count: 100)
-        let r = try files.run(["train", "--data", "d.csv", "--x", "x", "--y", "y", "--preset", "tutorial",
-                               "--epochs", "1", "--json"])
+        let r = try files.run([
+            "train", "--data", "d.csv", "--x", "x", "--y", "y", "--preset", "tutorial",
+            "--epochs", "1", "--json",
+        ])
         #expect(r.status == 0)
         #expect(try jsonObject(r.outputLines.last ?? "")["normalized"] as? Bool == true)
     }
@@ -62,11 +68,14 @@ import Testing
     @Test func heldOutScoreInTrainEqualsEvalOnTheSameRows() throws {
         let files = try CLIFiles()
         try files.bishop("d.csv", count: 400, seed: 7)
-        let t = try files.run(["train", "--data", "d.csv", "--x", "x", "--y", "y", "--holdout", "100", "--epochs", "20",
-                               "--json", "--save", "m.safetensors"])
+        let t = try files.run([
+            "train", "--data", "d.csv", "--x", "x", "--y", "y", "--holdout", "100", "--epochs", "20",
+            "--json", "--save", "m.safetensors",
+        ])
         #expect(t.status == 0)
         let trainNLL = try #require(try jsonObject(t.outputLines.last ?? "")["holdout_nll"] as? Double)
-        let lines = try String(contentsOfFile: files.path("d.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        let lines = try String(contentsOfFile: files.path("d.csv"), encoding: .utf8).split(separator: "\n").map(
+            String.init)
         try files.write("tail.csv", ([lines[0]] + lines.suffix(100)).joined(separator: "\n") + "\n")
         let e = try files.run(["eval", "--model", "m.safetensors", "--data", "tail.csv", "--json"])
         let evalNLL = try #require(try jsonObject(e.stdout)["nll"] as? Double)

@@ -5,8 +5,10 @@ import Testing
 @Suite struct TrainSaveTests {
     @Test func builtInSpiralUnderTheTutorialPresetSavesAnIdentityNormaliser() throws {
         let files = try CLIFiles()
-        let r = try files.run(["train", "--dataset", "spiral", "--count", "400", "--preset", "tutorial", "--epochs", "2",
-                               "--quiet", "--save", "s.safetensors"])
+        let r = try files.run([
+            "train", "--dataset", "spiral", "--count", "400", "--preset", "tutorial", "--epochs", "2",
+            "--quiet", "--save", "s.safetensors",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let meta = try TrainNormalizationTests.metadata(try #require(files.bytes("s.safetensors")))
         #expect(meta["data"] == "spiral count=400 seed=42" && meta["preset"] == "tutorial" && meta["epochs"] == "2")
@@ -19,8 +21,10 @@ import Testing
 
     @Test func builtInBishopMSEModelSavesAndPredicts() throws {
         let files = try CLIFiles()
-        let r = try files.run(["train", "--dataset", "bishop", "--count", "300", "--model", "mse", "--epochs", "3",
-                               "--quiet", "--save", "b.safetensors"])
+        let r = try files.run([
+            "train", "--dataset", "bishop", "--count", "300", "--model", "mse", "--epochs", "3",
+            "--quiet", "--save", "b.safetensors",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("saved the mse model to b.safetensors"))
         let meta = try TrainNormalizationTests.metadata(try #require(files.bytes("b.safetensors")))

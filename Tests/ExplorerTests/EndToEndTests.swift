@@ -14,7 +14,8 @@ private let mdnxBinary: String = {
 @discardableResult
 private func run(_ path: String, _ args: [String]) throws -> (Int32, String, String) {
     let dir = NSTemporaryDirectory()
-    let outPath = dir + "mdnx-e2e-out-\(UUID().uuidString)", errPath = dir + "mdnx-e2e-err-\(UUID().uuidString)"
+    let outPath = dir + "mdnx-e2e-out-\(UUID().uuidString)"
+    let errPath = dir + "mdnx-e2e-err-\(UUID().uuidString)"
     defer {
         unlink(outPath)
         unlink(errPath)
@@ -52,12 +53,15 @@ private final class TmuxExplorer {
     init(extraArgs: [String] = []) throws {
         exportDir = NSTemporaryDirectory() + "mdnx-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: exportDir, withIntermediateDirectories: true)
-        let args = (["--export-dir", exportDir, "--export-format", "txt,svg", "--fps", "20"] + extraArgs).joined(separator: " ")
+        let args = (["--export-dir", exportDir, "--export-format", "txt,svg", "--fps", "20"] + extraArgs).joined(
+            separator: " ")
         // SIGINT is ignored by the wrapper shell only, so Ctrl-C reaches mdnx and the pane stays.
         let script = "trap '' INT; LANG=C.UTF-8 '\(mdnxBinary)' \(args); echo MDNX-EXIT=$?; sleep 60"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "160", "-y", "48", "-s", "e2e", "sh", "-c", script])
-        panePID = Int32(try tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        panePID =
+            Int32(
+                try tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"])
+                    .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
     deinit {
@@ -118,8 +122,9 @@ private func mseEpoch(_ screen: String) -> Int {
     return Int(screen[r].split(separator: " ").last!) ?? -1
 }
 
-@Suite("explorer end to end (real binary in tmux)", .serialized,
-       .enabled(if: tmuxPath != nil && FileManager.default.isExecutableFile(atPath: mdnxBinary)))
+@Suite(
+    "explorer end to end (real binary in tmux)", .serialized,
+    .enabled(if: tmuxPath != nil && FileManager.default.isExecutableFile(atPath: mdnxBinary)))
 struct EndToEndTests {
     @Test("train, change K/T/S, switch view, export, pause, quit: the terminal is restored")
     func keysAndQuit() throws {
@@ -196,12 +201,15 @@ struct EndToEndTests {
 
 @Suite("explorer without a terminal")
 struct NoTerminalTests {
-    @Test("pipes on stdin/stdout: non-zero exit, one line on stderr, nothing on stdout",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: mdnxBinary)))
+    @Test(
+        "pipes on stdin/stdout: non-zero exit, one line on stderr, nothing on stdout",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: mdnxBinary)))
     func noTTY() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: mdnxBinary)
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        let inPipe = Pipe()
+        let outPipe = Pipe()
+        let errPipe = Pipe()
         p.standardInput = inPipe
         p.standardOutput = outPipe
         p.standardError = errPipe

@@ -2,6 +2,7 @@ import Explorer
 import MDNCore
 import TermPlot
 import Testing
+
 @testable import mdnx
 
 @Suite("mdnx explore flags")
@@ -34,11 +35,13 @@ struct ExploreCommandTests {
         #expect(o.source == .csv(path: "d.csv", x: "a", y: "2"))
     }
 
-    @Test("bad values are rejected with a message naming the flag", arguments: [
-        ["--view", "nope"], ["--canvas", "sixel"], ["--dataset", "moons"], ["--preset", "fast"],
-        ["--mixtures", "0"], ["--temperature", "0"], ["--fps", "0"], ["--export-format", "gif"],
-        ["--data", "d.csv"], ["--x", "a"],
-    ])
+    @Test(
+        "bad values are rejected with a message naming the flag",
+        arguments: [
+            ["--view", "nope"], ["--canvas", "sixel"], ["--dataset", "moons"], ["--preset", "fast"],
+            ["--mixtures", "0"], ["--temperature", "0"], ["--fps", "0"], ["--export-format", "gif"],
+            ["--data", "d.csv"], ["--x", "a"],
+        ])
     func rejects(args: [String]) {
         #expect(throws: (any Error).self) { _ = try ExploreCommand.parse(args) }
     }

@@ -2,6 +2,7 @@ import Foundation
 import MDNCore
 import TermPlot
 import Testing
+
 @testable import Explorer
 
 @Suite("ExplorerView")
@@ -32,7 +33,8 @@ struct ExplorerViewTests {
             snap.mdn.valEpochs = [1]
             snap.mdn.learningRate = [1e-3]
         }
-        return FrameInput(snapshot: snap, data: data, dataName: "test", referenceNLL: -0.387, samples: nil, themeName: "t")
+        return FrameInput(
+            snapshot: snap, data: data, dataName: "test", referenceNLL: -0.387, samples: nil, themeName: "t")
     }
 
     static func state(_ view: ExplorerViewKind, width: Int = 160, height: Int = 48) -> ExplorerState {
@@ -43,12 +45,14 @@ struct ExplorerViewTests {
         return s
     }
 
-    @Test("each view shows its titles", arguments: [
-        (ExplorerViewKind.overlay, ["test: data, MSE mean and MDN samples (T 1, S 1)", "[overlay]"]),
-        (.side, ["ground truth", "MSE prediction", "MDN samples", "[side by side]"]),
-        (.density, ["MDN density p(y|x), data on top", "[density p(y|x)]"]),
-        (.components, ["components: mu_k(x) of 2", "pi_k(x) at T 1", "[components]"]),
-    ])
+    @Test(
+        "each view shows its titles",
+        arguments: [
+            (ExplorerViewKind.overlay, ["test: data, MSE mean and MDN samples (T 1, S 1)", "[overlay]"]),
+            (.side, ["ground truth", "MSE prediction", "MDN samples", "[side by side]"]),
+            (.density, ["MDN density p(y|x), data on top", "[density p(y|x)]"]),
+            (.components, ["components: mu_k(x) of 2", "pi_k(x) at T 1", "[components]"]),
+        ])
     func titles(view: ExplorerViewKind, expected: [String]) {
         let grid = ExplorerView.screen(Self.state(view), Self.input())
         #expect(grid.width == 160 && grid.height == 48)

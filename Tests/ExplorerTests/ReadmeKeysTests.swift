@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Explorer
 
 /// The README's key table must list every key of the one binding table.
@@ -10,8 +11,9 @@ import Testing
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         for binding in KeyBindings.all {
             for key in binding.keys {
-                #expect(readme.contains("`\(key.description)`"),
-                        "README.md does not mention key `\(key.description)` (\(binding.action))")
+                #expect(
+                    readme.contains("`\(key.description)`"),
+                    "README.md does not mention key `\(key.description)` (\(binding.action))")
             }
         }
     }

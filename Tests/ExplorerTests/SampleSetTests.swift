@@ -1,5 +1,6 @@
 import MDNCore
 import Testing
+
 @testable import Explorer
 
 @Suite("SampleSet")
@@ -10,7 +11,8 @@ struct SampleSetTests {
         snap.sequence = 5
         snap.mixtureX = [0, 1, 2]
         // One component per row: mu = 10 * row, sigma tiny.
-        snap.mixtureRows = MixtureBatch(layout: MixtureLayout(components: 1), rows: [0, 1e-4, 0, 10, 1e-4, 0, 20, 1e-4, 0])
+        snap.mixtureRows = MixtureBatch(
+            layout: MixtureLayout(components: 1), rows: [0, 1e-4, 0, 10, 1e-4, 0, 20, 1e-4, 0])
         let set = try #require(try SampleSet.draw(from: snap, temperature: 1, sigmaTemperature: 1, generation: 2))
         #expect(set.xs.count == 3 * SampleSet.perRow && set.ys.count == set.xs.count)
         for (x, y) in zip(set.xs, set.ys) { #expect(abs(y - 10 * x) < 0.01) }
@@ -21,7 +23,9 @@ struct SampleSetTests {
 
     @Test("no mixture yet, no samples")
     func empty() throws {
-        #expect(try SampleSet.draw(from: Snapshot(seed: 1, mixtures: 2), temperature: 1, sigmaTemperature: 1, generation: 0) == nil)
+        #expect(
+            try SampleSet.draw(from: Snapshot(seed: 1, mixtures: 2), temperature: 1, sigmaTemperature: 1, generation: 0)
+                == nil)
     }
 }
 

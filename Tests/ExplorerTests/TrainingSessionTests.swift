@@ -1,6 +1,7 @@
 import Foundation
 import MDNCore
 import Testing
+
 @testable import Explorer
 
 @Suite("TrainingSession", .serialized)
@@ -24,7 +25,11 @@ struct TrainingSessionTests {
         let session = TrainingSession(config: SessionConfig(data: Self.data, mixtures: 3, preset: .default, seed: 1))
         session.start()
         defer { session.stop() }
-        #expect(waitUntil { let s = session.snapshot; return s.mse.epoch >= 2 && s.mdn.epoch >= 2 })
+        #expect(
+            waitUntil {
+                let s = session.snapshot
+                return s.mse.epoch >= 2 && s.mdn.epoch >= 2
+            })
         let s = session.snapshot
         #expect(s.curveX.count == 200 && s.curveY.count == 200)
         #expect(s.mixtureRows?.count == s.mixtureX.count)
@@ -90,7 +95,8 @@ struct TrainingSessionScalingTests {
         let data = TrainingSessionTests.data
         let (mse, mdn) = TrainingSession.normalizers(SessionConfig(data: data, mixtures: 2, preset: .default, seed: 1))
         // 400 rows under the default preset: split max(0.05, min(0.2, 100 / 400)) = 0.2, 320 train.
-        let (xm, xs) = Self.stats(data.x[0..<320]), (ym, ys) = Self.stats(data.y[0..<320])
+        let (xm, xs) = Self.stats(data.x[0..<320])
+        let (ym, ys) = Self.stats(data.y[0..<320])
         for n in [mse, mdn] {
             #expect(abs(Double(n.xMean[0]) - xm) < 1e-4 && abs(Double(n.xStd[0]) - xs) < 1e-4)
             #expect(abs(Double(n.yMean[0]) - ym) < 1e-4 && abs(Double(n.yStd[0]) - ys) < 1e-4)
@@ -115,8 +121,9 @@ struct TrainingSessionScalingTests {
         // read about 1.4 and 1.
         var rng = SeededRNG(seed: 11)
         let xs: [Float] = (0..<400).map { Float($0) / 400 }
-        var config = SessionConfig(data: Dataset(x: xs, y: xs.map { _ in Float(rng.normal(mean: 0, std: 100)) }),
-                                   mixtures: 2, preset: .default, seed: 5)
+        var config = SessionConfig(
+            data: Dataset(x: xs, y: xs.map { _ in Float(rng.normal(mean: 0, std: 100)) }),
+            mixtures: 2, preset: .default, seed: 5)
         config.isUserData = isUserData
         let session = TrainingSession(config: config)
         session.start()
@@ -124,7 +131,8 @@ struct TrainingSessionScalingTests {
         let end = Date().addingTimeInterval(30)
         while Date() < end && !(session.snapshot.mse.epoch >= 3 && session.snapshot.mdn.epoch >= 3) { usleep(10_000) }
         let s = session.snapshot
-        let nll = s.mdn.valLoss.last ?? .nan, mse = s.mse.valLoss.last ?? .nan
+        let nll = s.mdn.valLoss.last ?? .nan
+        let mse = s.mse.valLoss.last ?? .nan
         #expect(nll > 5.5 && nll < 8, "MDN val NLL \(nll)")
         #expect(mse > 7_000 && mse < 14_000, "MSE val loss \(mse)")
     }

@@ -1,5 +1,6 @@
 import TermPlot
 import Testing
+
 @testable import Explorer
 
 @Suite("update")
@@ -159,8 +160,9 @@ struct UpdateTests {
         #expect(m.statusMessage == "exported a.txt")
         #expect(update(s, .tick).0 == s)
         #expect(update(s, .snapshotArrived(sequence: 3)).0 == s)
-        #expect(update(s, .trainingFinished("MSE early stopping")).0.statusMessage
-            == "training finished (MSE early stopping); r restarts with a new seed")
+        #expect(
+            update(s, .trainingFinished("MSE early stopping")).0.statusMessage
+                == "training finished (MSE early stopping); r restarts with a new seed")
     }
 
     @Test("number format for the status bar")

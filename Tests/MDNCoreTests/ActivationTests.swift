@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import MDNCore
 
 @Suite struct ActivationTests {
@@ -32,16 +33,21 @@ import Foundation
         #expect(m == [-1, 0, -1, 2, 0, 2])
         var g: [Float] = [1, 1, 1, 1, 1, 1]
         let out: [Float] = [0, 0, 0, 1, 5, 0]
-        out.withUnsafeBufferPointer { o in g.withUnsafeMutableBufferPointer {
-            Activation.relu.backward(output: o.baseAddress!, grad: $0.baseAddress!, rows: 2, stride: 3, columns: 0..<3)
-        } }
+        out.withUnsafeBufferPointer { o in
+            g.withUnsafeMutableBufferPointer {
+                Activation.relu.backward(
+                    output: o.baseAddress!, grad: $0.baseAddress!, rows: 2, stride: 3, columns: 0..<3)
+            }
+        }
         #expect(g == [0, 0, 0, 1, 1, 0])
     }
 
     @Test func contiguousReluMatchesScalar() {
         var v = randomFloats(37, seed: 5)
         let want = v.map { max(0, $0) }
-        v.withUnsafeMutableBufferPointer { Activation.relu.apply($0.baseAddress!, rows: 1, stride: 37, columns: 0..<37) }
+        v.withUnsafeMutableBufferPointer {
+            Activation.relu.apply($0.baseAddress!, rows: 1, stride: 37, columns: 0..<37)
+        }
         #expect(v == want)
     }
 }
@@ -51,12 +57,15 @@ import Foundation
         // 3 rows x 25 columns; columns 2..<21 (19 values: two SIMD8 chunks and a tail).
         var m = randomFloats(75, seed: 17, scale: 30)
         let before = m
-        m.withUnsafeMutableBufferPointer { Activation.eluPlusOne.apply($0.baseAddress!, rows: 3, stride: 25, columns: 2..<21) }
+        m.withUnsafeMutableBufferPointer {
+            Activation.eluPlusOne.apply($0.baseAddress!, rows: 3, stride: 25, columns: 2..<21)
+        }
         for r in 0..<3 {
             for c in 0..<25 {
                 let i = r * 25 + c
                 if (2..<21).contains(c) {
-                    let want = Double(before[i]) > 0 ? Double(before[i]) + 1 + 1e-7 : Foundation.exp(Double(before[i])) + 1e-7
+                    let want =
+                        Double(before[i]) > 0 ? Double(before[i]) + 1 + 1e-7 : Foundation.exp(Double(before[i])) + 1e-7
                     #expect(abs(Double(m[i]) - want) <= 3e-7 * want)
                     #expect(m[i] > 0)
                 } else {

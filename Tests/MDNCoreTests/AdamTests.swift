@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MDNCore
 
 @Suite struct AdamTests {

@@ -1,17 +1,22 @@
 import Foundation
 import Testing
+
 @testable import MDNCore
 
 @Suite struct CSVLoaderTests {
     let dir = TemporaryDirectory()
 
-    private func load(_ path: String, x: String = "x", y: String = "y", drop: Bool = false) throws(CSVError) -> Dataset {
+    private func load(_ path: String, x: String = "x", y: String = "y", drop: Bool = false) throws(CSVError) -> Dataset
+    {
         try CSVLoader.load(path: path, x: ColumnSelector(parsing: x), y: ColumnSelector(parsing: y), dropMissing: drop)
     }
 
     /// The message of the CSVError thrown by `body`, or nil.
     private func message(_ body: () throws -> Dataset) -> String? {
-        do { _ = try body(); return nil } catch let error as CSVError { return error.description } catch {
+        do {
+            _ = try body()
+            return nil
+        } catch let error as CSVError { return error.description } catch {
             return "unexpected error type: \(error)"
         }
     }
@@ -58,9 +63,10 @@ import Testing
         let p = dir.file("digits.csv", "a,b,2\n" + (1...10).map { "\($0),\($0 * 10),\($0 * 100)\n" }.joined())
         let d = try load(p, x: "1", y: "3")
         #expect(d.x.first == 1 && d.y.first == 100 && d.yNames == ["2"])
-        #expect(message { try load(p, x: "1", y: "2") } ==
-            "\(p): column \"2\" is ambiguous: column 2 is \"b\" but column 3 is named \"2\"; "
-            + "write name:2 for column 3, or b for column 2")
+        #expect(
+            message { try load(p, x: "1", y: "2") }
+                == "\(p): column \"2\" is ambiguous: column 2 is \"b\" but column 3 is named \"2\"; "
+                + "write name:2 for column 3, or b for column 2")
         let named = try load(p, x: "a", y: "name:2")
         #expect(named.y.first == 100)
         // A digits header at its own position is not ambiguous.
@@ -95,16 +101,20 @@ import Testing
         text += "3,NA,\n4,,\n5,NaN,\nn/a,1,\n6, null ,x\n7,8,\n"
         let p = dir.file("missing.csv", text)
         // Rows with missing values start at line 14 (header = line 1, 12 rows before).
-        #expect(message { try load(p) } ==
-            "\(p): 5 rows have missing values (first: line 14, column \"y\"); pass --drop-missing to skip such rows")
+        #expect(
+            message { try load(p) }
+                == "\(p): 5 rows have missing values (first: line 14, column \"y\"); pass --drop-missing to skip such rows"
+        )
         let report = try CSVLoader.read(path: p, x: [.name("x")], y: [.name("y")], dropMissing: true)
         #expect(report.rowsRead == 18 && report.rowsDropped == 5)
         #expect(report.dataset.count == 13 && report.dataset.y.last == 8)
         // A missing value in a column that is not selected does not matter.
         #expect(try load(p, x: "x", y: "y", drop: true).count == 13)
         let one = dir.file("one-missing.csv", "x,y\n" + numberedRows(10) + "1,\n")
-        #expect(message { try load(one) } ==
-            "\(one): 1 row has a missing value (first: line 12, column \"y\"); pass --drop-missing to skip such rows")
+        #expect(
+            message { try load(one) }
+                == "\(one): 1 row has a missing value (first: line 12, column \"y\"); pass --drop-missing to skip such rows"
+        )
     }
 
     @Test func nonNumericCell() {
@@ -130,28 +140,37 @@ import Testing
 
     @Test func emptyAndShortFiles() {
         let empty = dir.file("empty.csv", "")
-        #expect(message { try load(empty) } ==
-            "\(empty): empty file (expected a header row of column names, then data rows)")
+        #expect(
+            message { try load(empty) }
+                == "\(empty): empty file (expected a header row of column names, then data rows)")
         let blank = dir.file("blank.csv", "\n\n\n")
-        #expect(message { try load(blank) } ==
-            "\(blank): empty file (expected a header row of column names, then data rows)")
+        #expect(
+            message { try load(blank) }
+                == "\(blank): empty file (expected a header row of column names, then data rows)")
         let blankHeader = dir.file("blank-header.csv", "\nx,y\n1,2\n")
-        #expect(message { try load(blankHeader) } ==
-            "\(blankHeader):1: blank line where the header row (column names) should be")
+        #expect(
+            message { try load(blankHeader) }
+                == "\(blankHeader):1: blank line where the header row (column names) should be")
         let headerOnly = dir.file("header.csv", "x,y\n")
-        #expect(message { try load(headerOnly) } == "\(headerOnly): no data rows after the header; training needs at least 10")
+        #expect(
+            message { try load(headerOnly) }
+                == "\(headerOnly): no data rows after the header; training needs at least 10")
         let oneRow = dir.file("one.csv", "x,y\n1,2\n")
         #expect(message { try load(oneRow) } == "\(oneRow): only 1 data row; training needs at least 10")
         let nine = dir.file("nine.csv", "x,y\n" + numberedRows(9))
         #expect(message { try load(nine) } == "\(nine): only 9 data rows; training needs at least 10")
         let dropped = dir.file("dropped.csv", "x,y\n" + numberedRows(9) + "1,NA\n")
-        #expect(message { try load(dropped, drop: true) } ==
-            "\(dropped): only 9 data rows left after dropping 1 with missing values; training needs at least 10")
-        let headerOnlyForScoring = { try CSVLoader.load(path: headerOnly, x: .name("x"), y: .name("y"), minimumRows: 1) }
+        #expect(
+            message { try load(dropped, drop: true) }
+                == "\(dropped): only 9 data rows left after dropping 1 with missing values; training needs at least 10")
+        let headerOnlyForScoring = {
+            try CSVLoader.load(path: headerOnly, x: .name("x"), y: .name("y"), minimumRows: 1)
+        }
         #expect(message(headerOnlyForScoring) == "\(headerOnly): no data rows after the header; need at least 1")
         let allDropped = dir.file("all-dropped.csv", "x,y\n1,NA\n2,NA\n")
-        #expect(message { try load(allDropped, drop: true) } ==
-            "\(allDropped): no data rows left after dropping 2 with missing values; training needs at least 10")
+        #expect(
+            message { try load(allDropped, drop: true) }
+                == "\(allDropped): no data rows left after dropping 2 with missing values; training needs at least 10")
     }
 
     @Test func missingFileAndDirectory() {
@@ -162,25 +181,30 @@ import Testing
 
     @Test func unknownAndOutOfRangeColumns() {
         let p = dir.file("cols.csv", "x,y\n" + numberedRows(10))
-        #expect(message { try load(p, y: "z") } ==
-            "\(p): no column named \"z\"; available columns: \"x\" (1), \"y\" (2)")
-        #expect(message { try load(p, y: "5") } ==
-            "\(p): there is no column 5: the file has 2 columns: \"x\" (1), \"y\" (2)")
-        #expect(message { try load(p, x: "0") } ==
-            "\(p): there is no column 0 (columns are numbered from 1); available columns: \"x\" (1), \"y\" (2)")
+        #expect(
+            message { try load(p, y: "z") } == "\(p): no column named \"z\"; available columns: \"x\" (1), \"y\" (2)")
+        #expect(
+            message { try load(p, y: "5") }
+                == "\(p): there is no column 5: the file has 2 columns: \"x\" (1), \"y\" (2)")
+        #expect(
+            message { try load(p, x: "0") }
+                == "\(p): there is no column 0 (columns are numbered from 1); available columns: \"x\" (1), \"y\" (2)")
         let headerless = dir.file("headerless.csv", numberedRows(11))
-        #expect(message { try load(headerless) } ==
-            "\(headerless): no column named \"x\"; available columns: \"1\" (1), \"2\" (2) "
-            + "(the first line looks like numbers: the file needs a header row)")
+        #expect(
+            message { try load(headerless) }
+                == "\(headerless): no column named \"x\"; available columns: \"1\" (1), \"2\" (2) "
+                + "(the first line looks like numbers: the file needs a header row)")
     }
 
     @Test func duplicateAndRepeatedColumns() throws {
         let p = dir.file("dup.csv", "x,y,x\n" + (1...10).map { "\($0),\($0),\($0)\n" }.joined())
-        #expect(message { try load(p) } ==
-            "\(p): several columns are named \"x\" (columns 1, 3); select one by position instead")
+        #expect(
+            message { try load(p) }
+                == "\(p): several columns are named \"x\" (columns 1, 3); select one by position instead")
         #expect(try load(p, x: "3", y: "y").count == 10)
-        #expect(message { try load(p, x: "y", y: "2") } ==
-            "\(p): column \"y\" is selected more than once; inputs and targets must be different columns")
+        #expect(
+            message { try load(p, x: "y", y: "2") }
+                == "\(p): column \"y\" is selected more than once; inputs and targets must be different columns")
     }
 
     @Test func fieldCountMismatch() {
@@ -191,8 +215,10 @@ import Testing
     }
 
     @Test func invalidUTF8() {
-        let p = dir.bytes("latin1.csv", Array("x,y\n1,2\n".utf8) + [0x33, 0xE9, 0xFF, 0x2C, 0x31, 0x0A]
-                          + Array(numberedRows(10).utf8))
+        let p = dir.bytes(
+            "latin1.csv",
+            Array("x,y\n1,2\n".utf8) + [0x33, 0xE9, 0xFF, 0x2C, 0x31, 0x0A]
+                + Array(numberedRows(10).utf8))
         #expect(message { try load(p) } == "\(p): not UTF-8 text (save the CSV as UTF-8)")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SafeIO
 import Testing
+
 @testable import MDNCore
 
 @Suite struct CSVOutputTests {
@@ -19,7 +20,8 @@ import Testing
             try CSVOutput.write(header: ["x", "y"], values: [1, 2], to: p)
         }
         let back = try CSVLoader.load(path: p, x: .name("x"), y: .name("y"))
-        #expect(back.x + back.y == stride(from: 0, to: 40, by: 2).map { values[$0] }
+        #expect(
+            back.x + back.y == stride(from: 0, to: 40, by: 2).map { values[$0] }
                 + stride(from: 1, to: 40, by: 2).map { values[$0] })
         try CSVOutput.write(header: ["x", "y"], values: Array(values.prefix(20)), to: p, overwrite: true)
         #expect(try CSVLoader.load(path: p, x: .index(1), y: .index(2)).count == 10)

@@ -1,6 +1,7 @@
 import Foundation
 import SafeIO
 import Testing
+
 @testable import MDNCore
 
 @Suite struct CheckpointTests {
@@ -47,8 +48,10 @@ import Testing
         #expect(m["normalizer"] == #"{"xMean":[2.5],"xStd":[1.25],"yMean":[-0.5],"yStd":[3]}"#)
     }
 
-    @Test(.enabled(if: Python.hasSafetensors || Python.isCI,
-                   "needs python3 with safetensors and numpy (.ci/setup installs them; with CI set this fails instead)"))
+    @Test(
+        .enabled(
+            if: Python.hasSafetensors || Python.isCI,
+            "needs python3 with safetensors and numpy (.ci/setup installs them; with CI set this fails instead)"))
     func pythonReadsCheckpoint() throws {
         try #require(Python.hasSafetensors, "python3 with safetensors + numpy is required when CI is set")
         let p = dir.path + "/py.safetensors"
@@ -76,12 +79,14 @@ import Testing
 
     @Test func rejectsWhatIsNotACheckpoint() {
         let prefix = "c.safetensors: not an mdnx checkpoint: "
-        #expect(message(metadata: [:]) ==
-            prefix + "no mdnx metadata (the 'format' key is missing); checkpoints come from mdnx train")
+        #expect(
+            message(metadata: [:]) == prefix
+                + "no mdnx metadata (the 'format' key is missing); checkpoints come from mdnx train")
         var m = checkpoint.metadata
         m["format"] = "mdnx-checkpoint/9"
-        #expect(message(metadata: m) ==
-            prefix + "format 'mdnx-checkpoint/9' is not 'mdnx-checkpoint/1' (written by a newer or different program?)")
+        #expect(
+            message(metadata: m) == prefix
+                + "format 'mdnx-checkpoint/9' is not 'mdnx-checkpoint/1' (written by a newer or different program?)")
         m = checkpoint.metadata
         m["kind"] = "gan"
         #expect(message(metadata: m) == prefix + "metadata 'kind' is 'gan', expected mse or mdn")
@@ -93,11 +98,14 @@ import Testing
         #expect(message(metadata: m) == prefix + "metadata 'mixtures' is '0', expected an integer >= 1")
         m = checkpoint.metadata
         m["hidden"] = "[128, -1]"
-        #expect(message(metadata: m) == prefix + "metadata 'hidden' is '[128, -1]', expected a JSON list of positive widths")
+        #expect(
+            message(metadata: m) == prefix + "metadata 'hidden' is '[128, -1]', expected a JSON list of positive widths"
+        )
         m = checkpoint.metadata
         m["normalizer"] = #"{"xMean":[0,0],"xStd":[1,1],"yMean":[0],"yStd":[1]}"#
-        #expect(message(metadata: m) ==
-            prefix + "metadata 'normalizer' is not a valid normaliser for 1 input and 1 target column")
+        #expect(
+            message(metadata: m) == prefix
+                + "metadata 'normalizer' is not a valid normaliser for 1 input and 1 target column")
         m = checkpoint.metadata
         m["y_names"] = #"["a","b"]"#
         #expect(message(metadata: m) == prefix + #"metadata 'y_names' is '["a","b"]', expected a JSON list of 1 name"#)
@@ -109,8 +117,10 @@ import Testing
     @Test func plainSafetensorsFileIsNotACheckpoint() throws {
         let p = dir.path + "/plain.safetensors"
         try SafeTensors.write(SafeTensors.Contents(tensors: [NamedTensor(name: "w", shape: [1], values: [1])]), to: p)
-        #expect(throws: CheckpointError.notACheckpoint(
-            path: p, reason: "no mdnx metadata (the 'format' key is missing); checkpoints come from mdnx train")) {
+        #expect(
+            throws: CheckpointError.notACheckpoint(
+                path: p, reason: "no mdnx metadata (the 'format' key is missing); checkpoints come from mdnx train")
+        ) {
             try Checkpoint.load(path: p)
         }
     }

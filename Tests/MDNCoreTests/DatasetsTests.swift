@@ -1,18 +1,21 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import MDNCore
 
 @Suite struct DatasetsTests {
     @Test func spiralIsJointlyScaledToZeroFive() {
         let d = Datasets.spiral(count: 5000, seed: 3)
         #expect(d.count == 5000)
-        let lo = min(d.x.min()!, d.y.min()!), hi = max(d.x.max()!, d.y.max()!)
+        let lo = min(d.x.min()!, d.y.min()!)
+        let hi = max(d.x.max()!, d.y.max()!)
         // One min-max over both columns: the overall min is 0 and max is 5, in one column each.
         #expect(abs(lo) < 1e-6)
         #expect(abs(hi - 5) < 1e-5)
         // The spiral (r up to 4 pi) is wider in y than x on the negative side: not each column
         // scaled separately, so at most one column spans the full range at each end.
-        let xSpan = d.x.max()! - d.x.min()!, ySpan = d.y.max()! - d.y.min()!
+        let xSpan = d.x.max()! - d.x.min()!
+        let ySpan = d.y.max()! - d.y.min()!
         #expect(min(xSpan, ySpan) < 4.99)
     }
 
@@ -29,7 +32,8 @@ import Foundation
         var rng = SeededRNG(seed: 7)
         let angles = (0..<n).map { _ in rng.uniform(0, 4 * Double.pi) }
         let raw = angles.map { ($0 * cos($0), $0 * sin($0)) }
-        let lo = raw.map { min($0.0, $0.1) }.min()!, hi = raw.map { max($0.0, $0.1) }.max()!
+        let lo = raw.map { min($0.0, $0.1) }.min()!
+        let hi = raw.map { max($0.0, $0.1) }.max()!
         for i in 0..<n {
             #expect(abs(Double(d.x[i]) - 5 * (raw[i].0 - lo) / (hi - lo)) < 1e-5)
             #expect(abs(Double(d.y[i]) - 5 * (raw[i].1 - lo) / (hi - lo)) < 1e-5)

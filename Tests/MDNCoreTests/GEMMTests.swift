@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MDNCore
 
 @Suite struct GEMMTests {
@@ -12,27 +13,43 @@ import Testing
         for (i, (m, k, n)) in Self.shapes.enumerated() {
             let a = randomFloats(m * k, seed: UInt64(i * 2 + 1))
             let b = randomFloats(k * n, seed: UInt64(i * 2 + 2))
-            let lda = transposeA ? m : k, ldb = transposeB ? k : n
-            let expected = GEMM.naive(m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA,
-                                      b: b, ldb: ldb, transposeB: transposeB)
+            let lda = transposeA ? m : k
+            let ldb = transposeB ? k : n
+            let expected = GEMM.naive(
+                m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA,
+                b: b, ldb: ldb, transposeB: transposeB)
             var c = [Float](repeating: .nan, count: m * n)
-            a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in c.withUnsafeMutableBufferPointer { cp in
-                GEMM.multiply(m: m, n: n, k: k, a: ap.baseAddress!, lda: lda, transposeA: transposeA,
-                              b: bp.baseAddress!, ldb: ldb, transposeB: transposeB, c: cp.baseAddress!, ldc: n)
-            } } }
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    c.withUnsafeMutableBufferPointer { cp in
+                        GEMM.multiply(
+                            m: m, n: n, k: k, a: ap.baseAddress!, lda: lda, transposeA: transposeA,
+                            b: bp.baseAddress!, ldb: ldb, transposeB: transposeB, c: cp.baseAddress!, ldc: n)
+                    }
+                }
+            }
             let worst = zip(c, expected).map { abs($0 - $1) }.max()!
             #expect(worst <= 1e-5 * Float(k), "shape \(m)x\(k)x\(n) tA=\(transposeA) tB=\(transposeB): error \(worst)")
         }
     }
 
     @Test func accumulateAddsAndRespectsLeadingDimension() {
-        let m = 9, k = 5, n = 19, ldc = 23
-        let a = randomFloats(m * k, seed: 11), b = randomFloats(k * n, seed: 12)
+        let m = 9
+        let k = 5
+        let n = 19
+        let ldc = 23
+        let a = randomFloats(m * k, seed: 11)
+        let b = randomFloats(k * n, seed: 12)
         var c = [Float](repeating: 1, count: m * ldc)
-        a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in c.withUnsafeMutableBufferPointer { cp in
-            GEMM.multiply(m: m, n: n, k: k, a: ap.baseAddress!, lda: k, transposeA: false,
-                          b: bp.baseAddress!, ldb: n, transposeB: false, c: cp.baseAddress!, ldc: ldc, accumulate: true)
-        } } }
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c.withUnsafeMutableBufferPointer { cp in
+                    GEMM.multiply(
+                        m: m, n: n, k: k, a: ap.baseAddress!, lda: k, transposeA: false,
+                        b: bp.baseAddress!, ldb: n, transposeB: false, c: cp.baseAddress!, ldc: ldc, accumulate: true)
+                }
+            }
+        }
         let ref = GEMM.naive(m: m, n: n, k: k, a: a, lda: k, transposeA: false, b: b, ldb: n, transposeB: false)
         for i in 0..<m {
             for j in 0..<ldc {
@@ -45,11 +62,17 @@ import Testing
 
     @Test func zeroInnerDimensionClearsOrKeeps() {
         var c = [Float](repeating: 3, count: 4)
-        let a: [Float] = [0], b: [Float] = [0]
-        a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in c.withUnsafeMutableBufferPointer { cp in
-            GEMM.multiply(m: 2, n: 2, k: 0, a: ap.baseAddress!, lda: 1, transposeA: false,
-                          b: bp.baseAddress!, ldb: 2, transposeB: false, c: cp.baseAddress!, ldc: 2)
-        } } }
+        let a: [Float] = [0]
+        let b: [Float] = [0]
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c.withUnsafeMutableBufferPointer { cp in
+                    GEMM.multiply(
+                        m: 2, n: 2, k: 0, a: ap.baseAddress!, lda: 1, transposeA: false,
+                        b: bp.baseAddress!, ldb: 2, transposeB: false, c: cp.baseAddress!, ldc: 2)
+                }
+            }
+        }
         #expect(c == [0, 0, 0, 0])
     }
 

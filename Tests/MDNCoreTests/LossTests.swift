@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import MDNCore
 
 @Suite struct LossTests {
@@ -7,10 +8,15 @@ import Foundation
     func nll(_ layout: MixtureLayout, _ p: [Float], _ y: [Float]) -> (Double, [Float]) {
         let rows = y.count / layout.dimension
         var g = [Float](repeating: 0, count: p.count)
-        let v = p.withUnsafeBufferPointer { pp in y.withUnsafeBufferPointer { yp in g.withUnsafeMutableBufferPointer { gp in
-            Loss.mixtureNLL(layout: layout, parameters: pp.baseAddress!, targets: yp.baseAddress!, rows: rows,
-                            gradient: gp.baseAddress!)
-        } } }
+        let v = p.withUnsafeBufferPointer { pp in
+            y.withUnsafeBufferPointer { yp in
+                g.withUnsafeMutableBufferPointer { gp in
+                    Loss.mixtureNLL(
+                        layout: layout, parameters: pp.baseAddress!, targets: yp.baseAddress!, rows: rows,
+                        gradient: gp.baseAddress!)
+                }
+            }
+        }
         return (v, g)
     }
 
@@ -39,7 +45,8 @@ import Foundation
     @Test func identicalComponentsEqualOneComponent() {
         let one = nll(MixtureLayout(components: 1), [0.3, 0.7, 0], [1.1]).0
         let k = 5
-        let p: [Float] = Array(repeating: 0.3, count: k) + Array(repeating: 0.7, count: k) + randomFloats(k, seed: 3, scale: 4)
+        let p: [Float] =
+            Array(repeating: 0.3, count: k) + Array(repeating: 0.7, count: k) + randomFloats(k, seed: 3, scale: 4)
         #expect(abs(nll(MixtureLayout(components: k), p, [1.1]).0 - one) < 1e-5)
     }
 
@@ -54,11 +61,11 @@ import Foundation
     @Test func extremeValuesStayFinite() {
         let l = MixtureLayout(components: 2)
         let cases: [([Float], [Float])] = [
-            ([0, 1, 1e-6, 1e-6, 0, 0], [0.5]),        // tiny sigmas, y far in sigma units
-            ([0, 1, 1e4, 1e4, 0, 0], [0.5]),          // huge sigmas
-            ([0, 1, 1, 1, 100, -100], [0.5]),         // extreme logits
-            ([0, 1, 1, 1, -100, 100], [1000]),        // far target
-            ([0, 1, 1e-6, 1e4, 100, -100], [1000]),   // all at once
+            ([0, 1, 1e-6, 1e-6, 0, 0], [0.5]),  // tiny sigmas, y far in sigma units
+            ([0, 1, 1e4, 1e4, 0, 0], [0.5]),  // huge sigmas
+            ([0, 1, 1, 1, 100, -100], [0.5]),  // extreme logits
+            ([0, 1, 1, 1, -100, 100], [1000]),  // far target
+            ([0, 1, 1e-6, 1e4, 100, -100], [1000]),  // all at once
         ]
         for (p, y) in cases {
             let (v, g) = nll(l, p, y)
@@ -79,26 +86,36 @@ import Foundation
         let (_, g) = nll(l, p, y)
         func meanRef(_ q: [Double]) -> Double {
             (0..<rows).reduce(0.0) { acc, r in
-                acc + Loss.mixtureNLLReference(layout: l, parameters: Array(q[(r * l.width)..<((r + 1) * l.width)]),
-                                               target: (0..<d).map { Double(y[r * d + $0]) })
+                acc
+                    + Loss.mixtureNLLReference(
+                        layout: l, parameters: Array(q[(r * l.width)..<((r + 1) * l.width)]),
+                        target: (0..<d).map { Double(y[r * d + $0]) })
             } / Double(rows)
         }
         let base = p.map(Double.init)
         for i in 0..<p.count {
             let h = 1e-6
-            var plus = base, minus = base
-            plus[i] += h; minus[i] -= h
+            var plus = base
+            var minus = base
+            plus[i] += h
+            minus[i] -= h
             let fd = (meanRef(plus) - meanRef(minus)) / (2 * h)
             #expect(close(Double(g[i]), fd, rtol: 1e-3, atol: 1e-5), "param \(i): \(g[i]) vs \(fd)")
         }
     }
 
     @Test func meanSquaredErrorValueAndGradient() {
-        let p: [Float] = [1, 2, 3, 4], t: [Float] = [0, 2, 5, 4]
+        let p: [Float] = [1, 2, 3, 4]
+        let t: [Float] = [0, 2, 5, 4]
         var g = [Float](repeating: 0, count: 4)
-        let v = p.withUnsafeBufferPointer { pp in t.withUnsafeBufferPointer { tp in g.withUnsafeMutableBufferPointer { gp in
-            Loss.meanSquaredError(predictions: pp.baseAddress!, targets: tp.baseAddress!, count: 4, gradient: gp.baseAddress!)
-        } } }
+        let v = p.withUnsafeBufferPointer { pp in
+            t.withUnsafeBufferPointer { tp in
+                g.withUnsafeMutableBufferPointer { gp in
+                    Loss.meanSquaredError(
+                        predictions: pp.baseAddress!, targets: tp.baseAddress!, count: 4, gradient: gp.baseAddress!)
+                }
+            }
+        }
         // (1 + 0 + 4 + 0) / 4 = 1.25; gradient 2 (p - t) / 4.
         #expect(v == 1.25)
         #expect(g == [0.5, 0, -1, 0])

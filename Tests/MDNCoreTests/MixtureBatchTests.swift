@@ -1,15 +1,18 @@
 import Foundation
 import Testing
+
 @testable import MDNCore
 
 @Suite struct MixtureBatchTests {
     /// Three rows of a K=2, D=1 layout: a standard normal twice over, the .3/.7 example, and
     /// a single narrow bump at 5.
-    let batch = MixtureBatch(layout: MixtureLayout(components: 2), rows: [
-        0, 0, 1, 1, 0, 0,
-        -1, 1, 0.1, 0.5, Float(log(0.3)), Float(log(0.7)),
-        5, 5, 0.01, 0.01, 2, -2,
-    ])
+    let batch = MixtureBatch(
+        layout: MixtureLayout(components: 2),
+        rows: [
+            0, 0, 1, 1, 0, 0,
+            -1, 1, 0.1, 0.5, Float(log(0.3)), Float(log(0.7)),
+            5, 5, 0.01, 0.01, 2, -2,
+        ])
 
     @Test func shapesAndRowAccess() {
         #expect(batch.count == 3)
@@ -17,7 +20,9 @@ import Testing
     }
 
     @Test func batchedStatisticsMatchRows() {
-        let means = batch.means(), variances = batch.variances(), modes = batch.modes()
+        let means = batch.means()
+        let variances = batch.variances()
+        let modes = batch.modes()
         // Closed forms: row 0 N(0,1); row 1 mean .4 var 1.018 (hand-checked); row 2 N(5, .01^2).
         #expect(zip(means, [0, 0.4, 5] as [Float]).allSatisfy { abs($0 - $1) < 1e-5 })
         #expect(zip(variances, [1, 1.018, 1e-4] as [Float]).allSatisfy { abs($0 - $1) < 1e-5 })
@@ -45,10 +50,12 @@ import Testing
 
     @Test func smallWeightsAfterLargeOnesKeepTheirPrecision() throws {
         // pi = [1, e] / (1 + e): e = 1e-3 gives 9.99000999e-4, e = 1e-9 gives 1e-9 (by hand).
-        let b = MixtureBatch(layout: MixtureLayout(components: 2), rows: [
-            0, 1, 1, 1, 0, Float(log(1e-3)),
-            0, 1, 1, 1, 0, Float(log(1e-9)),
-        ])
+        let b = MixtureBatch(
+            layout: MixtureLayout(components: 2),
+            rows: [
+                0, 1, 1, 1, 0, Float(log(1e-3)),
+                0, 1, 1, 1, 0, Float(log(1e-9)),
+            ])
         let w = try b.weights()
         #expect(abs(w[1] - 9.99000999e-4) / 9.99000999e-4 < 1e-5)
         #expect(abs(w[3] - 1e-9) / 1e-9 < 1e-5)
@@ -74,7 +81,9 @@ import Testing
         let w = t[1].weights
         #expect(abs(w[0] - 0.395644) < 1e-5 && abs(w[1] - 0.604356) < 1e-5)
         #expect(t[1].parameters[2] == 0.2 && t[1].parameters[3] == 1)
-        #expect(throws: MixtureError.invalidTemperature(-2)) { try batch.tempered(temperature: -2, sigmaTemperature: 1) }
+        #expect(throws: MixtureError.invalidTemperature(-2)) {
+            try batch.tempered(temperature: -2, sigmaTemperature: 1)
+        }
         #expect(try batch.tempered(temperature: 1, sigmaTemperature: 1) == batch)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MDNCore
 
 @Suite struct MixtureDensityGridTests {
@@ -27,9 +28,10 @@ import Testing
     /// Agrees with MixtureBatch.densities (log-sum-exp per point, in Double) at the row centres.
     @Test func matchesDirectDensities() {
         let b = batch(rows: 30, k: 20, seed: 9)
-        let rows = 240, yRange: ClosedRange<Float> = -0.5...5.5
+        let rows = 240
+        let yRange: ClosedRange<Float> = -0.5...5.5
         let fast = b.densityGrid(rows: rows, yRange: yRange)
-        let direct = b.densities(grid: centres(yRange, rows))   // row c = mixture c, column j = y_j
+        let direct = b.densities(grid: centres(yRange, rows))  // row c = mixture c, column j = y_j
         var worst: Float = 0
         for c in 0..<b.count {
             let peak = (0..<rows).map { direct[c * rows + $0] }.max()!

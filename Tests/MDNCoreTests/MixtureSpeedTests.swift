@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MDNCore
 
 @Suite struct MixtureSpeedTests {
@@ -29,7 +30,7 @@ import Testing
         let ms = Double(best.components.attoseconds) * 1e-15 + Double(best.components.seconds) * 1e3
         print("MixtureBatch.samples: 10,000 rows x K=20, T=0.7, S=0.5: best of 7 = \(ms) ms")
         #if !DEBUG
-        #expect(ms < 2, "10,000 samples took \(ms) ms (budget 2 ms in release)")
+            #expect(ms < 2, "10,000 samples took \(ms) ms (budget 2 ms in release)")
         #endif
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MDNCore
 
 /// The tutorial-sized example used below: pi = [.3, .7], mu = [-1, 1], sigma = [.1, .5].
@@ -47,10 +48,12 @@ private let twoBumps = Mixture(logits: [Float(log(0.3)), Float(log(0.7))], means
         // Two components, pi = [.25, .75], mu = [(0,1), (2,-1)], sigma = [(1,.5), (.5,2)]:
         // mean = (1.5, -0.5); variance by E[y^2] - mean^2 = (1.1875, 3.8125) (by hand);
         // log p((1, 0)) = -3.873361242 (numpy, from the Gaussian formula written out).
-        let two = Mixture(logits: [Float(log(0.25)), Float(log(0.75))], means: [0, 1, 2, -1],
-                          sigmas: [1, 0.5, 0.5, 2], dimension: 2)
+        let two = Mixture(
+            logits: [Float(log(0.25)), Float(log(0.75))], means: [0, 1, 2, -1],
+            sigmas: [1, 0.5, 0.5, 2], dimension: 2)
         #expect(abs(two.logDensity([1, 0]) - -3.873361242) < 1e-5)
-        let m = two.mean(), v = two.variance()
+        let m = two.mean()
+        let v = two.variance()
         #expect(abs(m[0] - 1.5) < 1e-6 && abs(m[1] - -0.5) < 1e-6)
         #expect(abs(v[0] - 1.1875) < 1e-5 && abs(v[1] - 3.8125) < 1e-5)
     }
@@ -67,8 +70,9 @@ private let twoBumps = Mixture(logits: [Float(log(0.3)), Float(log(0.7))], means
     }
 
     @Test func shiftedLogitsChangeNothing() {
-        let shifted = Mixture(logits: [Float(log(0.3)) + 1000, Float(log(0.7)) + 1000], means: [-1, 1],
-                              sigmas: [0.1, 0.5])
+        let shifted = Mixture(
+            logits: [Float(log(0.3)) + 1000, Float(log(0.7)) + 1000], means: [-1, 1],
+            sigmas: [0.1, 0.5])
         for y: Float in [-1, 0, 1] {
             #expect(abs(shifted.logDensity(y) - twoBumps.logDensity(y)) < 1e-4)
         }
@@ -146,22 +150,24 @@ private let twoBumps = Mixture(logits: [Float(log(0.3)), Float(log(0.7))], means
         } catch {
             #expect(error.description == "temperature must be a positive finite number, got nan")
         }
-        #expect(MixtureError.invalidTemperature(0).description
+        #expect(
+            MixtureError.invalidTemperature(0).description
                 == "temperature must be a positive finite number, got 0.0")
-        #expect(MixtureError.invalidSigmaTemperature(-1).description
+        #expect(
+            MixtureError.invalidSigmaTemperature(-1).description
                 == "sigma temperature must be a positive finite number, got -1.0")
     }
 
     @Test func samplerNeverLeavesRange() throws {
         var rng = SeededRNG(seed: 17)
         let cases: [[Float]] = [
-            [-1e30, 0, -1e30],                      // one live component in the middle
-            [0, -80, -1e30],                        // a tiny component and a dead one
-            [-1e30, -1e30, -1e30],                  // all equally dead: uniform
-            [-.infinity, 2, -.infinity],            // infinities
-            [.nan, 1, .nan],                        // NaN logits carry no weight
-            [.nan, .nan, .nan],                     // nothing usable: uniform
-            [.infinity, 0, .infinity],              // two +inf share everything
+            [-1e30, 0, -1e30],  // one live component in the middle
+            [0, -80, -1e30],  // a tiny component and a dead one
+            [-1e30, -1e30, -1e30],  // all equally dead: uniform
+            [-.infinity, 2, -.infinity],  // infinities
+            [.nan, 1, .nan],  // NaN logits carry no weight
+            [.nan, .nan, .nan],  // nothing usable: uniform
+            [.infinity, 0, .infinity],  // two +inf share everything
         ]
         for logits in cases {
             let m = Mixture(logits: logits, means: [-10, 0, 10], sigmas: [0.01, 0.01, 0.01])
@@ -204,12 +210,16 @@ private let twoBumps = Mixture(logits: [Float(log(0.3)), Float(log(0.7))], means
     @Test func modeMatchesGridSearch() {
         // Reference: brute-force search of the log density on a fine grid.
         func gridMode(_ m: Mixture, from a: Float, to b: Float) -> Float {
-            var best = a, bestValue = -Double.infinity
+            var best = a
+            var bestValue = -Double.infinity
             let steps = 200_000
             for i in 0...steps {
                 let y = a + (b - a) * Float(i) / Float(steps)
                 let v = m.logDensity(y)
-                if v > bestValue { bestValue = v; best = y }
+                if v > bestValue {
+                    bestValue = v
+                    best = y
+                }
             }
             return best
         }
@@ -230,14 +240,19 @@ private let twoBumps = Mixture(logits: [Float(log(0.3)), Float(log(0.7))], means
     }
 
     @Test func twoDimensionalModeMatchesGridSearch() {
-        let m = Mixture(logits: [0, 0.2, -0.5], means: [0, 0, 0.6, 0.4, -2, 1],
-                        sigmas: [0.5, 0.4, 0.5, 0.6, 0.2, 0.2], dimension: 2)
-        var best: [Float] = [0, 0], bestValue = -Double.infinity
+        let m = Mixture(
+            logits: [0, 0.2, -0.5], means: [0, 0, 0.6, 0.4, -2, 1],
+            sigmas: [0.5, 0.4, 0.5, 0.6, 0.2, 0.2], dimension: 2)
+        var best: [Float] = [0, 0]
+        var bestValue = -Double.infinity
         for i in 0...600 {
             for j in 0...600 {
                 let y: [Float] = [-3 + 6 * Float(i) / 600, -3 + 6 * Float(j) / 600]
                 let v = m.logDensity(y)
-                if v > bestValue { bestValue = v; best = y }
+                if v > bestValue {
+                    bestValue = v
+                    best = y
+                }
             }
         }
         let found = m.mode()

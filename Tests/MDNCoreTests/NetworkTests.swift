@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import MDNCore
 
 @Suite struct NetworkTests {
@@ -17,17 +18,24 @@ import Foundation
     }
 
     /// The loss in Double with one parameter overridden.
-    func referenceLoss(_ net: Network, x: [Float], y: [Float], rows: Int,
-                       override: (layer: Int, isBias: Bool, index: Int, value: Double)?) -> Double {
+    func referenceLoss(
+        _ net: Network, x: [Float], y: [Float], rows: Int,
+        override: (layer: Int, isBias: Bool, index: Int, value: Double)?
+    ) -> Double {
         let out = referenceForward(net, x: x.map(Double.init), rows: rows, override: override)
-        let w = net.outputWidth, d = net.outputDimension
+        let w = net.outputWidth
+        let d = net.outputDimension
         var total = 0.0
         for r in 0..<rows {
             if let l = net.layout {
-                total += Loss.mixtureNLLReference(layout: l, parameters: Array(out[(r * w)..<((r + 1) * w)]),
-                                                  target: (0..<d).map { Double(y[r * d + $0]) })
+                total += Loss.mixtureNLLReference(
+                    layout: l, parameters: Array(out[(r * w)..<((r + 1) * w)]),
+                    target: (0..<d).map { Double(y[r * d + $0]) })
             } else {
-                for j in 0..<d { let e = out[r * d + j] - Double(y[r * d + j]); total += e * e / Double(d) }
+                for j in 0..<d {
+                    let e = out[r * d + j] - Double(y[r * d + j])
+                    total += e * e / Double(d)
+                }
             }
         }
         return total / Double(rows)
@@ -38,17 +46,21 @@ import Foundation
         var rng = SeededRNG(seed: 21)
         let net = Network(kind: kind, inputDimension: 2, hidden: [5, 4], outputDimension: 2, mixtures: 3, rng: &rng)
         let rows = 7
-        let x = randomFloats(rows * 2, seed: 1, scale: 2), y = randomFloats(rows * 2, seed: 2)
+        let x = randomFloats(rows * 2, seed: 1, scale: 2)
+        let y = randomFloats(rows * 2, seed: 2)
         let g = analyticGradients(net, x: x, y: y, rows: rows)
         var flat = 0
         for (li, l) in net.layers.enumerated() {
             for (isBias, values) in [(false, l.weights.storage), (true, l.bias)] {
                 for i in values.indices {
-                    let h = 1e-6, v = Double(values[i])
-                    let fd = (referenceLoss(net, x: x, y: y, rows: rows, override: (li, isBias, i, v + h))
-                              - referenceLoss(net, x: x, y: y, rows: rows, override: (li, isBias, i, v - h))) / (2 * h)
-                    #expect(close(Double(g[flat]), fd, rtol: 2e-3, atol: 2e-5),
-                            "\(kind) layer \(li) \(isBias ? "bias" : "kernel")[\(i)]: \(g[flat]) vs \(fd)")
+                    let h = 1e-6
+                    let v = Double(values[i])
+                    let fd =
+                        (referenceLoss(net, x: x, y: y, rows: rows, override: (li, isBias, i, v + h))
+                            - referenceLoss(net, x: x, y: y, rows: rows, override: (li, isBias, i, v - h))) / (2 * h)
+                    #expect(
+                        close(Double(g[flat]), fd, rtol: 2e-3, atol: 2e-5),
+                        "\(kind) layer \(li) \(isBias ? "bias" : "kernel")[\(i)]: \(g[flat]) vs \(fd)")
                     flat += 1
                 }
             }
@@ -85,7 +97,10 @@ import Foundation
         var rng = SeededRNG(seed: 5)
         let net = Network(kind: .mdn, inputDimension: 2, hidden: [8, 3], outputDimension: 2, mixtures: 4, rng: &rng)
         let tensors = net.namedTensors()
-        #expect(tensors.map(\.name) == ["trunk.0.kernel", "trunk.0.bias", "trunk.1.kernel", "trunk.1.bias", "head.kernel", "head.bias"])
+        #expect(
+            tensors.map(\.name) == [
+                "trunk.0.kernel", "trunk.0.bias", "trunk.1.kernel", "trunk.1.bias", "head.kernel", "head.bias",
+            ])
         #expect(tensors[4].shape == [3, 20])
         let back = try Network(kind: .mdn, outputDimension: 2, mixtures: 4, tensors: tensors)
         #expect(back == net)
@@ -111,7 +126,9 @@ import Foundation
         // x = [1, 2], W = [[1, -1], [0.5, 2]], b = [0, -10]: xW + b = [2, -7] -> relu [2, 0].
         let d = Dense(weights: Matrix(rows: 2, cols: 2, storage: [1, -1, 0.5, 2]), bias: [0, -10], activation: .relu)
         #expect(d.forward(Matrix(rows: 1, cols: 2, storage: [1, 2])).storage == [2, 0])
-        let mlp = MLP(layers: [d, Dense(weights: Matrix(rows: 2, cols: 1, storage: [3, 1]), bias: [1], activation: .linear)])
+        let mlp = MLP(layers: [
+            d, Dense(weights: Matrix(rows: 2, cols: 1, storage: [3, 1]), bias: [1], activation: .linear),
+        ])
         #expect(mlp.forward(Matrix(rows: 1, cols: 2, storage: [1, 2])).storage == [7])
         #expect(mlp.widths == [2, 2, 1])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MDNCore
 
 /// The shared scaling rule: which data are z-scored under which preset, fitted on which rows,
@@ -8,7 +9,9 @@ import Testing
     /// x = 0...9; y = 1, 3, ..., 15 for the first eight rows, then two outliers.
     static let data = Dataset(x: (0..<10).map(Float.init), y: [1, 3, 5, 7, 9, 11, 13, 15, 1000, 2000])
 
-    @Test(arguments: [(Preset.tutorial, false, false), (.default, false, true), (.tutorial, true, true), (.default, true, true)])
+    @Test(arguments: [
+        (Preset.tutorial, false, false), (.default, false, true), (.tutorial, true, true), (.default, true, true),
+    ])
     func automaticRule(preset: Preset, isUserData: Bool, zscore: Bool) {
         #expect(NormalizationPolicy.automatic(preset: preset, isUserData: isUserData).zscore == zscore)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MDNCore
 
 @Suite struct NormalizerTests {
@@ -11,7 +12,8 @@ import Testing
         #expect(n.xMean == [3] && abs(n.xStd[0] - Float(2.0.squareRoot())) < 1e-6)
         #expect(n.yMean == [7] && n.yStd == [1])
         let z = n.normalize(data)
-        #expect(zip(z.x, [-2, -1, 0, 1, 2].map { Float($0) / Float(2.0.squareRoot()) }).allSatisfy { abs($0 - $1) < 1e-6 })
+        #expect(
+            zip(z.x, [-2, -1, 0, 1, 2].map { Float($0) / Float(2.0.squareRoot()) }).allSatisfy { abs($0 - $1) < 1e-6 })
         #expect(z.y == [0, 0, 0, 0, 0])
         let back = n.denormalize(z)
         #expect(zip(back.x, data.x).allSatisfy { abs($0 - $1) < 1e-6 } && back.y == data.y)
@@ -34,7 +36,9 @@ import Testing
     @Test func logJacobianConvertsNLL() {
         // A Gaussian N(m, s^2) scored at y: in user units the NLL is 0.5 log(2 pi) + log s + z^2/2;
         // in normalised units (y' = (y - m) / s, density N(0, 1)) it is 0.5 log(2 pi) + z^2/2.
-        let m: Float = 4, s: Float = 2.5, y: Float = 6
+        let m: Float = 4
+        let s: Float = 2.5
+        let y: Float = 6
         let n = Normalizer(xMean: [0], xStd: [1], yMean: [m], yStd: [s])
         let yNorm = n.normalizeY([y])[0]
         let nllNorm = -Mixture(logits: [0], means: [0], sigmas: [1]).logDensity(yNorm)

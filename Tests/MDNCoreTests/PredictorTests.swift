@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MDNCore
 
 @Suite struct PredictorTests {
@@ -11,11 +12,13 @@ import Testing
         let normalizer = Normalizer(fitting: data)
         var rng = SeededRNG(seed: 5)
         let network = Network(kind: kind, hidden: [16, 16], mixtures: 3, rng: &rng)
-        let trainer = Trainer(network: network, data: normalizer.normalize(data),
-                              config: TrainingConfig(maxEpochs: 3), seed: 5)
+        let trainer = Trainer(
+            network: network, data: normalizer.normalize(data),
+            config: TrainingConfig(maxEpochs: 3), seed: 5)
         _ = trainer.fit()
-        let checkpoint = Checkpoint(network: trainer.network, preset: "test", epochs: trainer.epoch, seed: 5,
-                                    normalizer: normalizer, xNames: ["x"], yNames: ["y"])
+        let checkpoint = Checkpoint(
+            network: trainer.network, preset: "test", epochs: trainer.epoch, seed: 5,
+            normalizer: normalizer, xNames: ["x"], yNames: ["y"])
         let path = dir.path + "/\(kind.rawValue).safetensors"
         try checkpoint.save(to: path)
         return (checkpoint, data, path)
@@ -41,7 +44,10 @@ import Testing
         let predictor = try Predictor(path: path)
         let raw = predictor.network.predict(checkpoint.normalizer.normalizeX(data.x))
         let user = predictor.predictions(x: data.x)
-        #expect(zip(raw, user).allSatisfy { abs($0 * checkpoint.normalizer.yStd[0] + checkpoint.normalizer.yMean[0] - $1) < 1e-5 })
+        #expect(
+            zip(raw, user).allSatisfy {
+                abs($0 * checkpoint.normalizer.yStd[0] + checkpoint.normalizer.yMean[0] - $1) < 1e-5
+            })
         #expect(predictor.score(data).nll == nil)
     }
 
@@ -49,14 +55,18 @@ import Testing
         let (checkpoint, _, _) = try trainedCheckpoint(kind: .mdn)
         var wrong = checkpoint
         wrong.mixtures = 4
-        #expect(throws: CheckpointError.notACheckpoint(
-            path: "w", reason: "output layer has width 9, expected 12 for this model")) {
+        #expect(
+            throws: CheckpointError.notACheckpoint(
+                path: "w", reason: "output layer has width 9, expected 12 for this model")
+        ) {
             try Predictor(checkpoint: wrong, path: "w")
         }
         var hidden = checkpoint
         hidden.hidden = [16, 8]
-        #expect(throws: CheckpointError.notACheckpoint(
-            path: "h", reason: "the network's hidden widths [16, 16] differ from the metadata's [16, 8]")) {
+        #expect(
+            throws: CheckpointError.notACheckpoint(
+                path: "h", reason: "the network's hidden widths [16, 16] differ from the metadata's [16, 8]")
+        ) {
             try Predictor(checkpoint: hidden, path: "h")
         }
     }

@@ -1,15 +1,19 @@
 import Testing
+
 @testable import MDNCore
 
 /// The default preset's validation split grows on small data sets; the tutorial's does not.
 @Suite struct PresetSmallDataTests {
     @Test func defaultKeepsAtLeastAHundredValidationRowsUpToAFifth() {
         // Hand-computed: max(0.05, min(0.2, 100 / n)).
-        let cases: [(rows: Int, split: Double)] = [(10, 0.2), (200, 0.2), (500, 0.2), (1_000, 0.1),
-                                                   (2_000, 0.05), (10_000, 0.05)]
+        let cases: [(rows: Int, split: Double)] = [
+            (10, 0.2), (200, 0.2), (500, 0.2), (1_000, 0.1),
+            (2_000, 0.05), (10_000, 0.05),
+        ]
         for (rows, split) in cases {
             for kind in ModelKind.allCases {
-                #expect(abs(Preset.default.config(for: kind, rows: rows).validationSplit - split) < 1e-12, "rows \(rows)")
+                #expect(
+                    abs(Preset.default.config(for: kind, rows: rows).validationSplit - split) < 1e-12, "rows \(rows)")
             }
         }
     }

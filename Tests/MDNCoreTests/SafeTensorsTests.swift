@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MDNCore
 
 /// Bytes written by Python's reference implementation (safetensors 0.8.0, numpy 2.4.6):
@@ -43,15 +44,19 @@ private func file(header: String, data: [UInt8]) -> [UInt8] {
     let dir = TemporaryDirectory()
 
     private func message(_ bytes: [UInt8]) -> String? {
-        do { _ = try SafeTensors.decode(bytes, path: "m.safetensors"); return nil } catch { return error.description }
+        do {
+            _ = try SafeTensors.decode(bytes, path: "m.safetensors")
+            return nil
+        } catch { return error.description }
     }
 
-    private let sample = SafeTensors.Contents(tensors: [
-        NamedTensor(name: "trunk.0.kernel", shape: [1, 3], values: [0.5, -1.25, 3e-7]),
-        NamedTensor(name: "trunk.0.bias", shape: [3], values: [0, .greatestFiniteMagnitude, -0.0]),
-        NamedTensor(name: "empty", shape: [0, 4], values: []),
-        NamedTensor(name: "head.kernel", shape: [3, 2], values: [1, 2, 3, 4, 5, 6]),
-    ], metadata: ["kind": "mdn", "note": "ünïcödé, \"quotes\""])
+    private let sample = SafeTensors.Contents(
+        tensors: [
+            NamedTensor(name: "trunk.0.kernel", shape: [1, 3], values: [0.5, -1.25, 3e-7]),
+            NamedTensor(name: "trunk.0.bias", shape: [3], values: [0, .greatestFiniteMagnitude, -0.0]),
+            NamedTensor(name: "empty", shape: [0, 4], values: []),
+            NamedTensor(name: "head.kernel", shape: [3, 2], values: [1, 2, 3, 4, 5, 6]),
+        ], metadata: ["kind": "mdn", "note": "ünïcödé, \"quotes\""])
 
     @Test func roundTrip() throws {
         let bytes = try SafeTensors.encode(sample)
@@ -77,8 +82,10 @@ private func file(header: String, data: [UInt8]) -> [UInt8] {
         #expect(c["d"]?.values == [Float(0.1 as Double)])
     }
 
-    @Test(.enabled(if: Python.hasSafetensors || Python.isCI,
-                   "needs python3 with safetensors and numpy (.ci/setup installs them; with CI set this fails instead)"))
+    @Test(
+        .enabled(
+            if: Python.hasSafetensors || Python.isCI,
+            "needs python3 with safetensors and numpy (.ci/setup installs them; with CI set this fails instead)"))
     func loadsFileWrittenByPython() throws {
         try #require(Python.hasSafetensors, "python3 with safetensors + numpy is required when CI is set")
         let p = dir.path + "/py.safetensors"
@@ -100,8 +107,10 @@ private func file(header: String, data: [UInt8]) -> [UInt8] {
         #expect(c["h"]?.values == [1.5, -0.15625])
     }
 
-    @Test(.enabled(if: Python.hasSafetensors || Python.isCI,
-                   "needs python3 with safetensors and numpy (.ci/setup installs them; with CI set this fails instead)"))
+    @Test(
+        .enabled(
+            if: Python.hasSafetensors || Python.isCI,
+            "needs python3 with safetensors and numpy (.ci/setup installs them; with CI set this fails instead)"))
     func pythonLoadsOurFile() throws {
         try #require(Python.hasSafetensors, "python3 with safetensors + numpy is required when CI is set")
         let p = dir.path + "/ours.safetensors"
@@ -132,63 +141,97 @@ private func file(header: String, data: [UInt8]) -> [UInt8] {
     }
 
     @Test func encodeRejectsBadNames() {
-        let twice = SafeTensors.Contents(tensors: [NamedTensor(name: "a", shape: [1], values: [1]),
-                                                   NamedTensor(name: "a", shape: [1], values: [2])])
+        let twice = SafeTensors.Contents(tensors: [
+            NamedTensor(name: "a", shape: [1], values: [1]),
+            NamedTensor(name: "a", shape: [1], values: [2]),
+        ])
         #expect(throws: CheckpointError.invalidContents(reason: "two tensors are named 'a'")) {
             try SafeTensors.encode(twice)
         }
-        #expect((try? SafeTensors.encode(SafeTensors.Contents(tensors: [
-            NamedTensor(name: "__metadata__", shape: [1], values: [1])]))) == nil)
+        #expect(
+            (try? SafeTensors.encode(
+                SafeTensors.Contents(tensors: [
+                    NamedTensor(name: "__metadata__", shape: [1], values: [1])
+                ]))) == nil)
     }
 
     @Test func corruptFilesGiveExactErrors() {
         let prefix = "m.safetensors: not a valid safetensors file: "
         #expect(message([1, 2, 3]) == prefix + "truncated: 3 bytes, shorter than the 8-byte header length")
         #expect(message([]) == prefix + "truncated: 0 bytes, shorter than the 8-byte header length")
-        #expect(message(Array(pythonFixture.prefix(100))) ==
-            prefix + "header length 200 runs past the end of the file (100 bytes)")
-        #expect(message(Array(pythonFixture.dropLast(4))) ==
-            prefix + "tensor 'w' data_offsets [16, 40] are outside the data section (36 bytes)")
-        #expect(message([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x7B]) ==
-            prefix + "header length 9223372036854775807 is larger than the limit of 100000000 bytes")
+        #expect(
+            message(Array(pythonFixture.prefix(100))) == prefix
+                + "header length 200 runs past the end of the file (100 bytes)")
+        #expect(
+            message(Array(pythonFixture.dropLast(4))) == prefix
+                + "tensor 'w' data_offsets [16, 40] are outside the data section (36 bytes)")
+        #expect(
+            message([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x7B]) == prefix
+                + "header length 9223372036854775807 is larger than the limit of 100000000 bytes")
         #expect(message(file(header: "{\"a\": {\"dtype\": ", data: [])) == prefix + "header is not valid JSON")
         #expect(message(file(header: "[1, 2]", data: [])) == prefix + "header is not a JSON object")
         #expect(message(file(header: "{\"a\": 1}", data: [])) == prefix + "tensor 'a' is not an object")
-        #expect(message(file(header: #"{"a":{"dtype":"F99","shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]))
-            == prefix + "tensor 'a' has unknown dtype 'F99'")
-        #expect(message(file(header: #"{"a":{"shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]))
-            == prefix + "tensor 'a' has no dtype")
-        #expect(message(file(header: #"{"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]))
-            == prefix + "tensor 'a' has no valid shape (a list of non-negative integers)")
-        #expect(message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0]}}"#, data: [0, 0, 0, 0]))
-            == prefix + "tensor 'a' has no valid data_offsets (two integers)")
-        #expect(message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: [0, 0, 0, 0]))
-            == prefix + "tensor 'a' data_offsets [4, 8] are outside the data section (4 bytes)")
-        #expect(message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,0]}}"#, data: [0, 0, 0, 0]))
-            == prefix + "tensor 'a' data_offsets [4, 0] are outside the data section (4 bytes)")
-        #expect(message(file(header: #"{"a":{"dtype":"F32","shape":[2,3],"data_offsets":[0,20]}}"#,
-                             data: [UInt8](repeating: 0, count: 20)))
-            == prefix + "tensor 'a' of shape [2, 3] and dtype F32 needs 24 bytes, but its data_offsets [0, 20] span 20")
-        #expect(message(file(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#,
-                             data: [UInt8](repeating: 0, count: 12)))
-            == prefix + "tensors 'a' [0, 8] and 'b' [4, 12] overlap")
-        #expect(message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#,
-                             data: [UInt8](repeating: 0, count: 8)))
-            == prefix + "data bytes [0, 4] belong to no tensor")
-        #expect(message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#,
-                             data: [UInt8](repeating: 0, count: 8)))
-            == prefix + "data bytes [4, 8] belong to no tensor")
-        #expect(message(file(header: #"{"__metadata__":{"k":1}}"#, data: []))
-            == prefix + "__metadata__ value for 'k' is not a string")
-        #expect(message(file(header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#,
-                             data: [UInt8](repeating: 0, count: 8)))
-            == "m.safetensors: not an mdnx checkpoint: tensor 'a' has dtype I64; mdnx reads F32, F64 and BF16")
+        #expect(
+            message(file(header: #"{"a":{"dtype":"F99","shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]))
+                == prefix + "tensor 'a' has unknown dtype 'F99'")
+        #expect(
+            message(file(header: #"{"a":{"shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]))
+                == prefix + "tensor 'a' has no dtype")
+        #expect(
+            message(file(header: #"{"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]))
+                == prefix + "tensor 'a' has no valid shape (a list of non-negative integers)")
+        #expect(
+            message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0]}}"#, data: [0, 0, 0, 0]))
+                == prefix + "tensor 'a' has no valid data_offsets (two integers)")
+        #expect(
+            message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: [0, 0, 0, 0]))
+                == prefix + "tensor 'a' data_offsets [4, 8] are outside the data section (4 bytes)")
+        #expect(
+            message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,0]}}"#, data: [0, 0, 0, 0]))
+                == prefix + "tensor 'a' data_offsets [4, 0] are outside the data section (4 bytes)")
+        #expect(
+            message(
+                file(
+                    header: #"{"a":{"dtype":"F32","shape":[2,3],"data_offsets":[0,20]}}"#,
+                    data: [UInt8](repeating: 0, count: 20)))
+                == prefix
+                + "tensor 'a' of shape [2, 3] and dtype F32 needs 24 bytes, but its data_offsets [0, 20] span 20")
+        #expect(
+            message(
+                file(
+                    header:
+                        #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#,
+                    data: [UInt8](repeating: 0, count: 12)))
+                == prefix + "tensors 'a' [0, 8] and 'b' [4, 12] overlap")
+        #expect(
+            message(
+                file(
+                    header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#,
+                    data: [UInt8](repeating: 0, count: 8)))
+                == prefix + "data bytes [0, 4] belong to no tensor")
+        #expect(
+            message(
+                file(
+                    header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#,
+                    data: [UInt8](repeating: 0, count: 8)))
+                == prefix + "data bytes [4, 8] belong to no tensor")
+        #expect(
+            message(file(header: #"{"__metadata__":{"k":1}}"#, data: []))
+                == prefix + "__metadata__ value for 'k' is not a string")
+        #expect(
+            message(
+                file(
+                    header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#,
+                    data: [UInt8](repeating: 0, count: 8)))
+                == "m.safetensors: not an mdnx checkpoint: tensor 'a' has dtype I64; mdnx reads F32, F64 and BF16")
     }
 
     @Test func bf16IsWidened() throws {
         // BF16 is the top half of a float32: 0x3FC0 -> 1.5, 0xC020 -> -2.5.
-        let c = try SafeTensors.decode(file(header: #"{"a":{"dtype":"BF16","shape":[2],"data_offsets":[0,4]}}"#,
-                                            data: [0xC0, 0x3F, 0x20, 0xC0]), path: "x")
+        let c = try SafeTensors.decode(
+            file(
+                header: #"{"a":{"dtype":"BF16","shape":[2],"data_offsets":[0,4]}}"#,
+                data: [0xC0, 0x3F, 0x20, 0xC0]), path: "x")
         #expect(c["a"]?.values == [1.5, -2.5])
     }
 

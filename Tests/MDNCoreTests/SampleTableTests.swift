@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+
 @testable import MDNCore
 
 @Suite struct SampleTableTests {
     /// Two x values; K = 2, D = 1: a narrow bump at 10 (pi .25) and one at -10 (pi .75) at x = 1;
     /// a single effective component N(3, 0.5^2) at x = 2.
-    let batch = MixtureBatch(layout: MixtureLayout(components: 2), rows: [
-        10, -10, 0.01, 0.01, Float(log(0.25)), Float(log(0.75)),
-        3, 3, 0.5, 0.5, 0, 0,
-    ])
+    let batch = MixtureBatch(
+        layout: MixtureLayout(components: 2),
+        rows: [
+            10, -10, 0.01, 0.01, Float(log(0.25)), Float(log(0.75)),
+            3, 3, 0.5, 0.5, 0, 0,
+        ])
     let x: [Float] = [1, 2]
 
     @Test func samplesRowPerDraw() {

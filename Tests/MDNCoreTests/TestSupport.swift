@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MDNCore
 
 /// Random floats in [-1, 1) from a seeded stream.
@@ -13,7 +14,9 @@ func close(_ a: Double, _ b: Double, rtol: Double = 1e-4, atol: Double = 1e-6) -
 }
 
 /// Double-precision forward pass of a network (reference for gradient checks).
-func referenceForward(_ net: Network, x: [Double], rows: Int, override: (layer: Int, isBias: Bool, index: Int, value: Double)? = nil) -> [Double] {
+func referenceForward(
+    _ net: Network, x: [Double], rows: Int, override: (layer: Int, isBias: Bool, index: Int, value: Double)? = nil
+) -> [Double] {
     var input = x
     var width = net.inputDimension
     let layers = net.layers

@@ -1,6 +1,7 @@
-import Testing
-import Synchronization
 import Foundation
+import Synchronization
+import Testing
+
 @testable import MDNCore
 
 @Suite struct TrainerTests {
@@ -21,8 +22,10 @@ import Foundation
 
     @Test func sameSeedIsBitIdentical() {
         let config = TrainingConfig(maxEpochs: 3)
-        let a = makeTrainer(kind: .mdn, config: config), b = makeTrainer(kind: .mdn, config: config)
-        a.fit(); b.fit()
+        let a = makeTrainer(kind: .mdn, config: config)
+        let b = makeTrainer(kind: .mdn, config: config)
+        a.fit()
+        b.fit()
         #expect(a.network == b.network)
         #expect(a.history.map(\.loss) == b.history.map(\.loss))
         #expect(a.history.map(\.valLoss) == b.history.map(\.valLoss))
@@ -77,10 +80,10 @@ import Foundation
         var p = PlateauState(config: ReduceLROnPlateauConfig(monitor: .loss, patience: 2, factor: 0.1, minDelta: 1e-4))
         #expect(p.observe(value: 1.0, learningRate: 1e-3) == nil)
         #expect(p.observe(value: 0.99995, learningRate: 1e-3) == nil)  // within min_delta: wait 1
-        let lr = p.observe(value: 1.0, learningRate: 1e-3)            // wait 2 -> reduce
+        let lr = p.observe(value: 1.0, learningRate: 1e-3)  // wait 2 -> reduce
         #expect(lr != nil && abs(lr! - 1e-4) < 1e-10)
-        #expect(p.observe(value: 1.0, learningRate: 1e-4) == nil)      // wait restarts at 0 -> 1
-        #expect(p.observe(value: 0.5, learningRate: 1e-4) == nil)      // improvement
+        #expect(p.observe(value: 1.0, learningRate: 1e-4) == nil)  // wait restarts at 0 -> 1
+        #expect(p.observe(value: 0.5, learningRate: 1e-4) == nil)  // improvement
         var floor = PlateauState(config: ReduceLROnPlateauConfig(monitor: .loss, patience: 1, minLearningRate: 5e-4))
         _ = floor.observe(value: 1, learningRate: 1e-3)
         #expect(floor.observe(value: 1, learningRate: 1e-3) == 5e-4)
@@ -96,7 +99,9 @@ import Foundation
 
     @Test func restoresBestWeightsAtTheEnd() {
         // Patience large: stops at max epochs, and (Keras 3) still restores the best epoch.
-        let config = TrainingConfig(maxEpochs: 6, earlyStopping: EarlyStoppingConfig(monitor: .valLoss, patience: 100, restoreBestWeights: true))
+        let config = TrainingConfig(
+            maxEpochs: 6, earlyStopping: EarlyStoppingConfig(monitor: .valLoss, patience: 100, restoreBestWeights: true)
+        )
         let t = makeTrainer(kind: .mdn, config: config)
         let s = t.fit()
         let best = t.history.min { $0.valLoss! < $1.valLoss! }!
@@ -107,7 +112,8 @@ import Foundation
 
     @Test func reducesLearningRateOnPlateau() {
         // Patience 0 plateau on loss with min_delta huge: reduces every epoch.
-        let config = TrainingConfig(maxEpochs: 3, reduceLROnPlateau: ReduceLROnPlateauConfig(monitor: .loss, patience: 1, minDelta: 1e9))
+        let config = TrainingConfig(
+            maxEpochs: 3, reduceLROnPlateau: ReduceLROnPlateauConfig(monitor: .loss, patience: 1, minDelta: 1e9))
         let t = makeTrainer(kind: .mse, config: config)
         t.fit()
         let lrs = t.history.map(\.learningRate)
@@ -152,7 +158,8 @@ import Foundation
     @Test func averagingWithZeroMomentumIsTheIdentity() {
         let plain = makeTrainer(kind: .mdn, config: TrainingConfig(maxEpochs: 2))
         let zero = makeTrainer(kind: .mdn, config: TrainingConfig(maxEpochs: 2, averaging: 0))
-        plain.fit(); zero.fit()
+        plain.fit()
+        zero.fit()
         #expect(plain.network == zero.network)
         #expect(plain.history.map(\.valLoss) == zero.history.map(\.valLoss))
     }
@@ -166,7 +173,8 @@ import Foundation
         #expect(t.history.map(\.loss) == plain.history.map(\.loss))
         #expect(t.network != plain.network)
         let data = Datasets.spiral(count: 600, seed: 2)
-        #expect(abs(Evaluation.loss(network: t.network, dataset: data.rows(510..<600)) - t.history.last!.valLoss!) < 1e-9)
+        #expect(
+            abs(Evaluation.loss(network: t.network, dataset: data.rows(510..<600)) - t.history.last!.valLoss!) < 1e-9)
     }
 
     @Test func cancellationFromARealSecondThread() async {
@@ -181,8 +189,9 @@ import Foundation
             // The trainer is not Sendable: it lives entirely on this thread.
             var rng = SeededRNG(seed: 1)
             let net = Network(kind: .mdn, hidden: [16, 16], mixtures: 3, rng: &rng)
-            let t = Trainer(network: net, data: Datasets.spiral(count: 2000, seed: 2),
-                            config: TrainingConfig(batchSize: 16, maxEpochs: 1_000_000), seed: 1)
+            let t = Trainer(
+                network: net, data: Datasets.spiral(count: 2000, seed: 2),
+                config: TrainingConfig(batchSize: 16, maxEpochs: 1_000_000), seed: 1)
             let s = t.fit(shouldStop: {
                 shared.started.store(true, ordering: .relaxed)
                 return shared.stop.load(ordering: .relaxed)
@@ -194,7 +203,10 @@ import Foundation
         try? await Task.sleep(nanoseconds: 50_000_000)
         shared.stop.store(true, ordering: .relaxed)
         await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async { done.wait(); c.resume() }
+            DispatchQueue.global().async {
+                done.wait()
+                c.resume()
+            }
         }
         let r = shared.result.withLock { $0 }
         #expect(r?.0 == .cancelled)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeIO
 
 @Suite struct AtomicFileTests {

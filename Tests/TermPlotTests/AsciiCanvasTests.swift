@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TermPlot
 
 @Suite("ASCII canvas")
@@ -6,11 +7,13 @@ struct AsciiCanvasTests {
     /// x in [0,4], y in [0,2] on a 4x2 canvas: one cell per data unit. Truth '.', MDN '+',
     /// MSE curve '#' (drawn last, over anything it crosses), pure-ASCII axes.
     @Test func rolesDifferByGlyph() {
-        let fig = Figure(barePanel([
-            .points(xs: [0.5], ys: [0.5], role: .truth),
-            .points(xs: [3.5], ys: [1.5], role: .mdnSamples),
-            .curve(xs: [0, 2], ys: [1.2, 1.2], role: .mseCurve),
-        ], x: (0, 4), y: (0, 2)))
+        let fig = Figure(
+            barePanel(
+                [
+                    .points(xs: [0.5], ys: [0.5], role: .truth),
+                    .points(xs: [3.5], ys: [1.5], role: .mdnSamples),
+                    .curve(xs: [0, 2], ys: [1.2, 1.2], role: .mseCurve),
+                ], x: (0, 4), y: (0, 2)))
         let expected = [
             " |###+",
             "0+.   ",
@@ -21,7 +24,8 @@ struct AsciiCanvasTests {
     }
 
     @Test func explicitGlyphHint() {
-        let fig = Figure(barePanel([.points(xs: [0.5], ys: [0.5], role: .truth, glyph: .ascii("@"))], x: (0, 1), y: (0, 1)))
+        let fig = Figure(
+            barePanel([.points(xs: [0.5], ys: [0.5], role: .truth, glyph: .ascii("@"))], x: (0, 1), y: (0, 1)))
         #expect(rows(FigureRenderer.render(fig, width: 3, height: 3, canvas: .ascii))[0] == "0+@")
     }
 

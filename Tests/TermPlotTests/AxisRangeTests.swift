@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TermPlot
 
 @Suite("Awkward axis ranges and non-finite points")
@@ -54,11 +55,14 @@ struct AxisRangeTests {
     }
 
     @Test func nonFinitePointsAreSkippedAndCounted() {
-        let nan = Float.nan, inf = Float.infinity
-        let panel = Panel(title: "t", layers: [
-            .points(xs: [0, 1, nan, 0, -inf], ys: [0, 1, 0, inf, 1], role: .truth),
-            .curve(xs: [0, nan, 1], ys: [0, 0, 1], role: .mseCurve),
-        ], showLegend: false)
+        let nan = Float.nan
+        let inf = Float.infinity
+        let panel = Panel(
+            title: "t",
+            layers: [
+                .points(xs: [0, 1, nan, 0, -inf], ys: [0, 1, 0, inf, 1], role: .truth),
+                .curve(xs: [0, nan, 1], ys: [0, 0, 1], role: .mseCurve),
+            ], showLegend: false)
         let result = FigureRenderer.renderResult(Figure(panel), width: 30, height: 8, canvas: .braille)
         #expect(result.skippedPoints == [4])
         #expect(result.totalSkipped == 4)
@@ -69,8 +73,9 @@ struct AxisRangeTests {
     }
 
     @Test func logAxisSkipsNonPositiveValues() {
-        let panel = Panel(layers: [.curve(xs: [1, 2, 3, 4], ys: [100, 10, 0, 1], role: .loss(model: .mse, split: .train))],
-                          y: Axis(scale: .log10), showLegend: false)
+        let panel = Panel(
+            layers: [.curve(xs: [1, 2, 3, 4], ys: [100, 10, 0, 1], role: .loss(model: .mse, split: .train))],
+            y: Axis(scale: .log10), showLegend: false)
         let result = FigureRenderer.renderResult(Figure(panel), width: 30, height: 10, canvas: .braille)
         #expect(result.skippedPoints == [1])
         let text = result.grid.text
@@ -79,15 +84,20 @@ struct AxisRangeTests {
 
     @Test func equalAspectWidensTheShortAxis() {
         // 20 cells wide x 10 rows = 20 x 20 physical units; data 0..10 by 0..5 -> y widened to 10 units.
-        let axes = PanelAxes.resolve(barePanel([], x: (0, 10), y: (0, 5)).withEqualAspect, xExtent: Extent(), yExtent: Extent(),
-                                     width: 20, height: 10)
+        let axes = PanelAxes.resolve(
+            barePanel([], x: (0, 10), y: (0, 5)).withEqualAspect, xExtent: Extent(), yExtent: Extent(),
+            width: 20, height: 10)
         #expect(axes.x.lo == 0 && axes.x.hi == 10)
         #expect(axes.y.lo == -2.5 && axes.y.hi == 7.5)
     }
 }
 
 extension Panel {
-    var withEqualAspect: Panel { var p = self; p.equalAspect = true; return p }
+    var withEqualAspect: Panel {
+        var p = self
+        p.equalAspect = true
+        return p
+    }
 }
 
 @Suite("Extreme values")

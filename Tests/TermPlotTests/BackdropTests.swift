@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TermPlot
 
 /// The data drawn behind the MSE curve stays fainter than the ground-truth panel.
@@ -23,7 +24,10 @@ import Testing
     @Test func sideBySideDrawsTheBackdropRoleNotSecondaryText() {
         let d = SpiralFigureData(truthX: [0, 1], truthY: [1, 0], mseX: [0, 1], mseY: [0.5, 0.5])
         let panel = StandardFigures.sideBySide(d).panels[1]
-        guard case .points(_, _, let role, _, _) = panel.layers[0] else { Issue.record("expected points"); return }
+        guard case .points(_, _, let role, _, _) = panel.layers[0] else {
+            Issue.record("expected points")
+            return
+        }
         #expect(role == .backdrop)
     }
 
@@ -34,7 +38,9 @@ import Testing
         let scene = VectorPlotter.scene(StandardFigures.sideBySide(d), width: 900, height: 300, palette: palette)
         var circles: [(color: RGB, opacity: Double)] = []
         for command in scene.commands {
-            if case .circles(let centers, _, let color, let opacity) = command, !centers.isEmpty { circles.append((color, opacity)) }
+            if case .circles(let centers, _, let color, let opacity) = command, !centers.isEmpty {
+                circles.append((color, opacity))
+            }
         }
         // Panel order: ground truth, then the backdrop behind the MSE curve (no samples given).
         #expect(circles.count == 2)
@@ -54,7 +60,8 @@ import Testing
 
     @Test func fallbackBackdropIsTheTruthColourPulledToTheBackground() {
         let p = Palette.fallback
-        let truth = p.style(for: .truth).foreground, backdrop = p.style(for: .backdrop)
+        let truth = p.style(for: .truth).foreground
+        let backdrop = p.style(for: .backdrop)
         #expect(BackdropTests.distance(backdrop.foreground, p.background) < BackdropTests.distance(truth, p.background))
         #expect(backdrop.dim)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TermPlot
 
 @Suite("Block (quadrant) canvas")

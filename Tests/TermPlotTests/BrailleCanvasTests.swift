@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TermPlot
 
 @Suite("Braille canvas")
@@ -10,16 +11,20 @@ struct BrailleCanvasTests {
         return rows(FigureRenderer.render(fig, width: 3, height: 3, canvas: .braille))
     }
 
-    @Test("each of the 8 dot positions maps to its Unicode bit", arguments: [
-        (Float(0.5), Float(3.5), "\u{2801}"), (0.5, 2.5, "\u{2802}"), (0.5, 1.5, "\u{2804}"), (0.5, 0.5, "\u{2840}"),
-        (1.5, 3.5, "\u{2808}"), (1.5, 2.5, "\u{2810}"), (1.5, 1.5, "\u{2820}"), (1.5, 0.5, "\u{2880}"),
-    ])
+    @Test(
+        "each of the 8 dot positions maps to its Unicode bit",
+        arguments: [
+            (Float(0.5), Float(3.5), "\u{2801}"), (0.5, 2.5, "\u{2802}"), (0.5, 1.5, "\u{2804}"),
+            (0.5, 0.5, "\u{2840}"),
+            (1.5, 3.5, "\u{2808}"), (1.5, 2.5, "\u{2810}"), (1.5, 1.5, "\u{2820}"), (1.5, 0.5, "\u{2880}"),
+        ])
     func dotPositions(x: Float, y: Float, glyph: String) {
         #expect(single(x, y) == ["0┤" + glyph, " └┬", "  0"])
     }
 
     @Test func allEightDotsMakeFullCell() {
-        let xs: [Float] = [0.5, 0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5], ys: [Float] = [0.5, 1.5, 2.5, 3.5, 0.5, 1.5, 2.5, 3.5]
+        let xs: [Float] = [0.5, 0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5]
+        let ys: [Float] = [0.5, 1.5, 2.5, 3.5, 0.5, 1.5, 2.5, 3.5]
         let fig = Figure(barePanel([.points(xs: xs, ys: ys, role: .truth)], x: (0, 2), y: (0, 4)))
         #expect(rows(FigureRenderer.render(fig, width: 3, height: 3, canvas: .braille))[0] == "0┤\u{28FF}")
     }
@@ -47,8 +52,12 @@ struct BrailleCanvasTests {
 
     @Test func curveWinsTheCellsForeground() {
         // Points first in the list, curve drawn last: the shared cell takes the curve's role.
-        let fig = Figure(barePanel([.curve(xs: [0, 2], ys: [3.5, 3.5], role: .mseCurve),
-                                    .points(xs: [0.5], ys: [0.5], role: .truth)], x: (0, 2), y: (0, 4)))
+        let fig = Figure(
+            barePanel(
+                [
+                    .curve(xs: [0, 2], ys: [3.5, 3.5], role: .mseCurve),
+                    .points(xs: [0.5], ys: [0.5], role: .truth),
+                ], x: (0, 2), y: (0, 4)))
         let grid = FigureRenderer.render(fig, width: 3, height: 3, canvas: .braille)
         #expect(grid[2, 0].glyph == "\u{2849}")  // 0x40 (point) | 0x01 | 0x08 (curve)
         #expect(grid[2, 0].foreground == .mseCurve)

@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import TermPlot
 
 @Suite("Export formats and files")
@@ -13,7 +14,9 @@ struct ExportFormatTests {
 
     @Test func unknownExtensionIsAClearError() {
         #expect(throws: ExportError.unknownExtension(path: "x.jpeg", ext: "jpeg")) { try ExportFormat(path: "x.jpeg") }
-        #expect(throws: ExportError.unknownExtension(path: "dir.svg/plot", ext: "")) { try ExportFormat(path: "dir.svg/plot") }
+        #expect(throws: ExportError.unknownExtension(path: "dir.svg/plot", ext: "")) {
+            try ExportFormat(path: "dir.svg/plot")
+        }
         let e = ExportError.unknownExtension(path: "x.jpeg", ext: "jpeg")
         #expect(e.description == "x.jpeg: unknown export format '.jpeg'; use one of .txt, .ansi, .svg, .png")
     }

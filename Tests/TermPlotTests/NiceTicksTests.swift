@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TermPlot
 
 /// Expectations computed by hand: the smallest step m*10^e (m in 1, 2, 2.5, 5) with at most

@@ -1,6 +1,7 @@
-import Testing
-import Foundation
 import CCairo
+import Foundation
+import Testing
+
 @testable import TermPlot
 
 @Suite("PNG export (cairo)")
@@ -21,12 +22,15 @@ struct PNGExporterTests {
 
     static func figure() -> Figure {
         let (xs, ys) = TermPlotBenchmarks.spiral(3_000)
-        return StandardFigures.overlay(SpiralFigureData(truthX: xs, truthY: ys, mseX: [-12, 12], mseY: [0, 0],
-                                                        sampleX: xs.map { $0 + 0.3 }, sampleY: ys))
+        return StandardFigures.overlay(
+            SpiralFigureData(
+                truthX: xs, truthY: ys, mseX: [-12, 12], mseY: [0, 0],
+                sampleX: xs.map { $0 + 0.3 }, sampleY: ys))
     }
 
     @Test func chunksAndHeaderAreValid() throws {
-        let png = try PNGExporter.png(VectorPlotter.scene(PNGExporterTests.figure(), width: 640, height: 360, palette: .fallback))
+        let png = try PNGExporter.png(
+            VectorPlotter.scene(PNGExporterTests.figure(), width: 640, height: 360, palette: .fallback))
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         var i = 8
         var types: [String] = []
@@ -47,33 +51,45 @@ struct PNGExporterTests {
     }
 
     @Test func decodesWithMDNColouredPixels() throws {
-        let png = try PNGExporter.png(VectorPlotter.scene(PNGExporterTests.figure(), width: 640, height: 360, palette: .fallback))
+        let png = try PNGExporter.png(
+            VectorPlotter.scene(PNGExporterTests.figure(), width: 640, height: 360, palette: .fallback))
         // Read it back with cairo's PNG decoder.
-        final class Source { var bytes: [UInt8]; var offset = 0; init(_ b: [UInt8]) { bytes = b } }
+        final class Source {
+            var bytes: [UInt8]
+            var offset = 0
+            init(_ b: [UInt8]) { bytes = b }
+        }
         let source = Source(png)
         let surface = withExtendedLifetime(source) {
-            cairo_image_surface_create_from_png_stream({ closure, data, length in
-                let s = Unmanaged<Source>.fromOpaque(closure!).takeUnretainedValue()
-                let n = Int(length)
-                guard s.offset + n <= s.bytes.count, let data else { return CAIRO_STATUS_READ_ERROR }
-                for k in 0..<n { data[k] = s.bytes[s.offset + k] }
-                s.offset += n
-                return CAIRO_STATUS_SUCCESS
-            }, Unmanaged.passUnretained(source).toOpaque())
+            cairo_image_surface_create_from_png_stream(
+                { closure, data, length in
+                    let s = Unmanaged<Source>.fromOpaque(closure!).takeUnretainedValue()
+                    let n = Int(length)
+                    guard s.offset + n <= s.bytes.count, let data else { return CAIRO_STATUS_READ_ERROR }
+                    for k in 0..<n { data[k] = s.bytes[s.offset + k] }
+                    s.offset += n
+                    return CAIRO_STATUS_SUCCESS
+                }, Unmanaged.passUnretained(source).toOpaque())
         }
         defer { cairo_surface_destroy(surface) }
         #expect(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS)
-        let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
+        let w = Int(cairo_image_surface_get_width(surface))
+        let h = Int(cairo_image_surface_get_height(surface))
         #expect(w == 640 && h == 360)
         let stride = Int(cairo_image_surface_get_stride(surface))
         let base = cairo_image_surface_get_data(surface)!
         let mdn = Palette.fallback.style(for: .mdnSamples).foreground
         let bg = Palette.fallback.background
-        var mdnPixels = 0, bgPixels = 0
+        var mdnPixels = 0
+        var bgPixels = 0
         for y in 0..<h {
             for x in 0..<w {
-                let p = base.advanced(by: y * stride + 4 * x).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
-                let r = Int((p >> 16) & 0xFF), g = Int((p >> 8) & 0xFF), b = Int(p & 0xFF)
+                let p = base.advanced(by: y * stride + 4 * x).withMemoryRebound(to: UInt32.self, capacity: 1) {
+                    $0.pointee
+                }
+                let r = Int((p >> 16) & 0xFF)
+                let g = Int((p >> 8) & 0xFF)
+                let b = Int(p & 0xFF)
                 if abs(r - Int(mdn.r)) + abs(g - Int(mdn.g)) + abs(b - Int(mdn.b)) < 30 { mdnPixels += 1 }
                 if r == Int(bg.r) && g == Int(bg.g) && b == Int(bg.b) { bgPixels += 1 }
             }
@@ -85,21 +101,22 @@ struct PNGExporterTests {
     @Test func pythonZlibDecodesIt() throws {
         // An independent decoder: python3's zlib inflates IDAT to height * (1 + 3 * width) bytes.
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
-        let png = try PNGExporter.png(VectorPlotter.scene(PNGExporterTests.figure(), width: 320, height: 200, palette: .fallback))
+        let png = try PNGExporter.png(
+            VectorPlotter.scene(PNGExporterTests.figure(), width: 320, height: 200, palette: .fallback))
         let path = NSTemporaryDirectory() + "termplot-\(UInt32.random(in: 0...UInt32.max)).png"
         try Data(png).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let script = """
-        import sys, struct, zlib
-        b = open(sys.argv[1], 'rb').read(); i = 8; idat = b''
-        while i < len(b):
-            n, = struct.unpack('>I', b[i:i+4]); t = b[i+4:i+8]
-            if t == b'IHDR': w, h, depth, ctype = struct.unpack('>IIBB', b[i+8:i+18])
-            if t == b'IDAT': idat += b[i+8:i+8+n]
-            i += 12 + n
-        ch = {2: 3, 6: 4}[ctype]
-        print(w, h, depth, len(zlib.decompress(idat)) == h * (1 + ch * w))
-        """
+            import sys, struct, zlib
+            b = open(sys.argv[1], 'rb').read(); i = 8; idat = b''
+            while i < len(b):
+                n, = struct.unpack('>I', b[i:i+4]); t = b[i+4:i+8]
+                if t == b'IHDR': w, h, depth, ctype = struct.unpack('>IIBB', b[i+8:i+18])
+                if t == b'IDAT': idat += b[i+8:i+8+n]
+                i += 12 + n
+            ch = {2: 3, 6: 4}[ctype]
+            print(w, h, depth, len(zlib.decompress(idat)) == h * (1 + ch * w))
+            """
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         p.arguments = ["-c", script, path]

@@ -1,19 +1,26 @@
-import Testing
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import Testing
+
 @testable import TermPlot
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Counts elements by name while checking the document is well-formed.
 final class ElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
     var texts: [String] = []
     private var inText = false
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         counts[name, default: 0] += 1
-        if name == "text" { inText = true; texts.append("") }
+        if name == "text" {
+            inText = true
+            texts.append("")
+        }
     }
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "text" { inText = false }
@@ -36,10 +43,13 @@ struct SVGExporterTests {
 
     @Test func wellFormedWithOneCirclePerPoint() {
         let (xs, ys) = SVGExporterTests.spiral
-        let sx = xs.map { $0 * 0.9 }, sy = ys.map { $0 * 0.9 }
-        let cx: [Float] = [-12, 0, 12], cy: [Float] = [0, 1, 0]
-        let data = SpiralFigureData(truthX: xs, truthY: ys, mseX: cx, mseY: cy, sampleX: sx, sampleY: sy,
-                                    xName: "x <in>", yName: "y & more")
+        let sx = xs.map { $0 * 0.9 }
+        let sy = ys.map { $0 * 0.9 }
+        let cx: [Float] = [-12, 0, 12]
+        let cy: [Float] = [0, 1, 0]
+        let data = SpiralFigureData(
+            truthX: xs, truthY: ys, mseX: cx, mseY: cy, sampleX: sx, sampleY: sy,
+            xName: "x <in>", yName: "y & more")
         let fig = StandardFigures.sideBySide(data)
         let svg = SVGExporter.svg(VectorPlotter.scene(fig, width: 1200, height: 500, palette: .fallback))
         let (ok, counter) = parse(svg)
@@ -54,17 +64,21 @@ struct SVGExporterTests {
 
     @Test func ticksMatchTheNiceTickValues() {
         let fig = Figure(barePanel([.points(xs: [0, 4.99], ys: [0, 4.99], role: .truth)]))
-        let (ok, counter) = parse(SVGExporter.svg(VectorPlotter.scene(fig, width: 600, height: 600, palette: .fallback)))
+        let (ok, counter) = parse(
+            SVGExporter.svg(VectorPlotter.scene(fig, width: 600, height: 600, palette: .fallback)))
         #expect(ok)
         // y (33 rows of 16 px, at most 8 ticks): step 1 -> 0..4; x (wider): step 0.5 -> "0.0".."4.5".
         for label in ["0", "1", "2", "3", "4"] { #expect(counter.texts.filter { $0 == label }.count == 1) }
-        #expect(["0.0", "0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5"].allSatisfy(counter.texts.contains))
+        #expect(
+            ["0.0", "0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5"].allSatisfy(counter.texts.contains))
         #expect(counter.counts["circle"] == 2)
     }
 
     @Test func pointsOutsideFixedRangesAreNotDrawn() {
-        let fig = Figure(barePanel([.points(xs: [0.5, 2, .nan], ys: [0.5, 0.5, 1], role: .truth)], x: (0, 1), y: (0, 1)))
-        let (ok, counter) = parse(SVGExporter.svg(VectorPlotter.scene(fig, width: 300, height: 300, palette: .fallback)))
+        let fig = Figure(
+            barePanel([.points(xs: [0.5, 2, .nan], ys: [0.5, 0.5, 1], role: .truth)], x: (0, 1), y: (0, 1)))
+        let (ok, counter) = parse(
+            SVGExporter.svg(VectorPlotter.scene(fig, width: 300, height: 300, palette: .fallback)))
         #expect(ok && counter.counts["circle"] == 1)
         #expect(counter.texts.contains("1 skipped"))
     }

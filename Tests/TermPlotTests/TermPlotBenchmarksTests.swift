@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TermPlot
 
 @Suite("Benchmarks entry point")
@@ -12,9 +13,11 @@ struct TermPlotBenchmarksTests {
 
     @Test func benchmarkFiguresHaveTheAdvertisedSizes() {
         guard case .points(let xs, _, _, _, _) = TermPlotBenchmarks.scatterFigure().panels[0].layers[0],
-              case .curve(let cx, _, _, _) = TermPlotBenchmarks.scatterFigure().panels[0].layers[1],
-              case .heatmap(let h) = TermPlotBenchmarks.heatmapFigure().panels[0].layers[0] else {
-            Issue.record("unexpected layers"); return
+            case .curve(let cx, _, _, _) = TermPlotBenchmarks.scatterFigure().panels[0].layers[1],
+            case .heatmap(let h) = TermPlotBenchmarks.heatmapFigure().panels[0].layers[0]
+        else {
+            Issue.record("unexpected layers")
+            return
         }
         #expect(xs.count == 10_000 && cx.count == 200 && h.columns == 200)
     }

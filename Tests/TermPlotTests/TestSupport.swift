@@ -1,15 +1,18 @@
 @testable import TermPlot
 
 /// The grid's rows as strings.
-func rows(_ grid: CellGrid) -> [String] { grid.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+func rows(_ grid: CellGrid) -> [String] {
+    grid.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+}
 
 /// A braille canvas row: U+2800 repeated `n` times.
 func blank(_ n: Int) -> String { String(repeating: "\u{2800}", count: n) }
 
 /// A bare panel: fixed ranges, no title, labels or legend.
 func barePanel(_ layers: [Layer], x: (Float, Float)? = nil, y: (Float, Float)? = nil) -> Panel {
-    Panel(layers: layers,
-          x: Axis(range: x.map { .fixed($0.0, $0.1) } ?? .auto),
-          y: Axis(range: y.map { .fixed($0.0, $0.1) } ?? .auto),
-          showLegend: false)
+    Panel(
+        layers: layers,
+        x: Axis(range: x.map { .fixed($0.0, $0.1) } ?? .auto),
+        y: Axis(range: y.map { .fixed($0.0, $0.1) } ?? .auto),
+        showLegend: false)
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TermPlot
 
 @Suite("Tick label collision avoidance")
@@ -21,7 +22,9 @@ struct TickFitterTests {
     @Test func verticalTicksKeepABlankRowBetween() {
         let map = AxisMap(lo: 0, hi: 4.99, log: false)
         for cells in 1...60 {
-            let rows = TickFitter.vertical(map, cells: cells).map { TickFitter.cell(map.fraction(tick: $0.value), cells: cells) }
+            let rows = TickFitter.vertical(map, cells: cells).map {
+                TickFitter.cell(map.fraction(tick: $0.value), cells: cells)
+            }
             #expect(zip(rows, rows.dropFirst()).allSatisfy { $1 - $0 >= 2 })
         }
         #expect(TickFitter.vertical(map, cells: 60).count == 5)

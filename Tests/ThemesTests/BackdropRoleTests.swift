@@ -1,5 +1,6 @@
-import Testing
 import TermPlot
+import Testing
+
 @testable import Themes
 
 /// Every shipped theme draws the backdrop (data behind the MSE curve) fainter than the ground truth.
@@ -14,10 +15,13 @@ import TermPlot
     func backdropIsCloserToTheBackgroundThanTruth(name: String) throws {
         let theme = try ThemeLoader(userDirectory: nil, projectDirectory: projectThemesDirectory).load(name)
         let bg = theme.background
-        let truth = theme.foreground(.truth), backdrop = theme.foreground(.backdrop)
+        let truth = theme.foreground(.truth)
+        let backdrop = theme.foreground(.backdrop)
         #expect(BackdropRoleTests.distance(backdrop, bg) < BackdropRoleTests.distance(truth, bg))
         // Half way between background and truth, channel by channel (rounding allowed).
-        for (b, (g, t)) in zip([backdrop.r, backdrop.g, backdrop.b], zip([bg.r, bg.g, bg.b], [truth.r, truth.g, truth.b])) {
+        for (b, (g, t)) in zip(
+            [backdrop.r, backdrop.g, backdrop.b], zip([bg.r, bg.g, bg.b], [truth.r, truth.g, truth.b]))
+        {
             #expect(abs(Double(b) - (Double(g) + Double(t)) / 2) <= 1)
         }
         #expect(theme.palette.style(for: .backdrop).dim)

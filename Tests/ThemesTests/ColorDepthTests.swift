@@ -1,11 +1,14 @@
 import Testing
+
 @testable import Themes
 
 /// Colour-depth detection from the environment and the terminal's colour count.
 @Suite struct ColorDepthTests {
     @Test func noColorWins() {
-        #expect(ColorDepth.detect(environment: ["NO_COLOR": "1", "COLORTERM": "truecolor", "TERM": "xterm-256color"],
-                                  terminalColors: 256) == .none)
+        #expect(
+            ColorDepth.detect(
+                environment: ["NO_COLOR": "1", "COLORTERM": "truecolor", "TERM": "xterm-256color"],
+                terminalColors: 256) == .none)
     }
 
     @Test func emptyNoColorIsIgnored() {

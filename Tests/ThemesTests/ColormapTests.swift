@@ -1,5 +1,6 @@
-import Testing
 import TermPlot
+import Testing
+
 @testable import Themes
 
 /// Density ramps: named maps and start/mid/end interpolation.
@@ -16,7 +17,10 @@ import TermPlot
         // Level 1 of 8 sits at t = 4/7 of the first segment 440154 -> 3b528b:
         // 68 - 9*4/7 = 62.86, 1 + 81*4/7 = 47.29, 84 + 55*4/7 = 115.43.
         #expect(Colormap.viridis.levels(8)[1] == RGB(63, 47, 115))
-        #expect(Colormap.ramp([RGB(0, 0, 0), RGB(255, 255, 255)], count: 3) == [RGB(0, 0, 0), RGB(128, 128, 128), RGB(255, 255, 255)])
+        #expect(
+            Colormap.ramp([RGB(0, 0, 0), RGB(255, 255, 255)], count: 3) == [
+                RGB(0, 0, 0), RGB(128, 128, 128), RGB(255, 255, 255),
+            ])
         let threeStops = Colormap.ramp([RGB(0, 0, 0), RGB(255, 0, 0), RGB(255, 255, 255)], count: 5)
         #expect(threeStops == [RGB(0, 0, 0), RGB(128, 0, 0), RGB(255, 0, 0), RGB(255, 128, 128), RGB(255, 255, 255)])
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TermPlot
+import Testing
+
 @testable import Themes
 
 /// The project's themes/ directory, found from this file's path.
@@ -29,8 +30,9 @@ let projectThemesDirectory: String = {
     }
 
     @Test func monochromeDefinesEveryMonoRole() throws {
-        let parsed = try ThemeParser.parse(try text("monochrome"), name: "monochrome", file: "themes/monochrome.toml",
-                                           defaults: Theme.builtinDefault)
+        let parsed = try ThemeParser.parse(
+            try text("monochrome"), name: "monochrome", file: "themes/monochrome.toml",
+            defaults: Theme.builtinDefault)
         #expect(parsed.theme.isMonochrome)
         #expect(!parsed.inheritedKeys.contains { $0.hasPrefix("mono.") })
         #expect(!parsed.inheritedKeys.contains("colors.background") && !parsed.inheritedKeys.contains("colors.text"))
@@ -60,7 +62,9 @@ let projectThemesDirectory: String = {
         let roles: [StyleRole] = [.truth, .mseCurve, .mdnSamples, .statusBar]
         let attrs = roles.map { theme.resolved($0, depth: .none).attributes }
         #expect(Set(attrs).count == roles.count, "\(name): \(attrs)")
-        let losses = LossModel.allCases.flatMap { m in LossSplit.allCases.map { theme.resolved(.loss(model: m, split: $0), depth: .none).attributes } }
+        let losses = LossModel.allCases.flatMap { m in
+            LossSplit.allCases.map { theme.resolved(.loss(model: m, split: $0), depth: .none).attributes }
+        }
         #expect(Set(losses).count == 4, "\(name): loss curves \(losses)")
     }
 
@@ -82,13 +86,21 @@ let projectThemesDirectory: String = {
     func modelsStayApartForColourBlindViewers(name: String) throws {
         let theme = try ThemeLoader(userDirectory: nil, projectDirectory: projectThemesDirectory).load(name)
         let matrices: [String: [[Double]]] = [
-            "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-            "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
-            "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+            "protanopia": [
+                [0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998],
+            ],
+            "deuteranopia": [
+                [0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881],
+            ],
+            "tritanopia": [
+                [1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900],
+            ],
         ]
         for (deficiency, m) in matrices {
             let sim = { (c: RGB) in simulate(c, m) }
-            let mse = sim(theme.color(.mseCurve)), mdn = sim(theme.color(.mdnSamples)), truth = sim(theme.color(.truth))
+            let mse = sim(theme.color(.mseCurve))
+            let mdn = sim(theme.color(.mdnSamples))
+            let truth = sim(theme.color(.truth))
             #expect(distance(mse, mdn) >= 150, "\(name), \(deficiency): MSE vs MDN \(distance(mse, mdn))")
             #expect(distance(mse, truth) >= 80, "\(name), \(deficiency): MSE vs truth")
             #expect(distance(mdn, truth) >= 80, "\(name), \(deficiency): MDN vs truth")
@@ -128,7 +140,8 @@ func contrast(_ a: RGB, _ b: RGB) -> Double {
         let l = linear(c)
         return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]
     }
-    let la = luminance(a), lb = luminance(b)
+    let la = luminance(a)
+    let lb = luminance(b)
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TermPlot
+import Testing
+
 @testable import Themes
 
 /// Theme lookup: precedence, listing, cycling, fallback, project-directory discovery.
@@ -22,7 +23,8 @@ import TermPlot
     ])
 
     var loader: ThemeLoader {
-        ThemeLoader(userDirectory: Self.user, projectDirectory: Self.project, fileSystem: fs, currentDirectory: "/src/mdnx")
+        ThemeLoader(
+            userDirectory: Self.user, projectDirectory: Self.project, fileSystem: fs, currentDirectory: "/src/mdnx")
     }
 
     @Test func listsDeduplicatedNamesDefaultFirst() {
@@ -43,7 +45,8 @@ import TermPlot
         let theme = try loader.load("/tmp/x.toml")
         #expect(theme.color(.truth) == RGB(hex: 0x000005))
         #expect(theme.name == "x")
-        #expect(ThemeLoader.isPath("themes/light.toml") && ThemeLoader.isPath("light.toml") && !ThemeLoader.isPath("light"))
+        #expect(
+            ThemeLoader.isPath("themes/light.toml") && ThemeLoader.isPath("light.toml") && !ThemeLoader.isPath("light"))
     }
 
     @Test func builtinDarkWithoutFiles() throws {
@@ -58,14 +61,20 @@ import TermPlot
         do {
             _ = try loader.load("nope")
         } catch {
-            #expect(error.description == #"no theme "nope" in /home/u/.config/mdnx/themes, themes (available: dark, broken, light, mine)"#)
+            #expect(
+                error.description
+                    == #"no theme "nope" in /home/u/.config/mdnx/themes, themes (available: dark, broken, light, mine)"#
+            )
         }
     }
 
     @Test func fallbackGivesTheDefaultAndAWarning() {
         let (theme, warning) = loader.loadOrFallback("broken")
         #expect(theme == Theme.builtinDefault)
-        #expect(warning == ##"/home/u/.config/mdnx/themes/broken.toml:2: colors.truth: "#12345" is not a colour (expected #rrggbb) (using the built-in dark theme)"##)
+        #expect(
+            warning
+                == ##"/home/u/.config/mdnx/themes/broken.toml:2: colors.truth: "#12345" is not a colour (expected #rrggbb) (using the built-in dark theme)"##
+        )
         let missing = loader.loadOrFallback("/tmp/none.toml")
         #expect(missing.warning == "/tmp/none.toml: cannot read theme: no such file (using the built-in dark theme)")
         let fine = loader.loadOrFallback("mine")
@@ -80,27 +89,40 @@ import TermPlot
     }
 
     @Test func userDirectoryFromEnvironment() {
-        #expect(ThemeLoader.userThemeDirectory(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/u"]) == "/cfg/mdnx/themes")
-        #expect(ThemeLoader.userThemeDirectory(environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/home/u"]) == "/home/u/.config/mdnx/themes")
+        #expect(
+            ThemeLoader.userThemeDirectory(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/u"])
+                == "/cfg/mdnx/themes")
+        #expect(
+            ThemeLoader.userThemeDirectory(environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/home/u"])
+                == "/home/u/.config/mdnx/themes")
         #expect(ThemeLoader.userThemeDirectory(environment: [:]) == nil)
     }
 
     @Test func findsProjectThemesWalkingUp() {
-        #expect(ThemeLoader.findProjectThemes(from: ["/src/mdnx/.build/x86_64-unknown-linux-gnu/release"], fileSystem: fs) == Self.project)
+        #expect(
+            ThemeLoader.findProjectThemes(from: ["/src/mdnx/.build/x86_64-unknown-linux-gnu/release"], fileSystem: fs)
+                == Self.project)
         #expect(ThemeLoader.findProjectThemes(from: ["/usr/bin", "/src/mdnx/Sources"], fileSystem: fs) == Self.project)
         #expect(ThemeLoader.findProjectThemes(from: ["/usr/bin", "/tmp"], fileSystem: fs) == nil)
-        let installed = InMemoryFileSystem(files: ["/opt/mdnx/share/mdnx/themes/dark.toml": "", "/opt/mdnx/bin/mdnx": ""])
-        #expect(ThemeLoader.findProjectThemes(from: ["/opt/mdnx/bin"], fileSystem: installed) == "/opt/mdnx/share/mdnx/themes")
+        let installed = InMemoryFileSystem(files: [
+            "/opt/mdnx/share/mdnx/themes/dark.toml": "", "/opt/mdnx/bin/mdnx": "",
+        ])
+        #expect(
+            ThemeLoader.findProjectThemes(from: ["/opt/mdnx/bin"], fileSystem: installed)
+                == "/opt/mdnx/share/mdnx/themes")
     }
 
     @Test func standardLoaderFindsThisPackagesThemes() {
         let root = URL(fileURLWithPath: projectThemesDirectory).deletingLastPathComponent().path
-        let loader = ThemeLoader.standard(environment: ["HOME": "/nonexistent-home"],
-                                          executablePath: root + "/.build/release/mdnx", currentDirectory: "/")
+        let loader = ThemeLoader.standard(
+            environment: ["HOME": "/nonexistent-home"],
+            executablePath: root + "/.build/release/mdnx", currentDirectory: "/")
         #expect(loader.projectDirectory == projectThemesDirectory)
         #expect(loader.userDirectory == "/nonexistent-home/.config/mdnx/themes")
-        #expect(Set(["dark", "light", "high-contrast", "colorblind", "monochrome"]).isSubset(of: Set(loader.themeNames)))
-        let fromCwd = ThemeLoader.standard(environment: [:], executablePath: "/usr/bin/mdnx", currentDirectory: root + "/Sources")
+        #expect(
+            Set(["dark", "light", "high-contrast", "colorblind", "monochrome"]).isSubset(of: Set(loader.themeNames)))
+        let fromCwd = ThemeLoader.standard(
+            environment: [:], executablePath: "/usr/bin/mdnx", currentDirectory: root + "/Sources")
         #expect(fromCwd.projectDirectory == projectThemesDirectory)
     }
 

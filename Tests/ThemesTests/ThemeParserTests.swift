@@ -1,5 +1,6 @@
-import Testing
 import TermPlot
+import Testing
+
 @testable import Themes
 
 /// Theme-file parsing and its error messages (asserted exactly).
@@ -18,8 +19,9 @@ import TermPlot
     }
 
     @Test func malformedTOML() {
-        #expect(message("name = \"x\"\n[colors]\ntruth = #fff\n")
-            == "themes/x.toml:3:9: malformed TOML: Error while parsing key-value pair: expected value, saw '#'")
+        #expect(
+            message("name = \"x\"\n[colors]\ntruth = #fff\n")
+                == "themes/x.toml:3:9: malformed TOML: Error while parsing key-value pair: expected value, saw '#'")
     }
 
     @Test func badColour() {
@@ -36,55 +38,72 @@ import TermPlot
     }
 
     @Test func colourOfWrongType() {
-        #expect(message("[colors]\ntruth = 12\n") == ##"themes/x.toml:2: colors.truth: expected a colour "#rrggbb", found an integer"##)
+        #expect(
+            message("[colors]\ntruth = 12\n")
+                == ##"themes/x.toml:2: colors.truth: expected a colour "#rrggbb", found an integer"##)
     }
 
     @Test func unknownKeySuggestsTheClosest() {
-        #expect(message("name = \"x\"\n[colors]\ntruht = \"#ffffff\"\n")
-            == ##"themes/x.toml:3: unknown key "colors.truht" (did you mean "colors.truth"?)"##)
-        #expect(message("colours.truth = \"#ffffff\"\n")
-            == ##"themes/x.toml:1: unknown key "colours.truth" (did you mean "colors.truth"?)"##)
+        #expect(
+            message("name = \"x\"\n[colors]\ntruht = \"#ffffff\"\n")
+                == ##"themes/x.toml:3: unknown key "colors.truht" (did you mean "colors.truth"?)"##)
+        #expect(
+            message("colours.truth = \"#ffffff\"\n")
+                == ##"themes/x.toml:1: unknown key "colours.truth" (did you mean "colors.truth"?)"##)
     }
 
     @Test func unknownKeyListsTheTable() {
-        #expect(message("[colors]\nforeground = \"#ffffff\"\n")
-            == "themes/x.toml:2: unknown key \"colors.foreground\" (valid keys: colors.background, colors.text, "
-            + "colors.dim_text, colors.title, colors.axis, colors.truth, colors.mse_curve, colors.mdn_samples, "
-            + "colors.reference, colors.warning, colors.accent)")
+        #expect(
+            message("[colors]\nforeground = \"#ffffff\"\n")
+                == "themes/x.toml:2: unknown key \"colors.foreground\" (valid keys: colors.background, colors.text, "
+                + "colors.dim_text, colors.title, colors.axis, colors.truth, colors.mse_curve, colors.mdn_samples, "
+                + "colors.reference, colors.warning, colors.accent)")
     }
 
     @Test func unknownTable() {
-        #expect(message("[colours]\ntruth = \"#ffffff\"\n")
-            == ##"themes/x.toml:2: unknown key "colours.truth" (did you mean "colors.truth"?)"##)
+        #expect(
+            message("[colours]\ntruth = \"#ffffff\"\n")
+                == ##"themes/x.toml:2: unknown key "colours.truth" (did you mean "colors.truth"?)"##)
         #expect(message("[colours]\n") == ##"themes/x.toml:1: unknown key "colours" (did you mean "colors"?)"##)
-        #expect(message("[widgets]\nsize = 3\n")
-            == "themes/x.toml:2: unknown key \"widgets.size\" (valid keys: ansi8, attributes, colors, components, "
-            + "density, description, help, loss, mono, monochrome, name, status)")
+        #expect(
+            message("[widgets]\nsize = 3\n")
+                == "themes/x.toml:2: unknown key \"widgets.size\" (valid keys: ansi8, attributes, colors, components, "
+                + "density, description, help, loss, mono, monochrome, name, status)")
     }
 
     @Test func firstErrorByLineIsReported() {
-        #expect(message("[colors]\ntruth = \"#1\"\naxis = \"#2\"\n")
-            == ##"themes/x.toml:2: colors.truth: "#1" is not a colour (expected #rrggbb)"##)
+        #expect(
+            message("[colors]\ntruth = \"#1\"\naxis = \"#2\"\n")
+                == ##"themes/x.toml:2: colors.truth: "#1" is not a colour (expected #rrggbb)"##)
     }
 
     @Test func errorsInDottedAndInlineKeysNameTheirLine() {
-        #expect(message("[loss]\nmse.train = \"#ff8700\"\nmdn.val = \"red\"\n")
-            == ##"themes/x.toml:3: loss.mdn.val: "red" is not a colour (expected #rrggbb)"##)
-        #expect(message("name = \"x\"\nstatus = { fg = \"#000000\", bg = \"#fff\" }\n")
-            == ##"themes/x.toml:2: status.bg: "#fff" is not a colour (expected #rrggbb)"##)
-        #expect(message("[components]\ncolors = [\n  \"#000000\",\n  \"#zz0000\",\n]\n")
-            == ##"themes/x.toml:2: components.colors: "#zz0000" is not a colour (expected #rrggbb)"##)
+        #expect(
+            message("[loss]\nmse.train = \"#ff8700\"\nmdn.val = \"red\"\n")
+                == ##"themes/x.toml:3: loss.mdn.val: "red" is not a colour (expected #rrggbb)"##)
+        #expect(
+            message("name = \"x\"\nstatus = { fg = \"#000000\", bg = \"#fff\" }\n")
+                == ##"themes/x.toml:2: status.bg: "#fff" is not a colour (expected #rrggbb)"##)
+        #expect(
+            message("[components]\ncolors = [\n  \"#000000\",\n  \"#zz0000\",\n]\n")
+                == ##"themes/x.toml:2: components.colors: "#zz0000" is not a colour (expected #rrggbb)"##)
     }
 
     @Test func badAttributeColormapAndAnsiName() {
-        #expect(message("[mono]\ntruth = [\"blink\"]\n")
-            == ##"themes/x.toml:2: mono.truth: "blink" is not an attribute (expected bold, dim or reverse)"##)
-        #expect(message("[density]\ncolormap = \"jet\"\n")
-            == ##"themes/x.toml:2: density.colormap: "jet" is not a colormap (expected one of viridis, cividis, magma, inferno, plasma, greys)"##)
-        #expect(message("[density]\ncolormap = \"viridis\"\nstart = \"#000000\"\n")
-            == "themes/x.toml:2: density: give either colormap or start/mid/end, not both")
-        #expect(message("[ansi8]\ntruth = \"grey\"\n")
-            == ##"themes/x.toml:2: ansi8.truth: "grey" is not one of black, red, green, yellow, blue, magenta, cyan, white, default"##)
+        #expect(
+            message("[mono]\ntruth = [\"blink\"]\n")
+                == ##"themes/x.toml:2: mono.truth: "blink" is not an attribute (expected bold, dim or reverse)"##)
+        #expect(
+            message("[density]\ncolormap = \"jet\"\n")
+                == ##"themes/x.toml:2: density.colormap: "jet" is not a colormap (expected one of viridis, cividis, magma, inferno, plasma, greys)"##
+        )
+        #expect(
+            message("[density]\ncolormap = \"viridis\"\nstart = \"#000000\"\n")
+                == "themes/x.toml:2: density: give either colormap or start/mid/end, not both")
+        #expect(
+            message("[ansi8]\ntruth = \"grey\"\n")
+                == ##"themes/x.toml:2: ansi8.truth: "grey" is not one of black, red, green, yellow, blue, magenta, cyan, white, default"##
+        )
         #expect(message("[density]\nstart = \"#000000\"\n") == ##"themes/x.toml: missing key "density.end""##)
     }
 
@@ -134,7 +153,8 @@ import TermPlot
             [density]
             colormap = "cividis"
             """
-        let theme = try ThemeParser.parse(text, name: "solarized-ish", file: "s.toml", defaults: Theme.builtinDefault).theme
+        let theme = try ThemeParser.parse(text, name: "solarized-ish", file: "s.toml", defaults: Theme.builtinDefault)
+            .theme
         #expect(theme.background == RGB(hex: 0x002B36))
         #expect(theme.densityRamp.first == RGB(hex: 0x00204D))
         #expect(theme.color(.mseCurve) == Theme.builtinDefault.color(.mseCurve))

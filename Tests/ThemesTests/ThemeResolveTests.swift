@@ -1,5 +1,6 @@
-import Testing
 import TermPlot
+import Testing
+
 @testable import Themes
 
 /// Theme -> terminal styles at each colour depth (built-in dark theme, hand-mapped values).
@@ -48,7 +49,8 @@ import TermPlot
     }
 
     @Test func componentLevelsBlendTowardTheBackground() {
-        let c = RGB(hex: 0x56B4E9), bg = RGB(hex: 0x1C1C1C)
+        let c = RGB(hex: 0x56B4E9)
+        let bg = RGB(hex: 0x1C1C1C)
         #expect(dark.foreground(.component(index: 0, level: 7)) == c)
         // Level 0 shows 30%: 28 + (86-28)*0.3 = 45.4, 28 + 152*0.3 = 73.6, 28 + 205*0.3 = 89.5.
         #expect(dark.foreground(.component(index: 0, level: 0)) == RGB(45, 74, 90))
@@ -66,8 +68,10 @@ import TermPlot
     }
 
     @Test func monochromeThemeIgnoresColourAtEveryDepth() throws {
-        let mono = try ThemeParser.parse("monochrome = true\n[colors]\nbackground = \"#ffffff\"\ntext = \"#000000\"\n",
-                                         name: "m", file: "m.toml", defaults: dark).theme
+        let mono = try ThemeParser.parse(
+            "monochrome = true\n[colors]\nbackground = \"#ffffff\"\ntext = \"#000000\"\n",
+            name: "m", file: "m.toml", defaults: dark
+        ).theme
         for depth in ColorDepth.allCases {
             #expect(mono.resolved(.mseCurve, depth: depth) == ResolvedStyle(fg: .default, bold: true))
             #expect(mono.resolved(.statusBar, depth: depth) == ResolvedStyle(fg: .default, reverse: true))
