@@ -62,7 +62,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
-        .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore"]),
+        // Code only tests need (reference implementations, fixtures), kept out of the product.
+        .target(name: "MDNCoreTestSupport", dependencies: ["MDNCore"], path: "Tests/Support/MDNCoreTestSupport"),
+        .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore", "MDNCoreTestSupport"]),
         .testTarget(name: "TermPlotTests", dependencies: ["TermPlot"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),

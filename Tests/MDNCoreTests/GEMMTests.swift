@@ -1,3 +1,4 @@
+import MDNCoreTestSupport
 import Testing
 
 @testable import MDNCore
