@@ -26,11 +26,15 @@ let package = Package(
     targets: [
         // Atomic, no-clobber file writes shared by checkpoints, CSV output and exports.
         .target(name: "SafeIO"),
-        // Numerics, models, training, datasets, checkpoints: pure Swift.
+        // Numerics, models, training, synthetic data sets: pure Swift, no file I/O.
         .target(
             name: "MDNCore",
-            dependencies: ["SafeIO", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: kernelFlags
+        ),
+        // Data I/O: CSV input and output, safetensors checkpoints, models loaded from them.
+        .target(
+            name: "MDNIO",
+            dependencies: ["MDNCore", "SafeIO", .product(name: "CSV", package: "CSV.swift")]
         ),
         // Cairo, for raster (PNG) exports.
         .systemLibrary(
@@ -52,12 +56,12 @@ let package = Package(
         // The interactive explorer: state, update, view, session, ncurses adapter.
         .target(
             name: "Explorer",
-            dependencies: ["MDNCore", "TermPlot", "Themes", "CNcurses"]
+            dependencies: ["MDNCore", "MDNIO", "TermPlot", "Themes", "CNcurses"]
         ),
         .executableTarget(
             name: "mdnx",
             dependencies: [
-                "MDNCore", "TermPlot", "Themes", "Explorer",
+                "MDNCore", "MDNIO", "TermPlot", "Themes", "Explorer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,11 +69,12 @@ let package = Package(
         // Code only tests need (reference implementations, fixtures), kept out of the product.
         .target(name: "MDNCoreTestSupport", dependencies: ["MDNCore"], path: "Tests/Support/MDNCoreTestSupport"),
         .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore", "MDNCoreTestSupport"]),
+        .testTarget(name: "MDNIOTests", dependencies: ["MDNIO", "MDNCore", "SafeIO"]),
         .testTarget(name: "TermPlotTests", dependencies: ["TermPlot"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),
         // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
-        .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore"]),
+        .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore", "MDNIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

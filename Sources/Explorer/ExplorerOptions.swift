@@ -1,4 +1,5 @@
 import MDNCore
+import MDNIO
 import TermPlot
 
 /// Where the explorer's data comes from.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MDNCore
+import MDNIO
 
 /// `mdnx data`: writes a built-in data set as CSV (x,y), to stdout or a file.
 struct DataCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MDNCore
+import MDNIO
 
 /// The data options `train`, `plot` and `explore` share: a built-in data set (`--dataset`,
 /// `--count`) or columns of a CSV file (`--data`, `--x`, `--y`, `--drop-missing`).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MDNCore
+import MDNIO
 
 /// `mdnx eval`: scores a trained model on a CSV file, in the data's own units.
 struct EvalCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import MDNCore
+import MDNIO
 
 /// Shared pieces of the commands that use a trained model (sample, eval).
 enum ModelIO {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MDNCore
+import MDNIO
 import TermPlot
 import Themes
 

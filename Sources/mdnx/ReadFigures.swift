@@ -1,4 +1,5 @@
 import MDNCore
+import MDNIO
 
 /// Formatting of CSV reading figures, shared by the commands that read CSV files.
 enum ReadFigures {

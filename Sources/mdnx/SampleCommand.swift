@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MDNCore
+import MDNIO
 
 /// `mdnx sample`: draws y from a trained MDN at given x (or prints its mixture parameters or
 /// summaries), as CSV in the user's units.

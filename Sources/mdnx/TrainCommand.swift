@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MDNCore
+import MDNIO
 
 /// `mdnx train`: train the MSE network and/or the MDN on a data set, printing Keras-style
 /// epoch lines (or JSON lines with `--json`).

@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import MDNIO
 import Testing
 
 #if canImport(FoundationXML)

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import MDNCore
 
 /// What `CSVLoader.read` produced, with the figures a command reports (rows, rows/s).
 public struct CSVLoadReport: Sendable {

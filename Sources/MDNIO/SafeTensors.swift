@@ -1,4 +1,5 @@
 import Foundation
+import MDNCore
 import SafeIO
 
 /// The safetensors file format (Hugging Face): an 8-byte little-endian header length N, N

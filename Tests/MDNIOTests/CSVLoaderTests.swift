@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MDNCore
+@testable import MDNIO
 
 @Suite struct CSVLoaderTests {
     let dir = TemporaryDirectory()

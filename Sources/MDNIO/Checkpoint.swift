@@ -1,4 +1,5 @@
 import Foundation
+import MDNCore
 
 /// A trained model on disk: the network's tensors plus what is needed to use them (model
 /// kind, widths, K, D, the data normalisation, column names) and how it was trained

@@ -3,6 +3,7 @@ import SafeIO
 import Testing
 
 @testable import MDNCore
+@testable import MDNIO
 
 @Suite struct CheckpointTests {
     let dir = TemporaryDirectory()

@@ -1,3 +1,4 @@
+import MDNCore
 import SafeIO
 
 /// Why a checkpoint (a safetensors file) could not be read or written; each description

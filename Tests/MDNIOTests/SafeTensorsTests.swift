@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MDNCore
+@testable import MDNIO
 
 /// Bytes written by Python's reference implementation (safetensors 0.8.0, numpy 2.4.6):
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import MDNCore
 import SafeIO
 
 /// Writes numeric tables as CSV (a header row, then one row per record), to a file through

@@ -1,3 +1,5 @@
+import MDNCore
+
 /// A trained network from a checkpoint, answering in the user's units: it normalises x with
 /// the checkpoint's `Normalizer`, runs the network, and maps the outputs back (mixture means
 /// and sigmas, or mse predictions).

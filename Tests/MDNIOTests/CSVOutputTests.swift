@@ -3,6 +3,7 @@ import SafeIO
 import Testing
 
 @testable import MDNCore
+@testable import MDNIO
 
 @Suite struct CSVOutputTests {
     let dir = TemporaryDirectory()
