@@ -1,0 +1,82 @@
+/// The one way mdnx makes a trainer: for a data set, a preset, K and a seed, the training
+/// configuration, the scaling, the initial weights and the batch order. `mdnx train`, the
+/// explorer and the tests all call it, so the same inputs give a bit-identical model in each.
+///
+/// The seed rule: the initial weights are drawn from `SeededRNG(seed: weightSeed)` and the
+/// trainer shuffles its batches with `batchOrderSeed`, for every model kind. (A built-in data
+/// set is generated from the same seed by its caller: `DatasetName.generate(count:seed:)`.)
+public struct TrainerRecipe: Sendable, Equatable {
+    /// Network widths and the training configuration per model kind.
+    public var preset: Preset
+    /// Mixture components K of the MDN (an MSE network ignores it).
+    public var mixtures: Int
+    /// The seed everything random in training derives from.
+    public var seed: UInt64
+    /// Whether the data are z-scored (fitted on each model's training rows).
+    public var normalization: NormalizationPolicy
+    /// The user's changes to the preset's configuration.
+    public var overrides: TrainingOverrides
+
+    /// A recipe; `mixtures` defaults to the preset's K.
+    public init(
+        preset: Preset, mixtures: Int? = nil, seed: UInt64, normalization: NormalizationPolicy,
+        overrides: TrainingOverrides = TrainingOverrides()
+    ) {
+        let k = mixtures ?? preset.mixtures
+        precondition(k >= 1, "a mixture needs at least one component")
+        self.preset = preset
+        self.mixtures = k
+        self.seed = seed
+        self.normalization = normalization
+        self.overrides = overrides
+    }
+
+    /// The seed of the initial weights: the recipe's seed itself.
+    public var weightSeed: UInt64 { seed }
+    /// The seed of the batch order: the recipe's seed plus one (wrapping), so that weights and
+    /// batches come from different streams.
+    public var batchOrderSeed: UInt64 { seed &+ 1 }
+
+    /// The configuration for training `kind` on `rows` rows: the preset's for that many rows
+    /// (`Preset.config(for:rows:)`), with the overrides applied.
+    public func config(for kind: ModelKind, rows: Int) -> TrainingConfig {
+        overrides.applied(to: preset.config(for: kind, rows: rows))
+    }
+
+    /// The normaliser `kind` trains with on `data`: the policy fitted on the rows the trainer
+    /// will train on (not its validation rows).
+    public func normalizer(for kind: ModelKind, data: Dataset) -> Normalizer {
+        normalization.normalizer(for: data, validationSplit: config(for: kind, rows: data.count).validationSplit)
+    }
+
+    /// A freshly initialised network of `kind` with the preset's widths, K components (mdn)
+    /// and weights drawn from `weightSeed`.
+    public func network(_ kind: ModelKind, inputDimension: Int, outputDimension: Int) -> Network {
+        var rng = SeededRNG(seed: weightSeed)
+        return Network(
+            kind: kind, inputDimension: inputDimension, hidden: preset.hidden, outputDimension: outputDimension,
+            mixtures: mixtures, rng: &rng)
+    }
+
+    /// A trainer of `kind` on `data` (in the data's units; it is scaled here), ready to run.
+    public func trainer(_ kind: ModelKind, data: Dataset) -> PreparedTrainer {
+        let config = config(for: kind, rows: data.count)
+        let normalizer = normalization.normalizer(for: data, validationSplit: config.validationSplit)
+        let network = network(kind, inputDimension: data.inputDimension, outputDimension: data.outputDimension)
+        let scaled = normalization.zscore ? normalizer.normalize(data) : data
+        return PreparedTrainer(
+            kind: kind, trainer: Trainer(network: network, data: scaled, config: config, seed: batchOrderSeed),
+            normalizer: normalizer)
+    }
+}
+
+/// What `TrainerRecipe.trainer(_:data:)` makes: the trainer, and the normaliser that maps the
+/// data into its units and its predictions back (store it with the model).
+public struct PreparedTrainer {
+    /// The model kind.
+    public let kind: ModelKind
+    /// The trainer, on the scaled data, not started.
+    public let trainer: Trainer
+    /// The scaling the trainer's data went through (the identity for raw units).
+    public let normalizer: Normalizer
+}
