@@ -26,6 +26,8 @@ let package = Package(
     targets: [
         // Atomic, no-clobber file writes shared by checkpoints, CSV output and exports.
         .target(name: "SafeIO"),
+        // POSIX signals as a flag that loops poll (train's Ctrl-C, the explorer's quit).
+        .target(name: "Signals"),
         // Numerics, models, training, synthetic data sets: pure Swift, no file I/O.
         .target(
             name: "MDNCore",
@@ -56,16 +58,17 @@ let package = Package(
         // The interactive explorer: state, update, view, session, ncurses adapter.
         .target(
             name: "Explorer",
-            dependencies: ["MDNCore", "MDNIO", "TermPlot", "Themes", "CNcurses"]
+            dependencies: ["MDNCore", "MDNIO", "TermPlot", "Themes", "CNcurses", "Signals"]
         ),
         .executableTarget(
             name: "mdnx",
             dependencies: [
-                "MDNCore", "MDNIO", "TermPlot", "Themes", "Explorer",
+                "MDNCore", "MDNIO", "TermPlot", "Themes", "Explorer", "Signals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
+        .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
         // Code only tests need (reference implementations, fixtures), kept out of the product.
         .target(name: "MDNCoreTestSupport", dependencies: ["MDNCore"], path: "Tests/Support/MDNCoreTestSupport"),
         .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore", "MDNCoreTestSupport"]),
@@ -74,7 +77,7 @@ let package = Package(
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),
         // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
-        .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore", "MDNIO"]),
+        .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore", "MDNIO", "Explorer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,18 +2,9 @@ import Dispatch
 import Foundation
 import MDNCore
 import SafeIO
-import Synchronization
+import Signals
 import TermPlot
 import Themes
-
-/// A quit request raised by SIGINT, SIGTERM or SIGHUP on the signal queue and read by the UI loop.
-final class QuitFlag: Sendable {
-    private let flag = Atomic<Int32>(0)
-    /// Records the signal that asked to quit.
-    func raise(_ signal: Int32) { flag.store(signal, ordering: .releasing) }
-    /// The signal that asked to quit, or 0.
-    var signal: Int32 { flag.load(ordering: .acquiring) }
-}
 
 /// Frame timing, for `p` (status bar) and `--profile` (stderr on exit).
 struct FrameTimer {
@@ -71,8 +62,6 @@ public final class ExplorerApp {
     private var theme: Theme
     private var themeCache: [String: Theme] = [:]
     private var timer = FrameTimer()
-    private let quit = QuitFlag()
-    private var signalSources: [DispatchSourceSignal] = []
 
     /// Runs the explorer; returns the process exit code. Restores the terminal on every path.
     public static func run(_ options: ExplorerOptions) -> Int32 {
@@ -127,7 +116,9 @@ public final class ExplorerApp {
             config: Self.sessionConfig(loaded, options: options, mixtures: options.mixtures, seed: options.seed))
     }
 
-    private static func sessionConfig(_ loaded: LoadedData, options: ExplorerOptions, mixtures: Int, seed: UInt64)
+    /// The training session's configuration for `loaded` data, K and seed (the trainers come
+    /// from its `TrainerRecipe`, as in `mdnx train`).
+    static func sessionConfig(_ loaded: LoadedData, options: ExplorerOptions, mixtures: Int, seed: UInt64)
         -> SessionConfig
     {
         var c = SessionConfig(data: loaded.data, mixtures: mixtures, preset: options.preset, seed: seed)
@@ -149,23 +140,10 @@ public final class ExplorerApp {
         return name == "UTF-8" || name == "UTF8"
     }
 
-    /// Signals: SIGINT, SIGTERM and SIGHUP end the loop, which restores the terminal. Ignoring them
-    /// before newterm also keeps ncurses from installing its own handlers.
-    private func installSignalHandlers() {
-        let queue = DispatchQueue(label: "mdnx.signals")
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            let flag = quit
-            // @Sendable: otherwise the closure would be main-actor isolated and trap off the main thread.
-            source.setEventHandler(handler: { @Sendable in flag.raise(sig) })
-            source.resume()
-            signalSources.append(source)
-        }
-    }
-
     private func loop() -> Int32 {
-        installSignalHandlers()
+        // SIGINT, SIGTERM and SIGHUP end the loop, which restores the terminal. Caught before
+        // newterm, so that ncurses installs no handlers of its own.
+        let quit = SignalFlag(catching: [SIGINT, SIGTERM, SIGHUP], queue: DispatchQueue(label: "mdnx.signals"))
         let screen: NcursesScreen
         do {
             screen = try NcursesScreen(theme: theme, environment: ProcessInfo.processInfo.environment)
@@ -188,7 +166,7 @@ public final class ExplorerApp {
         var pendingKeyTime: UInt64? = nil
         var finishAnnounced = false
         var lastDraw: UInt64 = 0
-        while quit.signal == 0 && !state.quitting {
+        while !quit.isSet && !state.quitting {
             // Block for input until the next frame is due; then drain what else is queued.
             let sinceDraw = Int((DispatchTime.now().uptimeNanoseconds - lastDraw) / 1_000_000)
             var input = screen.read(timeout: dirty ? 0 : max(1, frameMs - sinceDraw))
@@ -232,7 +210,7 @@ public final class ExplorerApp {
                 keyLatency: pendingKeyTime.map { Double(t2 - $0) / 1e6 })
             pendingKeyTime = nil
         }
-        return quit.signal == 0 ? 0 : 128 + quit.signal
+        return quit.signal.map { 128 + $0 } ?? 0
     }
 
     /// Runs `update` and performs the effects.
