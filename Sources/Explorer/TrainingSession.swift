@@ -20,11 +20,21 @@ public struct SessionConfig: Sendable {
     /// The data is the user's (a CSV) rather than a built-in set; with the preset this
     /// decides the scaling (see `normalization`).
     public var isUserData: Bool = false
+    /// Changes to the preset's training configuration (none in the explorer today; tests
+    /// set a few epochs).
+    public var overrides = TrainingOverrides()
 
     /// How the data are scaled for training: `NormalizationPolicy.automatic`, the rule
     /// `mdnx train` uses by default (z-score fitted on each model's training rows, except
     /// built-in data under the tutorial preset). Predictions are mapped back to the data's units.
     public var normalization: NormalizationPolicy { .automatic(preset: preset, isUserData: isUserData) }
+
+    /// How the session makes its trainers: the recipe `mdnx train` uses, with this preset,
+    /// K, seed and scaling, so that the same seed trains the same models in both.
+    public var recipe: TrainerRecipe {
+        TrainerRecipe(
+            preset: preset, mixtures: mixtures, seed: seed, normalization: normalization, overrides: overrides)
+    }
 
     /// Creates a configuration.
     public init(data: Dataset, mixtures: Int, preset: Preset, seed: UInt64) {
@@ -95,19 +105,11 @@ public final class TrainingSession: Sendable {
         return done.wait(timeout: .now() + timeout) == .success
     }
 
-    /// The training configuration for `kind`: the preset's for this many rows, as `mdnx train` uses.
-    static func trainingConfig(_ kind: ModelKind, _ config: SessionConfig) -> TrainingConfig {
-        config.preset.config(for: kind, rows: config.data.count)
-    }
-
-    /// The normaliser each model trains with: the session's policy fitted on that model's
-    /// training rows (the same normaliser `mdnx train` would store in its checkpoint).
+    /// The normaliser each model trains with: the recipe's, fitted on that model's training
+    /// rows (the same normaliser `mdnx train` would store in its checkpoint).
     static func normalizers(_ config: SessionConfig) -> (mse: Normalizer, mdn: Normalizer) {
-        let policy = config.normalization
-        return (
-            policy.normalizer(for: config.data, validationSplit: trainingConfig(.mse, config).validationSplit),
-            policy.normalizer(for: config.data, validationSplit: trainingConfig(.mdn, config).validationSplit)
-        )
+        let recipe = config.recipe
+        return (recipe.normalizer(for: .mse, data: config.data), recipe.normalizer(for: .mdn, data: config.data))
     }
 
     /// An epoch report with its losses in the data's units: MSE times the target variance,
@@ -121,16 +123,17 @@ public final class TrainingSession: Sendable {
 
     /// The training loop. The trainers are created here, on the training queue, and never leave it.
     private func run(_ config: SessionConfig) {
-        let (mseNormalizer, mdnNormalizer) = Self.normalizers(config)
-        let mseData = mseNormalizer.normalize(config.data)
-        let mdnData = mdnNormalizer.normalize(config.data)
+        let msePrepared = Self.makeTrainer(.mse, config: config)
+        let mdnPrepared = Self.makeTrainer(.mdn, config: config)
+        let (mse, mseNormalizer) = (msePrepared.trainer, msePrepared.normalizer)
+        // K changes neither the MDN's training rows nor its scaling: a restart keeps the normaliser.
+        var mdn = mdnPrepared.trainer
+        let mdnNormalizer = mdnPrepared.normalizer
         let (lo, hi) = xRange(config.data)
         let curveX = grid(lo, hi, config.curvePoints)
         let mixtureX = grid(lo, hi, config.mixturePoints)
         let curveInput = mseNormalizer.normalizeX(curveX)
         let mixtureInput = mdnNormalizer.normalizeX(mixtureX)
-        let mse = Self.makeTrainer(.mse, data: mseData, config: config, mixtures: 1)
-        var mdn = Self.makeTrainer(.mdn, data: mdnData, config: config, mixtures: config.mixtures)
         var mixtures = config.mixtures
         var snap = Snapshot(seed: config.seed, mixtures: mixtures)
         snap.curveX = curveX
@@ -147,7 +150,7 @@ public final class TrainingSession: Sendable {
             let k = pendingMixtures.exchange(0, ordering: .acquiring)
             if k > 0 {
                 mixtures = k
-                mdn = Self.makeTrainer(.mdn, data: mdnData, config: config, mixtures: k)
+                mdn = Self.makeTrainer(.mdn, config: config, mixtures: k).trainer
                 snap.mixtures = k
                 snap.mdn = ModelProgress()
                 snap.mixtureRows = nil
@@ -190,14 +193,12 @@ public final class TrainingSession: Sendable {
         latestSnapshot.withLock { $0 = copy }
     }
 
-    /// A fresh network and its trainer for `kind` on (scaled) `data` with the preset's widths and recipe.
-    private static func makeTrainer(_ kind: ModelKind, data: Dataset, config: SessionConfig, mixtures: Int) -> Trainer {
-        let seed = config.seed
-        var rng = SeededRNG(seed: seed &+ (kind == .mdn ? 0x9E37_79B9 : 0))
-        let net = Network(
-            kind: kind, inputDimension: data.inputDimension, hidden: config.preset.hidden,
-            outputDimension: data.outputDimension, mixtures: mixtures, rng: &rng)
-        return Trainer(network: net, data: data, config: trainingConfig(kind, config), seed: seed &+ 1)
+    /// The trainer of `kind` for this session, as `mdnx train` makes it (`TrainerRecipe`),
+    /// with `mixtures` components instead of the configured K when given.
+    static func makeTrainer(_ kind: ModelKind, config: SessionConfig, mixtures: Int? = nil) -> PreparedTrainer {
+        var recipe = config.recipe
+        if let mixtures { recipe.mixtures = mixtures }
+        return recipe.trainer(kind, data: config.data)
     }
 }
 
