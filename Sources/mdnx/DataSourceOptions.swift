@@ -96,7 +96,7 @@ struct DataSourceOptions: ParsableArguments {
 
     /// The error for --data without --x/--y, listing the file's columns (read by the CSV
     /// loader, so quoting, a byte-order mark and row names are handled as in training).
-    static func missingColumns(path: String) throws -> ModelIO.Failure {
+    static func missingColumns(path: String) throws -> CommandError {
         let available: [String]
         do {
             _ = try CSVLoader.readColumns(path: path, columns: [.index(0)], minimumRows: 0)
@@ -105,10 +105,7 @@ struct DataSourceOptions: ParsableArguments {
             guard case .columnOutOfRange(_, _, let names) = error else { throw error }
             available = names
         }
-        let list = available.enumerated().map { "\"\($0.element)\" (\($0.offset + 1))" }.joined(separator: ", ")
-        return ModelIO.Failure(
-            "\(path): choose the input and target columns with --x COLUMN --y COLUMN "
-                + "(names or 1-based positions); available columns: \(list)")
+        return .columnsNotChosen(path: path, available: available)
     }
 }
 

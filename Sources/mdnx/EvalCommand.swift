@@ -42,13 +42,11 @@ struct EvalCommand: ParsableCommand {
         let score = predictor.score(report.dataset)
         let rows = report.dataset.count
         if json {
-            var object: [String: Any] = [
-                "model": model, "data": data, "kind": checkpoint.kind.rawValue, "rows": rows,
-                "rows_dropped": report.rowsDropped, "mse": JSONOutput.number(score.mse),
-                "read_seconds": report.seconds,
-            ]
-            if let nll = score.nll { object["nll"] = JSONOutput.number(nll) }
-            try JSONOutput.printLine(object)
+            try JSONOutput.printLine(
+                EvalRecord(
+                    model: model, data: data, kind: checkpoint.kind.rawValue, rows: rows,
+                    rowsDropped: report.rowsDropped, mse: JSONNumber(score.mse), nll: score.nll.map(JSONNumber.init),
+                    readSeconds: report.seconds))
             return
         }
         printToStandardError(ReadFigures.line(report, path: data))

@@ -3,21 +3,13 @@ import MDNIO
 
 /// Shared pieces of the commands that use a trained model (sample, eval).
 enum ModelIO {
-    /// A one-line command failure.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
-    }
-
     /// Column selectors from option values, or the model's own column names.
-    static func selectors(_ given: [String], defaults: [String], option: String, model: String) throws
+    static func selectors(_ given: [String], defaults: [String], option: String, model: String) throws(CommandError)
         -> [ColumnSelector]
     {
         if given.isEmpty { return defaults.map { .name($0) } }
         guard given.count == defaults.count else {
-            throw Failure(
-                "\(model) takes \(defaults.count) \(option) column\(defaults.count == 1 ? "" : "s") "
-                    + "(\(defaults.joined(separator: ", "))); got \(given.count)")
+            throw .columnCount(model: model, option: option, expected: defaults, given: given.count)
         }
         return given.map(ColumnSelector.init(parsing:))
     }

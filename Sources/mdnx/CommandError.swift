@@ -1,0 +1,41 @@
+/// Why a command could not do what it was asked, each described in one line that names the
+/// file, flag or value at fault.
+enum CommandError: Error, CustomStringConvertible, Equatable {
+    /// `--holdout` keeps every usable row of the CSV file out of training.
+    case holdoutLeavesNoRows(holdout: Int, path: String, rows: Int)
+    /// The validation split leaves no training rows: `rows` rows of the built-in data (`path`
+    /// nil) or of a CSV file, after `--holdout` when `afterHoldout`.
+    case tooFewTrainingRows(rows: Int, path: String?, afterHoldout: Bool, validationSplit: Double)
+    /// `model` takes one `option` column per name in `expected`; `given` were given.
+    case columnCount(model: String, option: String, expected: [String], given: Int)
+    /// `--data` without `--x`/`--y`: the file's columns, to choose from.
+    case columnsNotChosen(path: String, available: [String])
+    /// `--grid` gives one input value per row; `model` takes `inputs`.
+    case gridNeedsOneInput(model: String, inputs: Int)
+    /// `model` is an mse model: it has no distribution to draw from or describe.
+    case nothingToSample(model: String)
+
+    var description: String {
+        switch self {
+        case .holdoutLeavesNoRows(let holdout, let path, let rows):
+            return "--holdout \(holdout) leaves no rows to train on: \(path) has \(rows) usable rows"
+        case .tooFewTrainingRows(let rows, let path, let afterHoldout, let split):
+            let source = path.map { "\($0) has \(rows) usable rows\(afterHoldout ? " after --holdout" : "")" }
+            return "too few rows to train on: \(source ?? "\(rows) rows"), and the validation split "
+                + "(\(split)) leaves none for training"
+        case .columnCount(let model, let option, let expected, let given):
+            let columns = expected.count == 1 ? "column" : "columns"
+            return "\(model) takes \(expected.count) \(option) \(columns) (\(expected.joined(separator: ", "))); "
+                + "got \(given)"
+        case .columnsNotChosen(let path, let available):
+            let list = available.enumerated().map { "\"\($0.element)\" (\($0.offset + 1))" }
+            return "\(path): choose the input and target columns with --x COLUMN --y COLUMN "
+                + "(names or 1-based positions); available columns: \(list.joined(separator: ", "))"
+        case .gridNeedsOneInput(let model, let inputs):
+            return "\(model) takes \(inputs) inputs; --grid gives one: use --data with \(inputs) --x columns"
+        case .nothingToSample(let model):
+            return "\(model) is an mse model: it predicts one y per x and has no distribution "
+                + "to sample; use --summary for its predictions"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import MDNCore
+
+/// `mdnx train --json`'s line for one epoch: `{"event":"epoch","model":"mdn","epoch":1,...}`.
+struct TrainEpochRecord: Encodable, Equatable {
+    /// Always "epoch".
+    let event = "epoch"
+    /// "mdn" or "mse".
+    let model: String
+    /// 1-based epoch number.
+    let epoch: Int
+    /// Running mean of the batch losses over the epoch (training units).
+    let loss: Double
+    /// Validation loss after the epoch (absent without validation rows).
+    let valLoss: Double?
+    /// Learning rate used during the epoch.
+    let learningRate: Double
+    /// Wall time of the epoch, milliseconds.
+    let ms: Double
+
+    private enum CodingKeys: String, CodingKey {
+        case event, model, epoch, loss, ms
+        case valLoss = "val_loss"
+        case learningRate = "learning_rate"
+    }
+
+    /// The record of `report` for a model of `kind`. The learning rate is written as the
+    /// float's shortest decimal (0.003, not 0.0030000000260770321).
+    init(kind: ModelKind, _ report: EpochReport) {
+        model = kind.rawValue
+        epoch = report.epoch
+        loss = report.loss
+        valLoss = report.valLoss
+        learningRate = Double("\(report.learningRate)") ?? Double(report.learningRate)
+        ms = report.milliseconds
+    }
+}
