@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MDNCore
 import MDNIO
+import Signals
 
 /// `mdnx train`: train the MSE network and/or the MDN on a data set, printing Keras-style
 /// epoch lines (or JSON lines with `--json`).
@@ -51,6 +52,14 @@ struct TrainCommand: ParsableCommand {
     /// Learning-rate schedules selectable from the command line.
     enum ScheduleName: String, ExpressibleByArgument, CaseIterable {
         case constant, cosine
+
+        /// The schedule: cosine decays to 1% of the initial rate.
+        var schedule: LearningRateSchedule {
+            switch self {
+            case .constant: .constant
+            case .cosine: .cosine(finalFactor: 0.01)
+            }
+        }
     }
 
     /// Which models to train.
@@ -151,11 +160,9 @@ struct TrainCommand: ParsableCommand {
             let n = source.rowCount
             if holdout >= n { throw ValidationError("--holdout must be in 0..<\(n) (got \(holdout))") }
             do {
-                _ = try TrainCommand.checkRows(
-                    n - holdout, configs: kinds.map { config(for: $0, rows: n - holdout) },
-                    source: "\(n - holdout) rows")
+                try checkRows(n - holdout, path: nil)
             } catch {
-                throw ValidationError(String(describing: error))
+                throw ValidationError(error.description)
             }
         }
     }
@@ -163,86 +170,19 @@ struct TrainCommand: ParsableCommand {
     /// The models to train, in order.
     var kinds: [ModelKind] { model == .both ? [.mse, .mdn] : [model == .mse ? .mse : .mdn] }
 
-    func run() throws {
-        // Fail before any work if the checkpoint could not be written at the end.
-        if let save { try OutputCheck.ensureWritable(save, force: force) }
-        let loaded = try source.load(seed: seed)
-        let all = loaded.dataset
-        if let report = loaded.report, !json {
-            printToStandardError(ReadFigures.line(report, path: loaded.description))
-        }
-        if let path = source.data {
-            if holdout >= all.count {
-                throw ModelIO.Failure(
-                    "--holdout \(holdout) leaves no rows to train on: \(path) has \(all.count) usable rows")
-            }
-            _ = try TrainCommand.checkRows(
-                all.count - holdout, configs: kinds.map { config(for: $0, rows: all.count - holdout) },
-                source: "\(path) has \(all.count - holdout) usable rows\(holdout > 0 ? " after --holdout" : "")")
-        }
-        let trainable = all.rows(0..<(all.count - holdout))
-        let held = holdout > 0 ? all.rows((all.count - holdout)..<all.count) : nil
-        let start = ContinuousClock.now
-        let stop = SignalFlag.installInterruptHandler()
-        for kind in kinds {
-            try train(kind: kind, data: trainable, held: held, source: loaded, stop: stop)
-        }
-        if kinds.count > 1 && !json {
-            print(String(format: "total wall time: %.0f ms", TrainCommand.ms(ContinuousClock.now - start)))
-        }
+    /// How the trainers are made: the preset, K, seed and scaling with the command-line
+    /// overrides (the explorer makes its trainers with the same recipe).
+    var recipe: TrainerRecipe {
+        TrainerRecipe(
+            preset: preset, mixtures: mixtures, seed: seed, normalization: normalization, overrides: overrides)
     }
 
-    /// Checks that `rows` leave at least one training row under every config's validation
-    /// split; returns the smallest validation row count.
-    static func checkRows(_ rows: Int, configs: [TrainingConfig], source: String) throws -> Int {
-        var smallest = Int.max
-        for config in configs {
-            let train = Trainer.trainingRowCount(count: rows, validationSplit: config.validationSplit)
-            if train < 1 {
-                throw ModelIO.Failure(
-                    "too few rows to train on: \(source), and the validation split "
-                        + "(\(config.validationSplit)) leaves none for training")
-            }
-            smallest = min(smallest, rows - train)
-        }
-        return smallest
-    }
-
-    /// The training configuration for `kind` on `rows` rows: the preset's (whose default
-    /// validation split grows for small data sets), with the command-line overrides.
-    func config(for kind: ModelKind, rows: Int) -> TrainingConfig {
-        var config = preset.config(for: kind, rows: rows)
-        if let epochs { config.maxEpochs = epochs }
-        if let batchSize { config.batchSize = batchSize }
-        if let learningRate { config.learningRate = learningRate }
-        switch schedule {
-        case .constant?: config.schedule = .constant
-        case .cosine?: config.schedule = .cosine(finalFactor: 0.01)
-        case nil: break
-        }
-        if let patience {
-            config.earlyStopping =
-                config.earlyStopping
-                ?? EarlyStoppingConfig(monitor: .valLoss, patience: patience, restoreBestWeights: true)
-            config.earlyStopping?.patience = patience
-        }
-        if let validationSplit { config.validationSplit = validationSplit }
-        if let restoreBest { config.earlyStopping?.restoreBestWeights = restoreBest }
-        if let averaging { config.averaging = averaging > 0 ? averaging : nil }
-        if let plateauPatience {
-            if plateauPatience == 0 {
-                config.reduceLROnPlateau = nil
-            } else {
-                config.reduceLROnPlateau =
-                    config.reduceLROnPlateau ?? ReduceLROnPlateauConfig(monitor: .valLoss, patience: plateauPatience)
-                config.reduceLROnPlateau?.patience = plateauPatience
-            }
-        }
-        if let monitor {
-            config.earlyStopping?.monitor = monitor
-            config.reduceLROnPlateau?.monitor = monitor
-        }
-        return config
+    /// The training flags that change the preset's configuration.
+    var overrides: TrainingOverrides {
+        TrainingOverrides(
+            maxEpochs: epochs, batchSize: batchSize, learningRate: learningRate, schedule: schedule?.schedule,
+            patience: patience, plateauPatience: plateauPatience, averaging: averaging,
+            validationSplit: validationSplit, restoreBestWeights: restoreBest, monitor: monitor)
     }
 
     /// The scaling rule (see `NormalizationChoice` for the measurements behind `auto`, which
@@ -255,110 +195,181 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    /// Whether to z-score.
-    var zscores: Bool { normalization.zscore }
+    func run() throws {
+        // Fail before any work if the checkpoint could not be written at the end.
+        if let save { try OutputCheck.ensureWritable(save, force: force) }
+        let loaded = try source.load(seed: seed)
+        if let report = loaded.report, !json {
+            printToStandardError(ReadFigures.line(report, path: loaded.description))
+        }
+        let (trainable, held) = try split(loaded.dataset)
+        let start = ContinuousClock.now
+        let stop = SignalFlag(catching: [SIGINT])
+        for kind in kinds {
+            try train(kind, data: trainable, held: held, source: loaded, stop: stop)
+        }
+        if kinds.count > 1 && !json {
+            print(String(format: "total wall time: %.0f ms", (ContinuousClock.now - start) / .milliseconds(1)))
+        }
+    }
+
+    /// The rows to train on and the --holdout rows (nil without --holdout), once a CSV file's
+    /// rows are known to be enough (a built-in set's were checked by `validate()`).
+    func split(_ all: Dataset) throws(CommandError) -> (train: Dataset, held: Dataset?) {
+        if let path = source.data {
+            if holdout >= all.count { throw .holdoutLeavesNoRows(holdout: holdout, path: path, rows: all.count) }
+            try checkRows(all.count - holdout, path: path)
+        }
+        let trainable = all.rows(0..<(all.count - holdout))
+        return (trainable, holdout > 0 ? all.rows((all.count - holdout)..<all.count) : nil)
+    }
+
+    /// Checks that `rows` rows (of the CSV file at `path`, or of the built-in set) leave at
+    /// least one training row under every model's validation split.
+    func checkRows(_ rows: Int, path: String?) throws(CommandError) {
+        for kind in kinds {
+            let split = recipe.config(for: kind, rows: rows).validationSplit
+            if Trainer.trainingRowCount(count: rows, validationSplit: split) < 1 {
+                throw .tooFewTrainingRows(rows: rows, path: path, afterHoldout: holdout > 0, validationSplit: split)
+            }
+        }
+    }
 
     /// Trains one model, prints its epochs and summary, and saves it with --save; `stop` (set
     /// by SIGINT) cancels training.
-    func train(kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag) throws {
-        let config = config(for: kind, rows: data.count)
-        let k = mixtures ?? preset.mixtures
-        let t0 = ContinuousClock.now
-        // The normaliser sees the training rows only: not the validation tail, not the holdout.
-        let normalizer = normalization.normalizer(for: data, validationSplit: config.validationSplit)
-        var rng = SeededRNG(seed: seed)
-        let net = Network(
-            kind: kind, inputDimension: data.inputDimension, hidden: preset.hidden,
-            outputDimension: data.outputDimension, mixtures: k, rng: &rng)
-        let trainer = Trainer(
-            network: net, data: zscores ? normalizer.normalize(data) : data, config: config, seed: seed &+ 1)
-        let tty = isatty(STDOUT_FILENO) == 1 && !json
-        if !json && !quiet {
-            print(
-                "\(kind.rawValue): \(trainer.trainingCount) training rows, \(trainer.validationCount) validation rows, "
-                    + "\(net.parameterCount) parameters, preset \(preset.rawValue)\(kind == .mdn ? ", K=\(k)" : "")")
-            if zscores {
-                print(
-                    "  data z-scored with the training rows' mean and std; epoch losses are in those units"
-                        + (kind == .mdn
-                            ? String(format: " (NLL in the data's units = loss %+.4f)", normalizer.logJacobian) : ""))
-            }
-        }
-        if trainer.validationCount == 0 && !json {
-            printToStandardError(
-                "note: no validation rows (validation split \(config.validationSplit) of \(data.count) rows): "
-                    + "val_loss is not measured and early stopping watches the training loss")
-        }
-        let summary = trainer.fit(
-            shouldStop: { stop.isSet },
-            onEpoch: { r in
-                if quiet { return }
-                if json {
-                    try? JSONOutput.printLine(TrainCommand.epochJSON(kind: kind, r))
-                    return
-                }
-                if tty { print("\r\u{1B}[K", terminator: "") }
-                print(TrainCommand.epochLine(r, max: config.maxEpochs))
-                if tty {
-                    print(TrainCommand.progressBar(r.epoch, config.maxEpochs), terminator: "")
-                    fflush(nil)
-                }
-            })
-        if tty && !quiet { print("\r\u{1B}[K", terminator: "") }
-        let wall = TrainCommand.ms(ContinuousClock.now - t0)
-        var extra = source.metadata
-        extra["training_rows"] = String(trainer.trainingCount)
-        extra["validation_rows"] = String(trainer.validationCount)
-        if let e = summary.restoredEpoch { extra["restored_epoch"] = String(e) }
-        let checkpoint = Checkpoint(
-            network: trainer.network, preset: preset.rawValue, epochs: summary.epochs, seed: seed,
-            normalizer: normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
+    func train(_ kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag) throws {
+        let start = ContinuousClock.now
+        let prepared = recipe.trainer(kind, data: data)
+        announce(prepared, rows: data.count)
+        let summary = fit(prepared, stop: stop)
+        let model = TrainedModel(
+            prepared: prepared, summary: summary, wallMilliseconds: (ContinuousClock.now - start) / .milliseconds(1))
+        let checkpoint = checkpoint(model, data: data, source: source)
         // Held-out scores in the data's own units (the same numbers `mdnx eval` reports).
-        let heldScore = try held.map { (h) -> Double in
-            let score = try Predictor(checkpoint: checkpoint, path: save ?? "(trained model)").score(h)
-            return kind == .mdn ? score.nll! : score.mse
-        }
+        let heldScore = try held.map { try heldOutScore(checkpoint, rows: $0) }
         if json {
-            var obj: [String: Any] = [
-                "event": "summary", "model": kind.rawValue, "preset": preset.rawValue, "epochs": summary.epochs,
-                "stop_reason": summary.stopReason.rawValue, "wall_ms": wall, "seed": seed,
-                "parameters": trainer.network.parameterCount, "normalized": zscores,
-                "training_rows": trainer.trainingCount, "validation_rows": trainer.validationCount,
-            ]
-            if zscores && kind == .mdn { obj["nll_offset"] = normalizer.logJacobian }
-            if let report = source.report {
-                obj["csv_rows"] = report.rowsRead
-                obj["csv_rows_dropped"] = report.rowsDropped
-                obj["csv_rows_per_second"] = JSONOutput.number(report.rowsPerSecond)
-            }
-            if kind == .mdn { obj["mixtures"] = k }
-            if let e = summary.restoredEpoch { obj["restored_epoch"] = e }
-            if let last = summary.last {
-                obj["final_loss"] = last.loss
-                if let v = last.valLoss { obj["final_val_loss"] = v }
-            }
-            if let heldScore {
-                obj[kind == .mdn ? "holdout_nll" : "holdout_mse"] = JSONOutput.number(heldScore)
-                obj["holdout_rows"] = holdout
-            }
-            if let save, saves(kind) { obj["saved"] = save }
-            try? JSONOutput.printLine(obj)
+            try? JSONOutput.printLine(summaryRecord(model, heldScore: heldScore, source: source))
         } else {
-            var line =
-                "\(kind.rawValue) done: \(summary.epochs) epochs (\(summary.stopReason.rawValue.replacingOccurrences(of: "_", with: " ")))"
-            if let e = summary.restoredEpoch { line += ", best weights from epoch \(e)" }
-            line += String(format: ", %.0f ms", wall)
-            if let heldScore {
-                line += String(
-                    format: ", held-out %@ on %d rows: %.4f", kind == .mdn ? "NLL" : "MSE", holdout, heldScore)
-            }
-            print(line)
+            print(summaryLine(model, heldScore: heldScore))
         }
         if summary.stopReason == .cancelled { throw ExitCode(130) }
         if let save, saves(kind) {
             try checkpoint.save(to: save, overwrite: force)
             if !json { printToStandardError("saved the \(kind.rawValue) model to \(save)") }
         }
+    }
+
+    /// Prints what is about to train (rows, parameters, scaling), and a note on standard error
+    /// when no rows are left for validation.
+    func announce(_ prepared: PreparedTrainer, rows: Int) {
+        let (kind, trainer) = (prepared.kind, prepared.trainer)
+        if !json && !quiet {
+            print(
+                "\(kind.rawValue): \(trainer.trainingCount) training rows, \(trainer.validationCount) validation rows, "
+                    + "\(trainer.network.parameterCount) parameters, preset \(preset.rawValue)"
+                    + (kind == .mdn ? ", K=\(recipe.mixtures)" : ""))
+            if normalization.zscore {
+                let offset = String(format: " (NLL in the data's units = loss %+.4f)", prepared.normalizer.logJacobian)
+                print(
+                    "  data z-scored with the training rows' mean and std; epoch losses are in those units"
+                        + (kind == .mdn ? offset : ""))
+            }
+        }
+        if trainer.validationCount == 0 && !json {
+            printToStandardError(
+                "note: no validation rows (validation split \(trainer.config.validationSplit) of \(rows) rows): "
+                    + "val_loss is not measured and early stopping watches the training loss")
+        }
+    }
+
+    /// Runs the trainer to the end (or until `stop` is set), printing each epoch: a line and a
+    /// progress bar on a terminal, a JSON line with --json, nothing with --quiet.
+    func fit(_ prepared: PreparedTrainer, stop: SignalFlag) -> TrainingSummary {
+        let kind = prepared.kind
+        let maxEpochs = prepared.trainer.config.maxEpochs
+        let tty = isatty(STDOUT_FILENO) == 1 && !json
+        let summary = prepared.trainer.fit(
+            shouldStop: { stop.isSet },
+            onEpoch: { report in
+                if quiet { return }
+                if json {
+                    try? JSONOutput.printLine(TrainEpochRecord(kind: kind, report))
+                    return
+                }
+                if tty { print("\r\u{1B}[K", terminator: "") }
+                print(TrainCommand.epochLine(report, max: maxEpochs))
+                if tty {
+                    print(TrainCommand.progressBar(report.epoch, maxEpochs), terminator: "")
+                    fflush(nil)
+                }
+            })
+        if tty && !quiet { print("\r\u{1B}[K", terminator: "") }
+        return summary
+    }
+
+    /// The checkpoint of a trained model: its weights, normaliser, column names and where the
+    /// data came from.
+    func checkpoint(_ model: TrainedModel, data: Dataset, source: LoadedSource) -> Checkpoint {
+        let trainer = model.prepared.trainer
+        var extra = source.metadata
+        extra["training_rows"] = String(trainer.trainingCount)
+        extra["validation_rows"] = String(trainer.validationCount)
+        if let e = model.summary.restoredEpoch { extra["restored_epoch"] = String(e) }
+        return Checkpoint(
+            network: trainer.network, preset: preset.rawValue, epochs: model.summary.epochs, seed: seed,
+            normalizer: model.prepared.normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
+    }
+
+    /// The --holdout score of `checkpoint` in the data's units: mean NLL (mdn) or MSE (mse).
+    func heldOutScore(_ checkpoint: Checkpoint, rows: Dataset) throws -> Double {
+        let score = try Predictor(checkpoint: checkpoint, path: save ?? "(trained model)").score(rows)
+        return checkpoint.kind == .mdn ? (score.nll ?? .nan) : score.mse
+    }
+
+    /// The text summary: "mdn done: 12 epochs (max epochs), best weights from epoch 11, 840 ms".
+    func summaryLine(_ model: TrainedModel, heldScore: Double?) -> String {
+        let summary = model.summary
+        let kind = model.prepared.kind
+        var line =
+            "\(kind.rawValue) done: \(summary.epochs) epochs "
+            + "(\(summary.stopReason.rawValue.replacingOccurrences(of: "_", with: " ")))"
+        if let e = summary.restoredEpoch { line += ", best weights from epoch \(e)" }
+        line += String(format: ", %.0f ms", model.wallMilliseconds)
+        if let heldScore {
+            line += String(format: ", held-out %@ on %d rows: %.4f", kind == .mdn ? "NLL" : "MSE", holdout, heldScore)
+        }
+        return line
+    }
+
+    /// The --json summary record.
+    func summaryRecord(_ model: TrainedModel, heldScore: Double?, source: LoadedSource) -> TrainSummaryRecord {
+        let (kind, trainer, summary) = (model.prepared.kind, model.prepared.trainer, model.summary)
+        let zscores = normalization.zscore
+        var record = TrainSummaryRecord(
+            model: kind.rawValue, preset: preset.rawValue, epochs: summary.epochs,
+            stopReason: summary.stopReason.rawValue, wallMs: model.wallMilliseconds, seed: seed,
+            parameters: trainer.network.parameterCount, normalized: zscores, trainingRows: trainer.trainingCount,
+            validationRows: trainer.validationCount)
+        if zscores && kind == .mdn { record.nllOffset = model.prepared.normalizer.logJacobian }
+        if let report = source.report {
+            record.csvRows = report.rowsRead
+            record.csvRowsDropped = report.rowsDropped
+            record.csvRowsPerSecond = JSONNumber(report.rowsPerSecond)
+        }
+        if kind == .mdn { record.mixtures = recipe.mixtures }
+        record.restoredEpoch = summary.restoredEpoch
+        record.finalLoss = summary.last?.loss
+        record.finalValLoss = summary.last?.valLoss
+        if let heldScore {
+            if kind == .mdn {
+                record.holdoutNLL = JSONNumber(heldScore)
+            } else {
+                record.holdoutMSE = JSONNumber(heldScore)
+            }
+            record.holdoutRows = holdout
+        }
+        if let save, saves(kind) { record.saved = save }
+        return record
     }
 
     /// Whether `kind` is the model --save writes (the mdn when both are trained).
@@ -372,26 +383,24 @@ struct TrainCommand: ParsableCommand {
         return s
     }
 
+    /// "[=====      ] 12/300": the progress bar a terminal shows under the latest epoch line.
     static func progressBar(_ epoch: Int, _ total: Int) -> String {
         let width = 30
         let filled = min(width, epoch * width / max(total, 1))
         return "[" + String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
             + "] \(epoch)/\(total)"
     }
+}
 
-    static func epochJSON(kind: ModelKind, _ r: EpochReport) -> [String: Any] {
-        var o: [String: Any] = [
-            "event": "epoch", "model": kind.rawValue, "epoch": r.epoch, "loss": r.loss,
-            "learning_rate": Double("\(r.learningRate)") ?? Double(r.learningRate), "ms": r.milliseconds,
-        ]
-        if let v = r.valLoss { o["val_loss"] = v }
-        return o
-    }
-
-    static func ms(_ d: Duration) -> Double {
-        let (s, atto) = d.components
-        return Double(s) * 1000 + Double(atto) / 1e15
-    }
+/// One model `mdnx train` trained: what the recipe made, how training ended and how long
+/// it took, for the summary and the checkpoint.
+struct TrainedModel {
+    /// The trainer (finished) and its normaliser.
+    let prepared: PreparedTrainer
+    /// How training ended.
+    let summary: TrainingSummary
+    /// Wall time from making the trainer to the end of training, milliseconds.
+    let wallMilliseconds: Double
 }
 
 extension Preset: ExpressibleByArgument {}
