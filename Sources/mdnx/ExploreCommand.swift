@@ -47,8 +47,10 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "Directory the e key exports into.")
     var exportDir: String = "."
 
-    @Option(help: "Comma-separated export formats for the e key: txt, ansi, svg, png.")
-    var exportFormat: String = "svg,png"
+    @Option(
+        help: "Comma-separated export formats for the e key: txt, ansi, svg, png. (default: svg,png)",
+        transform: ExportFormatList.init(parsing:))
+    var exportFormat = ExportFormatList([.svg, .png])
 
     @Flag(help: "Print frame-timing statistics to stderr on exit.")
     var profile = false
@@ -69,7 +71,6 @@ struct ExploreCommand: ParsableCommand {
         try source.check(minimumCount: 2, columns: .one, command: "explore")
         // Both --x and --y are needed with --data (no model supplies defaults here).
         if let path = source.data { _ = try source.selectors(path: path, defaults: nil) }
-        _ = try options()
     }
 
     /// A temperature range as the messages write it: "0.05...20".
@@ -78,7 +79,7 @@ struct ExploreCommand: ParsableCommand {
     }
 
     /// The explorer options these flags describe.
-    func options() throws -> ExplorerOptions {
+    func options() -> ExplorerOptions {
         var o = ExplorerOptions()
         if let path = source.data, let x = source.x.first, let y = source.y.first {
             o.source = .csv(path: path, x: x, y: y)
@@ -87,14 +88,6 @@ struct ExploreCommand: ParsableCommand {
             o.source = DataSource(source.dataset ?? .spiral)
             o.count = source.rowCount
         }
-        var formats: [ExportFormat] = []
-        for name in exportFormat.split(separator: ",") {
-            guard let f = ExportFormat(rawValue: String(name)) else {
-                throw ValidationError("--export-format: unknown format '\(name)' (txt, ansi, svg, png)")
-            }
-            formats.append(f)
-        }
-        guard !formats.isEmpty else { throw ValidationError("--export-format needs at least one format") }
         o.mixtures = mixtures
         o.preset = preset
         o.temperature = temperature
@@ -105,13 +98,13 @@ struct ExploreCommand: ParsableCommand {
         o.fps = fps
         o.theme = theme
         o.exportDirectory = exportDir
-        o.exportFormats = formats
+        o.exportFormats = exportFormat.formats
         o.profile = profile
         return o
     }
 
     func run() throws {
-        let code = ExplorerApp.run(try options())
+        let code = ExplorerApp.run(options())
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -37,8 +37,9 @@ struct SampleCommand: ParsableCommand {
     // `.unconditional`: a negative START (`--grid -1:1:50`) is a value, not an option.
     @Option(
         parsing: .unconditional,
-        help: "x values START:END:N (N evenly spaced values, both ends included), e.g. 0:5:200.")
-    var grid: String?
+        help: "x values START:END:N (N evenly spaced values, both ends included), e.g. 0:5:200.",
+        transform: SampleGrid.init(parsing:))
+    var grid: SampleGrid?
 
     @Option(help: "Samples per x value.")
     var perX: Int = 1
@@ -71,11 +72,6 @@ struct SampleCommand: ParsableCommand {
             throw ValidationError("--x and --drop-missing apply to --data only")
         }
         guard perX >= 1 else { throw ValidationError("--per-x must be at least 1, got \(perX)") }
-        if let grid, SampleTable.grid(grid) == nil {
-            throw ValidationError(
-                "--grid must be START:END:N with finite numbers START, END and a count N "
-                    + "from 1 to 10000000, e.g. 0:5:200; got '\(grid)'")
-        }
         try temperatures.check()
     }
 
@@ -85,23 +81,18 @@ struct SampleCommand: ParsableCommand {
         let dx = checkpoint.inputDimension
         let xs: [Float]
         if let grid {
-            guard dx == 1 else {
-                throw ModelIO.Failure(
-                    "\(model) takes \(dx) inputs; --grid gives one: use --data with \(dx) --x columns")
-            }
-            xs = SampleTable.grid(grid)!
+            guard dx == 1 else { throw CommandError.gridNeedsOneInput(model: model, inputs: dx) }
+            xs = grid.values
+        } else if let data {
+            xs = try ModelIO.readInputs(path: data, x: x, checkpoint: checkpoint, dropMissing: dropMissing)
         } else {
-            xs = try ModelIO.readInputs(path: data!, x: x, checkpoint: checkpoint, dropMissing: dropMissing)
+            preconditionFailure("validate() requires --data or --grid")
         }
         let xNames = checkpoint.xNames
         let yNames = checkpoint.yNames
         let table: SampleTable
         if checkpoint.kind == .mse {
-            guard summary else {
-                throw ModelIO.Failure(
-                    "\(model) is an mse model: it predicts one y per x and has no distribution "
-                        + "to sample; use --summary for its predictions")
-            }
+            guard summary else { throw CommandError.nothingToSample(model: model) }
             table = SampleTable.predictions(
                 x: xs, xNames: xNames, yNames: yNames, predicted: predictor.predictions(x: xs))
         } else {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import mdnx
+
 /// `mdnx sample` option errors: temperatures, counts, grids.
 @Suite struct SampleCommandErrorTests {
     private func sample(_ extra: [String]) throws -> MDNXProcess.Result {
@@ -42,5 +44,25 @@ import Testing
         let r = try MDNXProcess.run(["sample", "--model", "m.safetensors", "--grid", "0:1:3", "--tempreature", "1"])
         #expect(r.status == 64)
         #expect(r.errorLine.hasPrefix("Error: Unknown option '--tempreature'"))
+    }
+}
+
+/// `--grid` reads itself (`SampleGrid`): a bad value stops parsing with one line naming it.
+@Suite struct SampleGridArgumentTests {
+    @Test(arguments: ["0:5:0", "abc", "0:inf:3", "0:1", "0:1:2.5", "0:1:10000001"])
+    func badGridIsOneLineNamingTheValue(value: String) throws {
+        let r = try MDNXProcess.run(["sample", "--model", "m.safetensors", "--grid", value])
+        #expect(r.status == 64)
+        #expect(
+            r.errorLine == "Error: The value '\(value)' is invalid for '--grid <grid>': expected START:END:N with "
+                + "finite numbers START, END and a count N from 1 to 10000000, e.g. 0:5:200")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func goodGridParses() throws {
+        // Both ends included: 3 values from -1 to 1.
+        #expect(try SampleGrid(parsing: "-1:1:3").values == [-1, 0, 1])
+        #expect(SampleGrid(argument: "2:2:1")?.values == [2])
+        #expect(SampleGrid(argument: "2:2") == nil)
     }
 }

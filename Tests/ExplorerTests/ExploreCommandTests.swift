@@ -45,4 +45,26 @@ struct ExploreCommandTests {
     func rejects(args: [String]) {
         #expect(throws: (any Error).self) { _ = try ExploreCommand.parse(args) }
     }
+
+    @Test(
+        "--export-format names the unknown format or asks for one",
+        arguments: [
+            ("svg,gif", "unknown format 'gif' (txt, ansi, svg, png)"),
+            (",", "give at least one format (txt, ansi, svg, png)"),
+        ])
+    func exportFormatMessages(value: String, reason: String) {
+        do {
+            _ = try ExploreCommand.parse(["--export-format", value])
+            Issue.record("--export-format \(value) was accepted")
+        } catch {
+            #expect(
+                ExploreCommand.message(for: error)
+                    == "The value '\(value)' is invalid for '--export-format <export-format>': \(reason)")
+        }
+    }
+
+    @Test func exportFormatsKeepTheirOrder() throws {
+        #expect(try ExportFormatList(parsing: "png,txt,png").formats == [.png, .txt, .png])
+        #expect(ExportFormatList(argument: "ansi")?.formats == [.ansi])
+    }
 }
