@@ -1,27 +1,6 @@
-/// Scores of a network on a data set in the units it was trained in: the trainer's
-/// validation loss, and checks in the tests. (`mdnx eval` scores in the data's own units
-/// through `Predictor.score`.)
+/// A network's own loss on a data set in the units it was trained in: the trainer's
+/// validation loss. (`mdnx eval` scores in the data's own units through `Predictor.score`.)
 public enum Evaluation {
-    /// Mean negative log-likelihood (nats, including 0.5*log(2 pi) per dimension) of the
-    /// data set's targets under an MDN.
-    public static func meanNLL(network: Network, dataset: Dataset) -> Double {
-        precondition(network.kind == .mdn, "meanNLL needs an mdn network")
-        return loss(network: network, dataset: dataset)
-    }
-
-    /// Mean squared error (over rows and output dimensions) of an mse network's predictions.
-    public static func meanSquaredError(network: Network, dataset: Dataset) -> Double {
-        precondition(network.kind == .mse, "meanSquaredError needs an mse network")
-        return loss(network: network, dataset: dataset)
-    }
-
-    /// The model's own loss on the data set (NLL for mdn, MSE for mse).
-    public static func loss(network: Network, dataset: Dataset) -> Double {
-        loss(
-            network: network, dataset: dataset,
-            workspace: NetworkWorkspace(network: network, capacity: min(dataset.count, NetworkWorkspace.chunkRows)))
-    }
-
     /// The model's own loss on the data set, computed `workspace.capacity` rows at a time
     /// (the row-weighted mean of the chunks' mean losses); the trainer reuses one workspace.
     static func loss(network: Network, dataset: Dataset, workspace ws: NetworkWorkspace) -> Double {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Many mixtures at once: `count` parameter rows laid out by `layout`, row-major, as the MDN
 /// head outputs them for `count` x values. All batched results are row-major too.
 public struct MixtureBatch: Sendable, Equatable {
@@ -76,35 +70,15 @@ public struct MixtureBatch: Sendable, Equatable {
         return -logDensities(y: y).reduce(0, +) / Double(count)
     }
 
-    /// Densities on a grid for one-dimensional mixtures: `count * grid.count` values,
-    /// row r holding p(grid[j] | row r), exact in Double. For shading an even grid every
-    /// frame, `densityGrid(rows:yRange:)` is much faster.
-    public func densities(grid: [Float]) -> [Float] {
-        precondition(layout.dimension == 1, "densities(grid:) needs a one-dimensional mixture")
-        let w = layout.width
-        let k = layout.components
-        var logW = [Double](repeating: 0, count: k)
-        var terms = logW
-        var point = [0.0]
-        var result = [Float](repeating: 0, count: count * grid.count)
-        rows.withUnsafeBufferPointer { base in
-            for r in 0..<count {
-                let p = base.baseAddress! + r * w
-                // The weights depend on the row only: one softmax per row, not per grid point.
-                MixtureKernel.logWeights(p, layout, into: &logW)
-                for (j, g) in grid.enumerated() {
-                    point[0] = Double(g)
-                    MixtureKernel.componentLogTerms(p, layout, y: point, logW: logW, into: &terms)
-                    result[r * grid.count + j] = Float(exp(MixtureKernel.logSumExp(terms, k)))
-                }
-            }
-        }
-        return result
-    }
-
     /// Mixing probabilities softmax(logits / T) per row, `count * K` values.
     public func weights(temperature: Float = 1) throws(MixtureError) -> [Float] {
         try MixtureError.validate(temperature: temperature, sigmaTemperature: 1)
+        return weights(checkedTemperature: temperature)
+    }
+
+    /// `weights(temperature:)` for a temperature known to be positive and finite.
+    func weights(checkedTemperature temperature: Float) -> [Float] {
+        precondition(temperature.isFinite && temperature > 0, "temperature must be positive and finite")
         let k = layout.components
         let w = layout.width
         var result = [Float](repeating: 0, count: count * k)
@@ -150,8 +124,19 @@ public struct MixtureBatch: Sendable, Equatable {
         perRow: Int = 1, temperature: Float = 1, sigmaTemperature: Float = 1,
         rng: inout SeededRNG
     ) throws(MixtureError) -> [Float] {
-        precondition(perRow >= 0, "perRow must be >= 0")
         try MixtureError.validate(temperature: temperature, sigmaTemperature: sigmaTemperature)
+        return samples(perRow: perRow, checkedTemperature: temperature, sigmaTemperature: sigmaTemperature, rng: &rng)
+    }
+
+    /// `samples(perRow:temperature:sigmaTemperature:rng:)` for temperatures known to be
+    /// positive and finite.
+    func samples(perRow: Int, checkedTemperature temperature: Float, sigmaTemperature: Float, rng: inout SeededRNG)
+        -> [Float]
+    {
+        precondition(perRow >= 0, "perRow must be >= 0")
+        precondition(
+            temperature.isFinite && temperature > 0 && sigmaTemperature.isFinite && sigmaTemperature > 0,
+            "temperatures must be positive and finite")
         let k = layout.components
         let dims = layout.dimension
         let w = layout.width

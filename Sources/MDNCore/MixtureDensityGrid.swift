@@ -17,9 +17,9 @@ extension MixtureBatch {
     /// r_j = g(j+1)/g(j), themselves form a geometric progression: r_(j+1) = r_j * exp(-h^2/sigma^2).
     /// So each component costs three `exp` calls and then two multiplications per grid row,
     /// walking outward from the row nearest its mean (values only shrink, so the walk stops
-    /// once they fall below `densityGridCutoff` of the component's peak). Works in Float;
-    /// `densities(grid:)` gives the same numbers (any grid, no cutoff) with one log-sum-exp
-    /// per point in Double.
+    /// once they fall below `densityGridCutoff` of the component's peak). Works in Float; the
+    /// tests check it against exp(`Mixture.logDensity`) at every grid point (one log-sum-exp
+    /// per point in Double, no cutoff).
     public func densityGrid(rows: Int, yRange: ClosedRange<Float>) -> [Float] {
         precondition(layout.dimension == 1, "densityGrid(rows:yRange:) needs a one-dimensional mixture")
         precondition(rows >= 1, "densityGrid(rows:yRange:) needs at least one row")

@@ -17,10 +17,12 @@ public struct Normalizer: Codable, Sendable, Equatable {
     /// Standard deviation of each target column (never 0).
     public var yStd: [Float]
 
-    /// A normaliser with the given statistics; a std of 0 or a non-finite std becomes 1.
+    /// A normaliser with the given statistics; a std of 0 or a non-finite std becomes 1. The
+    /// means must be finite (those of finite data are).
     public init(xMean: [Float], xStd: [Float], yMean: [Float], yStd: [Float]) {
         precondition(xMean.count == xStd.count && yMean.count == yStd.count, "mean and std counts differ")
         precondition(!xMean.isEmpty && !yMean.isEmpty, "a normaliser needs at least one x and one y column")
+        precondition((xMean + yMean).allSatisfy(\.isFinite), "a normaliser's means must be finite")
         self.xMean = xMean
         self.xStd = xStd.map(Normalizer.safe)
         self.yMean = yMean
@@ -51,19 +53,13 @@ public struct Normalizer: Codable, Sendable, Equatable {
     public var logJacobian: Double { yStd.reduce(0) { $0 + log(Double($1)) } }
 
     /// `data` in normalised units (names kept).
-    public func normalize(_ data: Dataset) -> Dataset { mapped(data, x: normalizeX, y: normalizeY) }
-
-    /// `data` back in user units.
-    public func denormalize(_ data: Dataset) -> Dataset { mapped(data, x: denormalizeX, y: denormalizeY) }
-
-    /// `data` with its x and y columns passed through `x` and `y` (names kept).
-    private func mapped(_ data: Dataset, x: ([Float]) -> [Float], y: ([Float]) -> [Float]) -> Dataset {
+    public func normalize(_ data: Dataset) -> Dataset {
         precondition(
             data.inputDimension == inputDimension && data.outputDimension == outputDimension,
             "data dimensions do not match the normaliser")
         var out = data
-        out.x = x(data.x)
-        out.y = y(data.y)
+        out.x = normalizeX(data.x)
+        out.y = normalizeY(data.y)
         return out
     }
 
@@ -71,16 +67,8 @@ public struct Normalizer: Codable, Sendable, Equatable {
     public func normalizeX(_ x: [Float]) -> [Float] { Normalizer.forward(x, xMean, xStd) }
     /// Targets (row-major) to normalised units.
     public func normalizeY(_ y: [Float]) -> [Float] { Normalizer.forward(y, yMean, yStd) }
-    /// Inputs back to user units.
-    public func denormalizeX(_ x: [Float]) -> [Float] { Normalizer.backward(x, xMean, xStd) }
     /// Targets (means, samples, modes) back to user units.
     public func denormalizeY(_ y: [Float]) -> [Float] { Normalizer.backward(y, yMean, yStd) }
-    /// Target variances back to user units (times std^2).
-    public func denormalizeYVariance(_ v: [Float]) -> [Float] {
-        let d = outputDimension
-        precondition(v.count % d == 0, "variances hold a partial row")
-        return v.indices.map { v[$0] * yStd[$0 % d] * yStd[$0 % d] }
-    }
 
     /// Mixture rows from normalised units to user units: mu -> mu * std + mean,
     /// sigma -> sigma * std, logits unchanged.
@@ -104,8 +92,13 @@ public struct Normalizer: Codable, Sendable, Equatable {
     public func jsonString() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        // Encoding four float arrays cannot fail.
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        } catch {
+            // JSONEncoder fails only on a non-finite float; `init` keeps the means finite and
+            // turns non-finite stds into 1, and `init?(json:)` rejects both.
+            preconditionFailure("a normaliser holds a non-finite value: \(error)")
+        }
     }
 
     /// Decodes `jsonString()` output; nil if it is not a valid normaliser.
@@ -154,15 +147,6 @@ public struct Normalizer: Codable, Sendable, Equatable {
 }
 
 extension Normalizer {
-    /// The normaliser `mdnx train` and the explorer use for `data` under `preset` (the
-    /// automatic `NormalizationPolicy`).
-    public static func forTraining(data: Dataset, preset: Preset, isUserData: Bool, validationSplit: Double)
-        -> Normalizer
-    {
-        NormalizationPolicy.automatic(preset: preset, isUserData: isUserData).normalizer(
-            for: data, validationSplit: validationSplit)
-    }
-
     /// A mean NLL computed in normalised units, in the data's units (adds `logJacobian`).
     public func nllInDataUnits(_ nll: Double) -> Double { nll + logJacobian }
 

@@ -24,8 +24,7 @@ public struct SampleTable: Sendable, Equatable {
         let dx = xNames.count
         let dy = yNames.count
         precondition(dy == batch.layout.dimension && x.count == batch.count * dx, "x, names and mixtures do not match")
-        // Temperatures of 1 are always valid.
-        let draws = try! batch.samples(perRow: perX, rng: &rng)
+        let draws = batch.samples(perRow: perX, checkedTemperature: 1, sigmaTemperature: 1, rng: &rng)
         var values = [Float]()
         values.reserveCapacity(batch.count * perX * (dx + dy))
         for r in 0..<batch.count {
@@ -50,7 +49,7 @@ public struct SampleTable: Sendable, Equatable {
         var header = xNames + (1...k).map { "pi_\($0)" }
         for s in suffixes { header += (1...k).map { "mu_\($0)\(s)" } }
         for s in suffixes { header += (1...k).map { "sigma_\($0)\(s)" } }
-        let weights = try! batch.weights()
+        let weights = batch.weights(checkedTemperature: 1)
         var values = [Float]()
         values.reserveCapacity(batch.count * header.count)
         for r in 0..<batch.count {
@@ -100,11 +99,15 @@ public struct SampleTable: Sendable, Equatable {
         return SampleTable(header: header, values: values)
     }
 
-    /// Parses `START:END:N` into N evenly spaced values from START to END, both included.
+    /// The counts N `grid(_:)` accepts.
+    public static let gridCounts = 1...10_000_000
+
+    /// Parses `START:END:N` into N evenly spaced values from START to END, both included;
+    /// nil unless START and END are finite and N is in `gridCounts`.
     public static func grid(_ text: String) -> [Float]? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 3, let a = Float(parts[0]), let b = Float(parts[1]), let n = Int(parts[2]),
-            a.isFinite, b.isFinite, n >= 1, n <= 10_000_000
+            a.isFinite, b.isFinite, gridCounts.contains(n)
         else { return nil }
         if n == 1 { return [a] }
         return (0..<n).map { i in i == n - 1 ? b : a + (b - a) * Float(i) / Float(n - 1) }

@@ -23,13 +23,19 @@ import Testing
         let n = NormalizationPolicy(zscore: true).normalizer(for: Self.data, validationSplit: 0.2)
         #expect(abs(n.xMean[0] - 3.5) < 1e-6 && abs(Double(n.xStd[0]) - 5.25.squareRoot()) < 1e-5)
         #expect(abs(n.yMean[0] - 8) < 1e-6 && abs(Double(n.yStd[0]) - 21.0.squareRoot()) < 1e-5)
-        #expect(Normalizer.forTraining(data: Self.data, preset: .default, isUserData: false, validationSplit: 0.2) == n)
+        // The trainer recipe fits the same normaliser (its 0.2 split here: 100 / 10 rows, capped at 0.2).
+        let recipe = TrainerRecipe(
+            preset: .default, seed: 1, normalization: .automatic(preset: .default, isUserData: false))
+        #expect(recipe.config(for: .mdn, rows: 10).validationSplit == 0.2)
+        #expect(recipe.normalizer(for: .mdn, data: Self.data) == n)
         // No validation split: all ten rows.
         #expect(NormalizationPolicy(zscore: true).normalizer(for: Self.data, validationSplit: 0).yMean[0] == 306.4)
     }
 
     @Test func rawUnitsGiveTheIdentity() {
-        let n = Normalizer.forTraining(data: Self.data, preset: .tutorial, isUserData: false, validationSplit: 0.15)
+        let recipe = TrainerRecipe(
+            preset: .tutorial, seed: 1, normalization: .automatic(preset: .tutorial, isUserData: false))
+        let n = recipe.normalizer(for: .mdn, data: Self.data)
         #expect(n == Normalizer.identity())
         #expect(n.lossInDataUnits(0.7, kind: .mdn) == 0.7 && n.lossInDataUnits(0.7, kind: .mse) == 0.7)
     }
