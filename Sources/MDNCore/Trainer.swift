@@ -187,7 +187,7 @@ public final class Trainer {
         epoch += 1
         let report = EpochReport(
             epoch: epoch, loss: loss, valLoss: valLoss, learningRate: lrUsed,
-            milliseconds: Trainer.milliseconds(since: start))
+            milliseconds: (ContinuousClock.now - start) / .milliseconds(1))
         history.append(report)
         applyCallbacks(report)
         return report
@@ -205,7 +205,7 @@ public final class Trainer {
         }
         return TrainingSummary(
             epochs: epoch, stopReason: stopReason ?? .maxEpochs, restoredEpoch: restoredEpoch,
-            last: history.last, milliseconds: Trainer.milliseconds(since: start))
+            last: history.last, milliseconds: (ContinuousClock.now - start) / .milliseconds(1))
     }
 
     /// Ends training now (as cancelled), restoring best weights if configured.
@@ -290,12 +290,6 @@ public final class Trainer {
             live = a  // Keras overwrites the weights with their average at the end of fit
         }
         averaged = nil
-    }
-
-    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        let (s, atto) = d.components
-        return Double(s) * 1000 + Double(atto) / 1e15
     }
 }
 

@@ -185,8 +185,7 @@ public enum CSVLoader {
         if usable < minimumRows {
             throw .tooFewRows(path: path, rows: usable, dropped: dropped, minimum: minimumRows)
         }
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (ContinuousClock.now - start) / .seconds(1)
         return CSVColumns(
             names: chosen.map { header[$0] }, values: values, rowsRead: rowsRead, rowsDropped: dropped,
             skippedRowNames: skippedRowNames, seconds: seconds)

@@ -20,8 +20,7 @@ public enum TermPlotBenchmarks {
         let clock = ContinuousClock()
         var times: [Double] = []
         for _ in 0..<max(1, repetitions) {
-            let d = clock.measure(body)
-            times.append(Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15)
+            times.append(clock.measure(body) / .milliseconds(1))
         }
         times.sort()
         return times[times.count / 2]

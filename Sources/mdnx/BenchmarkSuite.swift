@@ -67,7 +67,7 @@ struct BenchmarkSuite {
         for _ in 0..<repeats {
             let t0 = ContinuousClock.now
             body()
-            times.append(milliseconds(ContinuousClock.now - t0))
+            times.append((ContinuousClock.now - t0) / .milliseconds(1))
         }
         return median(times)
     }
@@ -75,11 +75,6 @@ struct BenchmarkSuite {
     static func median(_ v: [Double]) -> Double {
         let s = v.sorted()
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
-
-    static func milliseconds(_ d: Duration) -> Double {
-        let (s, atto) = d.components
-        return Double(s) * 1000 + Double(atto) / 1e15
     }
 
     /// The numerics and training measurements (core).
@@ -150,7 +145,7 @@ struct BenchmarkSuite {
                             let trainer = Trainer(
                                 network: net, data: data, config: Preset.tutorial.config(for: .mdn), seed: 1)
                             trainer.runEpoch()
-                            return milliseconds(ContinuousClock.now - t0)
+                            return (ContinuousClock.now - t0) / .milliseconds(1)
                         })
                 }),
         ]
