@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import MDNIO
 import Testing
 
 @testable import Explorer
