@@ -68,7 +68,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
-        .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
         // Code only tests need (reference implementations, fixtures), kept out of the product.
         .target(name: "MDNCoreTestSupport", dependencies: ["MDNCore"], path: "Tests/Support/MDNCoreTestSupport"),
         .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore", "MDNCoreTestSupport"]),

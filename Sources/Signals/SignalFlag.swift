@@ -22,7 +22,7 @@ public final class SignalFlag: Sendable {
     private let sources: Mutex<[any DispatchSourceSignal]>
 
     /// A flag that each of `signals` raises; their handlers run on `queue`.
-    public init(catching signals: [Int32] = [], queue: DispatchQueue = .global()) {
+    public init(catching signals: [Int32], queue: DispatchQueue = .global()) {
         let received = Received()
         self.received = received
         sources = Mutex(Self.sources(for: signals, queue: queue, raising: received))
@@ -40,14 +40,8 @@ public final class SignalFlag: Sendable {
         return s == 0 ? nil : s
     }
 
-    /// True once a signal arrived (or `raise` was called).
+    /// True once one of the signals arrived.
     public var isSet: Bool { signal != nil }
-
-    /// Raises the flag as `signal` would.
-    public func raise(_ signal: Int32) {
-        precondition(signal != 0, "0 is not a signal")
-        received.signal.store(signal, ordering: .releasing)
-    }
 
     /// Resumed signal sources for `signals` whose handlers store the signal in `received`.
     private static func sources(for signals: [Int32], queue: DispatchQueue, raising received: Received)
