@@ -105,13 +105,6 @@ public final class TrainingSession: Sendable {
         return done.wait(timeout: .now() + timeout) == .success
     }
 
-    /// The normaliser each model trains with: the recipe's, fitted on that model's training
-    /// rows (the same normaliser `mdnx train` would store in its checkpoint).
-    static func normalizers(_ config: SessionConfig) -> (mse: Normalizer, mdn: Normalizer) {
-        let recipe = config.recipe
-        return (recipe.normalizer(for: .mse, data: config.data), recipe.normalizer(for: .mdn, data: config.data))
-    }
-
     /// An epoch report with its losses in the data's units: MSE times the target variance,
     /// NLL plus the normaliser's log-Jacobian, so a reference NLL in data units compares.
     static func inDataUnits(_ report: EpochReport, kind: ModelKind, normalizer: Normalizer) -> EpochReport {

@@ -85,6 +85,14 @@ struct TrainingSessionTests {
 /// The explorer scales data by the rule `mdnx train` uses and shows losses in the data's units.
 @Suite("TrainingSession scaling", .serialized)
 struct TrainingSessionScalingTests {
+    /// The normaliser each of the session's trainers comes with (from its trainer factory).
+    static func normalizers(_ config: SessionConfig) -> (mse: Normalizer, mdn: Normalizer) {
+        (
+            TrainingSession.makeTrainer(.mse, config: config).normalizer,
+            TrainingSession.makeTrainer(.mdn, config: config).normalizer
+        )
+    }
+
     /// Population mean and std of `v`, computed here in Double.
     static func stats(_ v: ArraySlice<Float>) -> (Double, Double) {
         let m = v.reduce(0) { $0 + Double($1) } / Double(v.count)
@@ -93,7 +101,7 @@ struct TrainingSessionScalingTests {
 
     @Test func builtInDataUnderTheDefaultPresetIsZScoredOnTheTrainingRows() {
         let data = TrainingSessionTests.data
-        let (mse, mdn) = TrainingSession.normalizers(SessionConfig(data: data, mixtures: 2, preset: .default, seed: 1))
+        let (mse, mdn) = Self.normalizers(SessionConfig(data: data, mixtures: 2, preset: .default, seed: 1))
         // 400 rows under the default preset: split max(0.05, min(0.2, 100 / 400)) = 0.2, 320 train.
         let (xm, xs) = Self.stats(data.x[0..<320])
         let (ym, ys) = Self.stats(data.y[0..<320])
@@ -106,11 +114,11 @@ struct TrainingSessionScalingTests {
     @Test func tutorialPresetKeepsBuiltInDataRawButScalesUserData() {
         let data = TrainingSessionTests.data
         var config = SessionConfig(data: data, mixtures: 2, preset: .tutorial, seed: 1)
-        #expect(TrainingSession.normalizers(config).mdn == Normalizer.identity())
+        #expect(Self.normalizers(config).mdn == Normalizer.identity())
         config.isUserData = true
         // The tutorial's 0.15 split: the first 340 of 400 rows.
         let (ym, ys) = Self.stats(data.y[0..<340])
-        let n = TrainingSession.normalizers(config).mdn
+        let n = Self.normalizers(config).mdn
         #expect(abs(Double(n.yMean[0]) - ym) < 1e-4 && abs(Double(n.yStd[0]) - ys) < 1e-4)
     }
 
