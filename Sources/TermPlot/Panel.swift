@@ -27,3 +27,15 @@ public struct Panel: Sendable {
         self.showLegend = showLegend
     }
 }
+
+extension Panel {
+    /// The panel with control characters in its title and axis labels replaced by visible
+    /// escapes (`VisibleText`): what the renderers draw.
+    var withVisibleText: Panel {
+        var p = self
+        p.title = VisibleText.escaped(title)
+        p.x.label = VisibleText.escaped(x.label)
+        p.y.label = VisibleText.escaped(y.label)
+        return p
+    }
+}

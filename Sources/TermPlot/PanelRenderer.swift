@@ -15,27 +15,29 @@ struct LegendEntry: Sendable {
 }
 
 extension Layer {
-    /// The legend entry for this layer on `canvas`, if it has a label.
+    /// The legend entry for this layer on `canvas`, if it has a label (control characters
+    /// in the label escaped).
     func legendEntry(canvas: CanvasKind) -> LegendEntry? {
         guard let label, !label.isEmpty else { return nil }
+        let text = VisibleText.escaped(label)
         switch self {
-        case .points(_, _, let role, let glyph, _):
+        case .points(_, _, let style, _):
             let g: Unicode.Scalar
             switch canvas {
             case .braille: g = "\u{2836}"
             case .block: g = "\u{259A}"
-            case .ascii: if case .ascii(let s) = glyph { g = s } else { g = role.asciiGlyph }
+            case .ascii: g = style.glyph
             }
-            return LegendEntry(glyph: g, role: role, label: label, mark: .points)
-        case .curve(_, _, let role, _), .styledCurve(_, _, _, let role, _):
-            let g: Unicode.Scalar = canvas == .braille ? "\u{2824}" : (canvas == .block ? "\u{2584}" : role.asciiGlyph)
-            return LegendEntry(glyph: g, role: role, label: label, mark: .line)
-        case .hline(_, let role, _):
+            return LegendEntry(glyph: g, role: style.role, label: text, mark: .points)
+        case .curve(_, _, let style, _), .styledCurve(_, _, _, let style, _):
+            let g: Unicode.Scalar = canvas == .braille ? "\u{2824}" : (canvas == .block ? "\u{2584}" : style.glyph)
+            return LegendEntry(glyph: g, role: style.role, label: text, mark: .line)
+        case .hline(_, let style, _):
             return LegendEntry(
-                glyph: canvas == .ascii ? role.asciiGlyph : "\u{2504}", role: role, label: label, mark: .dashed)
+                glyph: canvas == .ascii ? style.glyph : "\u{2504}", role: style.role, label: text, mark: .dashed)
         case .density, .heatmap:
             return LegendEntry(
-                glyph: canvas == .ascii ? ":" : "\u{2592}", role: .density(level: 5), label: label, mark: .area)
+                glyph: canvas == .ascii ? ":" : "\u{2592}", role: .density(level: 5), label: text, mark: .area)
         }
     }
 }
@@ -235,14 +237,12 @@ struct PanelRenderer {
             switch layer {
             case .heatmap(let hm): drawHeatmap(&dots, axes, hm)
             case .density(let xs, let ys, let levels, _): drawDensity(&dots, axes, xs, ys, levels)
-            case .points(let xs, let ys, let role, let hint, _):
-                let g: Unicode.Scalar
-                if case .ascii(let s) = hint { g = s } else { g = role.asciiGlyph }
-                drawPoints(&dots, axes, xs, ys, role, g)
-            case .hline(let v, let role, _): drawHLine(&dots, axes, v, role)
-            case .curve(let xs, let ys, let role, _): drawCurve(&dots, axes, xs, ys) { _ in role }
-            case .styledCurve(let xs, let ys, let roles, let legendRole, _):
-                drawCurve(&dots, axes, xs, ys) { i in i < roles.count ? roles[i] : legendRole }
+            case .points(let xs, let ys, let style, _): drawPoints(&dots, axes, xs, ys, style.role, style.glyph)
+            case .hline(let v, let style, _): drawHLine(&dots, axes, v, style)
+            case .curve(let xs, let ys, let style, _):
+                drawCurve(&dots, axes, xs, ys, glyph: style.glyph) { _ in style.role }
+            case .styledCurve(let xs, let ys, let roles, let style, _):
+                drawCurve(&dots, axes, xs, ys, glyph: style.glyph) { i in i < roles.count ? roles[i] : style.role }
             }
         }
     }
@@ -289,7 +289,10 @@ struct PanelRenderer {
         }
     }
 
-    func drawCurve(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], role: (Int) -> StyleRole) {
+    func drawCurve(
+        _ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], glyph: Unicode.Scalar,
+        role: (Int) -> StyleRole
+    ) {
         let map = DotMap(axes, dots)
         let n = min(xs.count, ys.count)
         guard n > 0 else { return }
@@ -297,8 +300,7 @@ struct PanelRenderer {
         let h = Double(map.h)
         @inline(__always) func fp(_ i: Int) -> (Double, Double) { map.position(xs[i], ys[i]) }
         if n == 1, xs[0].isFinite, ys[0].isFinite, let (dx, dy) = map.dot(xs[0], ys[0]) {
-            let r = role(0)
-            dots.set(dx, dy, role: r, glyph: r.asciiGlyph)
+            dots.set(dx, dy, role: role(0), glyph: glyph)
         }
         for i in 0..<(n - 1) {
             guard xs[i].isFinite, ys[i].isFinite, xs[i + 1].isFinite, ys[i + 1].isFinite else { continue }
@@ -313,15 +315,15 @@ struct PanelRenderer {
             }
             let s = q(c0)
             let e = q(c1)
-            dots.line(s.0, s.1, e.0, e.1, role: r, glyph: r.asciiGlyph)
+            dots.line(s.0, s.1, e.0, e.1, role: r, glyph: glyph)
         }
     }
 
-    func drawHLine(_ dots: inout DotCanvas, _ axes: PanelAxes, _ v: Float, _ role: StyleRole) {
+    func drawHLine(_ dots: inout DotCanvas, _ axes: PanelAxes, _ v: Float, _ style: SeriesStyle) {
         let map = DotMap(axes, dots)
         guard v.isFinite, let (_, dy) = map.dot(Float(map.x0), v) else { return }
         let dashed = canvas != .ascii
-        for x in 0..<map.w where !dashed || x % 4 < 2 { dots.set(x, dy, role: role, glyph: role.asciiGlyph) }
+        for x in 0..<map.w where !dashed || x % 4 < 2 { dots.set(x, dy, role: style.role, glyph: style.glyph) }
     }
 
     func drawDensity(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ levels: Int) {

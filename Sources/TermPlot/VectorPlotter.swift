@@ -24,7 +24,8 @@ public enum VectorPlotter {
         let rects = FigureRenderer.layoutRects(figure, width: width, height: height, gap: 16)
         var plots = figure.panels.indices.map { i in
             PanelPlot(
-                panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1, palette: palette)
+                panel: figure.panels[i].withVisibleText, data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
+                palette: palette)
         }
         // Stacked panels sharing x get one left margin so their x axes line up.
         if figure.layout == .vertical && figure.sharedX && figure.panels.count > 1 {
@@ -243,48 +244,58 @@ public enum VectorPlotter {
             }
         }
 
+        /// Draws the layers in draw order (see `Layer`).
         mutating func drawLayers(_ frame: Frame) {
-            let radius = max(1.0, min(2.2, min(frame.w, frame.h) / 300))
             for layer in Layer.inDrawOrder(data.layers) {
                 switch layer {
                 case .heatmap(let hm): drawHeatmap(frame, hm)
                 case .density(let xs, let ys, let levels, _): drawDensity(frame, xs, ys, levels)
-                case .points(let xs, let ys, let role, _, _):
-                    var centers: [VectorPoint] = []
-                    centers.reserveCapacity(xs.count)
-                    for i in 0..<min(xs.count, ys.count)
-                    where xs[i].isFinite && ys[i].isFinite && frame.inside(xs[i], ys[i]) {
-                        centers.append(frame.point(xs[i], ys[i]))
-                    }
-                    commands.append(
-                        .circles(
-                            centers: centers, radius: radius, color: color(role),
-                            opacity: role == .truth
-                                ? Palette.truthOpacity : role == .backdrop ? Palette.backdropOpacity : 0.7))
-                case .hline(let v, let role, _):
-                    guard v.isFinite else { continue }
-                    let fy = frame.axes.y.fraction(Double(v))
-                    guard fy >= 0 && fy <= 1 else { continue }
-                    let py = frame.py(fy)
-                    commands.append(
-                        .line(
-                            from: VectorPoint(frame.x, py), to: VectorPoint(frame.x + frame.w, py), color: color(role),
-                            width: 1.5, dash: [6, 4], opacity: 1))
-                case .curve(let xs, let ys, let role, _):
+                case .points(let xs, let ys, let style, _): drawPoints(frame, xs, ys, style)
+                case .hline(let v, let style, _): drawHLine(frame, v, style.role)
+                case .curve(let xs, let ys, let style, _):
                     for piece in clippedPieces(frame, xs, ys) {
-                        commands.append(.polyline(points: piece.map(\.1), color: color(role), width: 2.5))
+                        commands.append(.polyline(points: piece.map(\.1), color: color(style.role), width: 2.5))
                     }
-                case .styledCurve(let xs, let ys, let roles, let legendRole, _):
-                    for piece in clippedPieces(frame, xs, ys) {
-                        for j in 0..<(piece.count - 1) {
-                            let seg = piece[j].0
-                            let role = seg < roles.count ? roles[seg] : legendRole
-                            commands.append(
-                                .line(
-                                    from: piece[j].1, to: piece[j + 1].1, color: color(role), width: 2, dash: [],
-                                    opacity: 1))
-                        }
-                    }
+                case .styledCurve(let xs, let ys, let roles, let style, _):
+                    drawStyledCurve(frame, xs, ys, roles, style.role)
+                }
+            }
+        }
+
+        /// One circle per finite point inside the frame, at the style's opacity.
+        mutating func drawPoints(_ frame: Frame, _ xs: [Float], _ ys: [Float], _ style: SeriesStyle) {
+            let radius = max(1.0, min(2.2, min(frame.w, frame.h) / 300))
+            var centers: [VectorPoint] = []
+            centers.reserveCapacity(xs.count)
+            for i in 0..<min(xs.count, ys.count) where xs[i].isFinite && ys[i].isFinite && frame.inside(xs[i], ys[i]) {
+                centers.append(frame.point(xs[i], ys[i]))
+            }
+            commands.append(
+                .circles(centers: centers, radius: radius, color: color(style.role), opacity: style.opacity))
+        }
+
+        /// A dashed horizontal line across the frame at `v`, when it is inside.
+        mutating func drawHLine(_ frame: Frame, _ v: Float, _ role: StyleRole) {
+            guard v.isFinite else { return }
+            let fy = frame.axes.y.fraction(Double(v))
+            guard fy >= 0 && fy <= 1 else { return }
+            let py = frame.py(fy)
+            commands.append(
+                .line(
+                    from: VectorPoint(frame.x, py), to: VectorPoint(frame.x + frame.w, py), color: color(role),
+                    width: 1.5, dash: [6, 4], opacity: 1))
+        }
+
+        /// A polyline drawn segment by segment, segment i in `roles[i]` (`legendRole` past the end).
+        mutating func drawStyledCurve(
+            _ frame: Frame, _ xs: [Float], _ ys: [Float], _ roles: [StyleRole], _ legendRole: StyleRole
+        ) {
+            for piece in clippedPieces(frame, xs, ys) {
+                for j in 0..<(piece.count - 1) {
+                    let seg = piece[j].0
+                    let role = seg < roles.count ? roles[seg] : legendRole
+                    commands.append(
+                        .line(from: piece[j].1, to: piece[j + 1].1, color: color(role), width: 2, dash: [], opacity: 1))
                 }
             }
         }
