@@ -66,9 +66,9 @@ public struct FigureScene: Sendable {
     /// span: the data's (a model says little beyond it).
     public var xRange: ClosedRange<Float> { Self.padded(data.xExtent, by: 0) }
 
-    /// The y interval the density grid covers: the data's, 10% wider on each side (room for
-    /// the density's tails).
-    public var densityYRange: ClosedRange<Float> { Self.padded(data.yExtent, by: 0.1) }
+    /// The y interval the density grid covers: the data's, 3% wider on each side (room for
+    /// the density's tails without shrinking the picture).
+    public var densityYRange: ClosedRange<Float> { Self.padded(data.yExtent, by: 0.03) }
 
     /// `range` widened by `fraction` of its span on each side; an empty or one-point range
     /// becomes one unit wide.

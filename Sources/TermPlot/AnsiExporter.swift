@@ -7,7 +7,7 @@ public enum AnsiColorMode: String, Hashable, Sendable, CaseIterable {
 }
 
 /// Turns a CellGrid into text with ANSI (SGR) escape codes: `cat file.ansi` shows the
-/// screen. The one encoder for `.ansi` exports and `mdnx plot` on a terminal.
+/// screen. The one encoder for `.ansi` exports and for escape-coded output to a terminal.
 public enum AnsiExporter {
     /// The grid as escape-coded text, each role drawn as `style` says (bold, dim and reverse
     /// included). A cell's background is its background role's (`bg`, else that role's `fg`),

@@ -8,7 +8,7 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
     case ansi
     /// A vector re-plot as SVG.
     case svg
-    /// A vector re-plot rendered by cairo as PNG.
+    /// A vector re-plot rasterised as PNG (by a `PNGEncoder`).
     case png
 
     /// The format for `path`'s extension (case-insensitive).

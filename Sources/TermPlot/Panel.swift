@@ -9,7 +9,7 @@ public struct Panel: Sendable {
     /// The vertical axis.
     public var y: Axis
     /// Widen one range so one data unit is as long on screen in x as in y (a terminal cell
-    /// counts as twice as tall as wide), so the spiral looks round.
+    /// counts as twice as tall as wide), so a circle looks round.
     public var equalAspect: Bool
     /// Show a one-row legend of the labelled layers.
     public var showLegend: Bool

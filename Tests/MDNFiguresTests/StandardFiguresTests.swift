@@ -64,9 +64,9 @@ struct StandardFiguresTests {
             Issue.record("expected heatmap")
             return
         }
-        // The resolution asked for, over the data's x range and 10% beyond its y range.
+        // The resolution asked for, over the data's x range and 3% beyond its y range.
         #expect(h.label == "MDN p(y|x)" && h.columns == 8 && h.rows == 8)
-        #expect(h.xRange == 0...2 && abs(h.yRange.lowerBound + 0.2) < 1e-6 && abs(h.yRange.upperBound - 2.2) < 1e-6)
+        #expect(h.xRange == 0...2 && abs(h.yRange.lowerBound + 0.06) < 1e-6 && abs(h.yRange.upperBound - 2.06) < 1e-6)
     }
 
     @Test func componentsFollowTheTemperature() throws {
