@@ -8,24 +8,15 @@ import TermPlot
 
 /// Deterministic data and figures for TermPlot's tests (no MDNCore dependency).
 public enum TestFigures {
-    /// `n` points of a noisy spiral (angle in [0, 4 pi), radius = angle, uniform jitter of
-    /// +-0.2) from a fixed LCG: the same points on every run.
+    /// `n` points along a spiral (angle evenly over [0, 4 pi), radius = angle) with a fixed
+    /// sinusoidal jitter of at most 0.2: the same points on every run.
     public static func spiral(_ n: Int) -> (xs: [Float], ys: [Float]) {
-        var s: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func r() -> Float {
-            s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Float(s >> 40) / Float(1 << 24)
+        let points = (0..<n).map { i -> (Float, Float) in
+            let a = 4 * Float.pi * Float(i) / Float(max(1, n))
+            let jitter = 0.2 * sinf(7.3 * Float(i))
+            return ((a + jitter) * cosf(a), (a + jitter) * sinf(a))
         }
-        var xs = [Float]()
-        var ys = [Float]()
-        xs.reserveCapacity(n)
-        ys.reserveCapacity(n)
-        for _ in 0..<n {
-            let a = r() * 4 * .pi
-            xs.append(a * cosf(a) + (r() - 0.5) * 0.4)
-            ys.append(a * sinf(a) + (r() - 0.5) * 0.4)
-        }
-        return (xs, ys)
+        return (points.map(\.0), points.map(\.1))
     }
 
     /// One panel: a spiral of `n` points (slot 0), the same points shifted right by 0.3
