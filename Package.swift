@@ -43,13 +43,25 @@ let package = Package(
             name: "CCairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
-        // Terminal plot engine: Figure -> cell grid, and exporters.
-        .target(name: "TermPlot", dependencies: ["SafeIO", "CCairo"]),
+        // Terminal plot engine: Figure -> cell grid, and exporters (txt, ansi, svg). Generic:
+        // knows no networks, and builds without cairo.
+        .target(name: "TermPlot", dependencies: ["SafeIO"]),
+        // PNG export for TermPlot through cairo: the only target that needs libcairo2-dev.
+        .target(name: "TermPlotPNG", dependencies: ["TermPlot", "CCairo"]),
+        // Build tool: turns a text file into a Swift string constant (for EmbedDefaultTheme).
+        .executableTarget(name: "EmbedText"),
+        // Embeds themes/dark.toml in Themes at build time: the shipped file is the only source
+        // of the default theme.
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["EmbedText"]),
         // Colour themes: theme files, lookup, colour-depth mapping.
         .target(
             name: "Themes",
-            dependencies: ["TermPlot", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["TermPlot", .product(name: "TOMLKit", package: "TOMLKit")],
+            plugins: ["EmbedDefaultTheme"]
         ),
+        // mdnx's figures: the view vocabulary, the scene, component curves, density grids,
+        // the standard figures, and the theme-to-style glue. Used by the explorer and `mdnx plot`.
+        .target(name: "MDNFigures", dependencies: ["MDNCore", "TermPlot", "Themes"]),
         // ncurses (wide-character build), C only.
         .systemLibrary(
             name: "CNcurses",
@@ -58,12 +70,14 @@ let package = Package(
         // The interactive explorer: state, update, view, session, ncurses adapter.
         .target(
             name: "Explorer",
-            dependencies: ["MDNCore", "MDNIO", "TermPlot", "Themes", "CNcurses", "Signals"]
+            dependencies: [
+                "MDNCore", "MDNIO", "TermPlot", "TermPlotPNG", "Themes", "MDNFigures", "CNcurses", "Signals",
+            ]
         ),
         .executableTarget(
             name: "mdnx",
             dependencies: [
-                "MDNCore", "MDNIO", "TermPlot", "Themes", "Explorer", "Signals",
+                "MDNCore", "MDNIO", "TermPlot", "TermPlotPNG", "Themes", "MDNFigures", "Explorer", "Signals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,8 +86,11 @@ let package = Package(
         .target(name: "MDNCoreTestSupport", dependencies: ["MDNCore"], path: "Tests/Support/MDNCoreTestSupport"),
         .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore", "MDNCoreTestSupport"]),
         .testTarget(name: "MDNIOTests", dependencies: ["MDNIO", "MDNCore", "SafeIO", "MDNCoreTestSupport"]),
-        .testTarget(name: "TermPlotTests", dependencies: ["TermPlot"]),
+        .target(name: "TermPlotTestSupport", dependencies: ["TermPlot"], path: "Tests/Support/TermPlotTestSupport"),
+        .testTarget(name: "TermPlotTests", dependencies: ["TermPlot", "TermPlotTestSupport"]),
+        .testTarget(name: "TermPlotPNGTests", dependencies: ["TermPlotPNG", "TermPlot", "TermPlotTestSupport"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
+        .testTarget(name: "MDNFiguresTests", dependencies: ["MDNFigures", "MDNCore", "TermPlot", "Themes"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),
         // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
         .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore", "MDNIO", "Explorer"]),

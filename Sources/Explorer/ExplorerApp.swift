@@ -1,9 +1,11 @@
 import Dispatch
 import Foundation
 import MDNCore
+import MDNFigures
 import SafeIO
 import Signals
 import TermPlot
+import TermPlotPNG
 import Themes
 
 /// Frame timing, for `p` (status bar) and `--profile` (stderr on exit).
@@ -281,26 +283,30 @@ public final class ExplorerApp {
         input.equalAspect = loaded.equalAspect
         if state.view == .density, let batch = snap.mixtureRows, batch.count > 0 {
             let area = ExplorerView.mainArea(width: state.width, height: state.height)
-            let size = ExplorerView.heatmapSize(width: area.width, height: area.height)
-            // MSE epochs do not change the mixture: key on the MDN's epoch and K.
-            let key = [sessionGeneration, snap.mixtures, snap.mdn.epoch, size.columns, size.rows]
-            if heatmapCache?.key != key {
-                let (xr, yr) = ExplorerView.ranges(loaded.data)
-                heatmapCache = (
-                    key,
-                    ExplorerView.densityHeatmap(
-                        batch, xs: snap.mixtureX, xRange: xr, yRange: yr,
-                        columns: size.columns, rows: size.rows)
-                )
+            let resolution = FigureResolution.cells(width: area.width, height: area.height)
+            // MSE epochs do not change the mixture: key on the MDN's epoch and K (and on the
+            // temperatures, which the density follows).
+            let key = [
+                sessionGeneration, snap.mixtures, snap.mdn.epoch, resolution.densityColumns, resolution.densityRows,
+                state.samplingGeneration,
+            ]
+            if heatmapCache?.key != key,
+                let heatmap = StandardFigures.densityHeatmap(
+                    ExplorerView.scene(state, input), resolution: resolution)
+            {
+                heatmapCache = (key, heatmap)
             }
-            input.heatmap = heatmapCache?.heatmap
+            input.heatmap = heatmapCache?.key == key ? heatmapCache?.heatmap : nil
         }
         return input
     }
 
     /// Writes the current view in each format; returns the status line (paths or the error).
+    /// Each export re-evaluates p(y|x) at its own resolution: the text grid's cells, or the
+    /// vector grid for svg and png.
     private func export(_ formats: [ExportFormat]) -> String {
-        let figure = ExplorerView.mainFigure(state, frameInput())
+        var input = frameInput()
+        input.heatmap = nil
         let stamp = Self.timestamp()
         let options = ExportOptions(
             columns: max(ExplorerView.minimumWidth, state.width),
@@ -309,8 +315,12 @@ public final class ExplorerApp {
         for format in formats {
             let path = Self.unusedPath(
                 "\(self.options.exportDirectory)/mdnx-\(state.view.rawValue)-\(stamp)", ext: format.rawValue)
+            let vector = format == .svg || format == .png
+            let resolution = vector ? .vector : FigureResolution.cells(width: options.columns, height: options.rows)
+            let figure = ExplorerView.mainFigure(state, input, resolution: resolution)
             do {
-                try FigureExporter.write(figure, to: path, palette: theme.palette, options: options)
+                try FigureExporter.write(
+                    figure, to: path, palette: theme.palette, options: options, pngEncoder: CairoPNGEncoder())
                 written.append(path)
             } catch {
                 return "export failed: \(error)"

@@ -1,4 +1,5 @@
 import MDNCore
+import MDNFigures
 import MDNIO
 import TermPlot
 
@@ -32,7 +33,7 @@ public struct ExplorerOptions: Sendable {
     public var temperature: Double = 1
     public var sigmaTemperature: Double = 1
     public var seed: UInt64 = 42
-    public var view: ExplorerViewKind = .overlay
+    public var view: FigureView = .overlay
     public var canvas: CanvasKind = .braille
     public var fps: Int = 20
     public var theme: String? = nil

@@ -1,32 +1,5 @@
+import MDNFigures
 import TermPlot
-
-/// What the explorer shows in its main panel.
-public enum ExplorerViewKind: String, CaseIterable, Sendable {
-    /// Truth, MSE mean curve and MDN samples in one panel.
-    case overlay
-    /// Ground truth | MSE prediction | MDN samples, same axes.
-    case side
-    /// p(y|x) as a heatmap with the data on top.
-    case density
-    /// Component means mu_k(x), brightness by pi_k(x), plus a pi strip.
-    case components
-
-    /// The title shown in the view tab and the help.
-    public var title: String {
-        switch self {
-        case .overlay: "overlay"
-        case .side: "side by side"
-        case .density: "density p(y|x)"
-        case .components: "components"
-        }
-    }
-
-    /// The next view in the cycle.
-    public var next: ExplorerViewKind {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
-    }
-}
 
 /// The explorer's whole UI state: a value, changed only by `update`.
 public struct ExplorerState: Equatable, Sendable {
@@ -42,8 +15,8 @@ public struct ExplorerState: Equatable, Sendable {
         public static let mixtureRange: ClosedRange<Int> = 1...64
     }
 
-    /// The main view.
-    public var view: ExplorerViewKind = .overlay
+    /// The main view (the same vocabulary as `mdnx plot --view`).
+    public var view: FigureView = .overlay
     /// The canvas the plots draw with.
     public var canvas: CanvasKind = .braille
     /// False when the locale cannot show Unicode: only the ASCII canvas is offered.
@@ -89,17 +62,20 @@ public struct ExplorerState: Equatable, Sendable {
         unicode ? [.braille, .block, .ascii] : [.ascii]
     }
 
+    /// T and S as the figures take them (valid: `update` keeps both within their limits).
+    public var temperatures: Temperatures {
+        do {
+            return try Temperatures(sampling: temperature, sigma: sigmaTemperature)
+        } catch {
+            preconditionFailure("the explorer's temperatures left their limits: \(error)")
+        }
+    }
+
     /// The status-bar note on the sigma temperature.
     public var sigmaTemperatureNote: String {
         "sigma temp \(Self.format(sigmaTemperature)): variance x \(Self.format(sigmaTemperature))"
     }
 
-    /// A short number: 1, 1.25, 0.64, 0.0512.
-    public static func format(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 1000
-        if rounded == rounded.rounded() && abs(rounded) < 1e9 { return String(Int(rounded)) }
-        var text = String(rounded)
-        if text.count > 6 { text = String(text.prefix(6)) }
-        return text
-    }
+    /// A short number: 1, 1.25, 0.64, 0.0512 (as the figures' titles write temperatures).
+    public static func format(_ value: Double) -> String { Temperatures.format(value) }
 }

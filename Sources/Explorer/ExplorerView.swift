@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import MDNFigures
 import TermPlot
 
 /// Everything besides the state that a frame shows.
@@ -18,7 +19,8 @@ public struct FrameInput: Sendable {
     public var themeName: String
     /// Plot x and y at the same scale (the spiral is a shape; CSV columns may have any units).
     public var equalAspect: Bool = true
-    /// A precomputed p(y|x) grid for the density view (the app caches it per MDN epoch and size); nil: computed here.
+    /// A precomputed p(y|x) grid for the density view (the app caches it per MDN epoch, size
+    /// and temperatures); nil: computed by the figure builder.
     public var heatmap: Heatmap? = nil
     /// Frame timing text, shown when the profile is on.
     public var profile: String?
@@ -72,7 +74,7 @@ public enum ExplorerView {
         var grid = CellGrid(width: width, height: 1)
         grid.write("mdnx", x: 1, y: 0, role: .title)
         var x = 7
-        for kind in ExplorerViewKind.allCases {
+        for kind in FigureView.allCases {
             let label = kind == state.view ? "[\(kind.title)]" : " \(kind.title) "
             grid.write(label, x: x, y: 0, role: kind == state.view ? .accent : .dimText)
             x += label.count + 1
@@ -83,66 +85,37 @@ public enum ExplorerView {
         return grid
     }
 
-    /// The main plot for the current view (also what `e` exports).
-    public static func mainFigure(
-        _ state: ExplorerState, _ input: FrameInput, heatmapColumns: Int = 160,
-        heatmapRows: Int = 64
-    ) -> Figure {
+    /// The scene the main plot shows: the data, the MSE curve, and the MDN's mixtures (on
+    /// the snapshot's x grid), samples and temperatures.
+    public static func scene(_ state: ExplorerState, _ input: FrameInput) -> FigureScene {
         let snap = input.snapshot
-        let xName = input.data.xNames.first ?? "x"
-        let yName = input.data.yNames.first ?? "y"
-        let (xr, yr) = ranges(input.data)
-        var heatmap: Heatmap? = input.heatmap
-        if heatmap == nil, state.view == .density, let batch = snap?.mixtureRows, let xs = snap?.mixtureX,
-            batch.count > 0
-        {
-            heatmap = densityHeatmap(batch, xs: xs, xRange: xr, yRange: yr, columns: heatmapColumns, rows: heatmapRows)
+        var mixtures: MixtureSource? = nil
+        if let snap, let batch = snap.mixtureRows, batch.count > 0, snap.mixtureX.count == batch.count {
+            mixtures = .grid(xs: snap.mixtureX, batch: batch)
         }
-        let d = SpiralFigureData(
-            truthX: input.data.x, truthY: input.data.y,
-            mseX: snap?.curveY.isEmpty == false ? snap!.curveX : [], mseY: snap?.curveY ?? [],
-            sampleX: input.samples?.xs ?? [], sampleY: input.samples?.ys ?? [],
-            heatmap: heatmap, xName: xName, yName: yName, equalAspect: input.equalAspect)
-        let temps = "T \(ExplorerState.format(state.temperature)), S \(ExplorerState.format(state.sigmaTemperature))"
-        switch state.view {
-        case .overlay:
-            return StandardFigures.overlay(d, title: "\(input.dataName): data, MSE mean and MDN samples (\(temps))")
-        case .side:
-            return StandardFigures.sideBySide(d)
-        case .density:
-            var f = StandardFigures.density(d)
-            f.panels[0].title =
-                snap?.mixtureRows == nil
-                ? "density p(\(yName)|\(xName)) (waiting for the first MDN epoch)"
-                : "MDN density p(\(yName)|\(xName)), data on top"
-            return f
-        case .components:
-            guard let snap, let batch = snap.mixtureRows, batch.count > 0,
-                let curves = componentCurves(batch, xs: snap.mixtureX, temperature: state.temperature)
-            else {
-                return StandardFigures.overlay(d, title: "components (waiting for the first MDN epoch)")
-            }
-            var f = StandardFigures.components(d, curves)
-            f.panels[0].title = "components: mu_k(x) of \(batch.layout.components), brighter = larger pi_k(x)"
-            f.panels[1].title = "pi_k(x) at T \(ExplorerState.format(state.temperature))"
-            return f
-        }
+        let mse = snap.map { $0.curveY.isEmpty ? XYPoints.empty : XYPoints(xs: $0.curveX, ys: $0.curveY) } ?? .empty
+        let samples = input.samples.map { XYPoints(xs: $0.xs, ys: $0.ys) } ?? .empty
+        let mdn = FigureScene.MDN(
+            mixtures: mixtures, samples: samples, temperatures: state.temperatures, heatmap: input.heatmap)
+        return FigureScene(
+            data: XYPoints(xs: input.data.x, ys: input.data.y), dataName: input.dataName,
+            xName: input.data.xNames.first ?? "x", yName: input.data.yNames.first ?? "y",
+            equalAspect: input.equalAspect, mse: mse, mdn: mdn)
+    }
+
+    /// The main plot for the current view at `resolution` (the screen's cells, or an
+    /// export's own resolution).
+    public static func mainFigure(_ state: ExplorerState, _ input: FrameInput, resolution: FigureResolution) -> Figure {
+        StandardFigures.figure(state.view, scene(state, input), resolution: resolution)
     }
 
     /// The main plot rendered for the screen.
     public static func mainPanels(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int) -> CellGrid {
-        let size = heatmapSize(width: width, height: height)
-        let figure = mainFigure(state, input, heatmapColumns: size.columns, heatmapRows: size.rows)
+        let figure = mainFigure(state, input, resolution: .cells(width: width, height: height))
         return FigureRenderer.renderResult(
             figure, width: width, height: height, canvas: state.canvas,
             options: RenderOptions(shadeGlyphs: state.canvas == .ascii)
         ).grid
-    }
-
-    /// The heatmap resolution for a main area of `width` x `height` cells: one value per
-    /// cell (a cell shows one background colour).
-    public static func heatmapSize(width: Int, height: Int) -> (columns: Int, rows: Int) {
-        (max(8, width), max(8, height))
     }
 
     /// The main area's size on a screen of `width` x `height` cells.
@@ -226,59 +199,6 @@ public enum ExplorerView {
                 String(line.prefix(boxW - 4)), x: x0 + 2, y: y0 + 1 + i, role: i == 0 ? .title : .help,
                 background: .help)
         }
-    }
-
-    /// x and y ranges of the data, padded by 3%.
-    static func ranges(_ data: Dataset) -> (ClosedRange<Double>, ClosedRange<Double>) {
-        func padded(_ v: [Float]) -> ClosedRange<Double> {
-            guard let lo = v.min(), let hi = v.max(), hi > lo else { return 0...1 }
-            let p = Double(hi - lo) * 0.03
-            return (Double(lo) - p)...(Double(hi) + p)
-        }
-        return (padded(data.x), padded(data.y))
-    }
-
-    /// mu_k(x) and pi_k(x) (at temperature T) on up to 400 of the mixture's x values.
-    static func componentCurves(_ batch: MixtureBatch, xs: [Float], temperature: Double) -> ComponentCurves? {
-        guard let weights = try? batch.weights(temperature: Float(temperature)) else { return nil }
-        let layout = batch.layout
-        let k = layout.components
-        let stride = max(1, batch.count / 400)
-        let picks = Array(Swift.stride(from: 0, to: batch.count, by: stride))
-        var mu = [[Float]](repeating: [], count: k)
-        var pi = [[Float]](repeating: [], count: k)
-        for c in 0..<k {
-            mu[c] = picks.map { batch.rows[$0 * layout.width + layout.mu(c)] }
-            pi[c] = picks.map { weights[$0 * k + c] }
-        }
-        return ComponentCurves(xs: picks.map { xs[$0] }, mu: mu, pi: pi)
-    }
-
-    /// p(y|x) on a `columns x rows` grid over the plot ranges (row 0 = lowest y), each column
-    /// from the mixture row nearest its centre x.
-    static func densityHeatmap(
-        _ batch: MixtureBatch, xs: [Float], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
-        columns: Int, rows: Int
-    ) -> Heatmap {
-        let layout = batch.layout
-        var picked = [Float]()
-        picked.reserveCapacity(columns * layout.width)
-        let x0 = Double(xs.first ?? 0)
-        let span = max(1e-9, Double((xs.last ?? 1) - (xs.first ?? 0)))
-        for c in 0..<columns {
-            let x = xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * (Double(c) + 0.5) / Double(columns)
-            let r = min(batch.count - 1, max(0, Int(((x - x0) / span * Double(batch.count - 1)).rounded())))
-            picked.append(contentsOf: batch.rows[(r * layout.width)..<((r + 1) * layout.width)])
-        }
-        // The even-grid evaluator: rows at the cell centres of yRange, laid out row-major
-        // (row 0 = lowest y), as Heatmap wants them.
-        let values = MixtureBatch(layout: layout, rows: picked)
-            .densityGrid(rows: rows, yRange: Float(yRange.lowerBound)...Float(yRange.upperBound))
-        return Heatmap(
-            columns: columns, rows: rows, values: values,
-            xRange: Float(xRange.lowerBound)...Float(xRange.upperBound),
-            yRange: Float(yRange.lowerBound)...Float(yRange.upperBound), normalise: .perColumn,
-            label: "MDN p(y|x)")
     }
 
     private static func fmt(_ v: Double) -> String { String(format: "%.3f", v) }

@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import MDNFigures
 import TermPlot
 import Themes
 

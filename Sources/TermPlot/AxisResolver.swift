@@ -33,7 +33,7 @@ struct PanelData: Sendable {
         layers = panel.layers.map { PanelData.transform($0, xLog: xLog, yLog: yLog) }
         for layer in layers {
             switch layer {
-            case .points(let xs, let ys, _, _, _), .curve(let xs, let ys, _, _),
+            case .points(let xs, let ys, _, _), .curve(let xs, let ys, _, _),
                 .styledCurve(let xs, let ys, _, _, _), .density(let xs, let ys, _, _):
                 scan(xs, ys)
             case .heatmap(let h):
@@ -83,17 +83,16 @@ struct PanelData: Sendable {
             return min(a, b)...max(a, b)
         }
         switch layer {
-        case .points(let xs, let ys, let r, let g, let l):
-            return .points(xs: tx(xs), ys: ty(ys), role: r, glyph: g, label: l)
-        case .curve(let xs, let ys, let r, let l): return .curve(xs: tx(xs), ys: ty(ys), role: r, label: l)
-        case .styledCurve(let xs, let ys, let rs, let lr, let l):
-            return .styledCurve(xs: tx(xs), ys: ty(ys), roles: rs, legendRole: lr, label: l)
+        case .points(let xs, let ys, let s, let l): return .points(xs: tx(xs), ys: ty(ys), style: s, label: l)
+        case .curve(let xs, let ys, let s, let l): return .curve(xs: tx(xs), ys: ty(ys), style: s, label: l)
+        case .styledCurve(let xs, let ys, let rs, let s, let l):
+            return .styledCurve(xs: tx(xs), ys: ty(ys), segmentRoles: rs, style: s, label: l)
         case .density(let xs, let ys, let n, let l): return .density(xs: tx(xs), ys: ty(ys), levels: n, label: l)
         case .heatmap(var h):
             h.xRange = tr(h.xRange, xLog)
             h.yRange = tr(h.yRange, yLog)
             return .heatmap(h)
-        case .hline(let v, let r, let l): return .hline(y: yLog ? (v > 0 ? log10f(v) : .nan) : v, role: r, label: l)
+        case .hline(let v, let s, let l): return .hline(y: yLog ? (v > 0 ? log10f(v) : .nan) : v, style: s, label: l)
         }
     }
 }

@@ -10,8 +10,9 @@ public struct Cell: Hashable, Sendable {
     /// A blank cell with the text role.
     public static let blank = Cell(glyph: " ", foreground: .text, background: nil)
 
-    /// Creates a cell.
+    /// Creates a cell; `glyph` must not be a control character (`CellGrid.write` escapes them).
     public init(glyph: Unicode.Scalar, foreground: StyleRole = .text, background: StyleRole? = nil) {
+        precondition(!VisibleText.isControl(glyph), "a cell glyph must be printable, got U+\(glyph.value)")
         self.glyph = glyph
         self.foreground = foreground
         self.background = background
@@ -48,11 +49,12 @@ public struct CellGrid: Hashable, Sendable {
         }
     }
 
-    /// Writes `text` from column `x` on row `y`, clipped to the grid.
+    /// Writes `text` from column `x` on row `y`, clipped to the grid. Control characters are
+    /// written as visible escapes (`VisibleText`: ESC shows as `^[`), never as themselves.
     public mutating func write(_ text: String, x: Int, y: Int, role: StyleRole = .text, background: StyleRole? = nil) {
         guard y >= 0 && y < height else { return }
         var col = x
-        for scalar in text.unicodeScalars {
+        for scalar in VisibleText.escaped(text).unicodeScalars {
             if col >= width { break }
             if col >= 0 { cells[y * width + col] = Cell(glyph: scalar, foreground: role, background: background) }
             col += 1

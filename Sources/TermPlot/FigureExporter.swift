@@ -8,7 +8,7 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
     case ansi
     /// A vector re-plot as SVG.
     case svg
-    /// A vector re-plot rendered by cairo as PNG.
+    /// A vector re-plot rasterised as PNG (by a `PNGEncoder`).
     case png
 
     /// The format for `path`'s extension (case-insensitive).
@@ -29,8 +29,10 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
     case unknownExtension(path: String, ext: String)
     /// Writing the file failed (exists without overwrite, no directory, ...).
     case write(FileWriteError)
-    /// Cairo failed to render or encode the PNG.
-    case cairo(CairoError)
+    /// No PNG encoder was given (TermPlot itself has none: see `PNGEncoder`).
+    case noPNGEncoder(path: String?)
+    /// The PNG encoder failed (`encoder` names it, e.g. "cairo").
+    case png(encoder: String, message: String)
 
     public var description: String {
         let known = ExportFormat.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
@@ -40,7 +42,9 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
                 ? "\(path): no file extension; use one of \(known)"
                 : "\(path): unknown export format '.\(ext)'; use one of \(known)"
         case .write(let e): return e.description
-        case .cairo(let e): return e.description
+        case .noPNGEncoder(let path):
+            return "\(path.map { $0 + ": " } ?? "")PNG export is not available in this build (no PNG encoder)"
+        case .png(let encoder, let message): return "\(encoder): \(message)"
         }
     }
 }
@@ -87,12 +91,19 @@ public struct ExportOptions: Sendable {
     }
 }
 
+/// Renders a VectorScene as PNG bytes. TermPlot has no raster backend of its own, so that it
+/// builds without one; the `TermPlotPNG` target provides cairo's (`CairoPNGEncoder`).
+public protocol PNGEncoder: Sendable {
+    /// The PNG file for `scene` at its own pixel size.
+    func png(_ scene: VectorScene) throws(ExportError) -> [UInt8]
+}
+
 /// Exports one Figure to txt, ansi, svg or png.
 public enum FigureExporter {
-    /// The file contents of `figure` in `format`.
+    /// The file contents of `figure` in `format`; `.png` needs a `pngEncoder`.
     public static func bytes(
-        _ figure: Figure, format: ExportFormat, palette: Palette = .fallback,
-        options: ExportOptions = ExportOptions()
+        _ figure: Figure, format: ExportFormat, palette: Palette, options: ExportOptions = ExportOptions(),
+        pngEncoder: (any PNGEncoder)? = nil
     ) throws(ExportError) -> [UInt8] {
         switch format {
         case .txt:
@@ -109,9 +120,9 @@ public enum FigureExporter {
             let scene = VectorPlotter.scene(figure, width: w, height: h, palette: palette)
             return Array(SVGExporter.svg(scene).utf8)
         case .png:
+            guard let pngEncoder else { throw .noPNGEncoder(path: nil) }
             let (w, h) = options.pixelSize(for: figure)
-            let scene = VectorPlotter.scene(figure, width: w, height: h, palette: palette)
-            do { return try PNGExporter.png(scene) } catch { throw .cairo(error) }
+            return try pngEncoder.png(VectorPlotter.scene(figure, width: w, height: h, palette: palette))
         }
     }
 
@@ -119,11 +130,12 @@ public enum FigureExporter {
     /// replaced only when `overwrite` is true. Returns the format used.
     @discardableResult
     public static func write(
-        _ figure: Figure, to path: String, palette: Palette = .fallback,
-        options: ExportOptions = ExportOptions(), overwrite: Bool = false
+        _ figure: Figure, to path: String, palette: Palette, options: ExportOptions = ExportOptions(),
+        pngEncoder: (any PNGEncoder)? = nil, overwrite: Bool = false
     ) throws(ExportError) -> ExportFormat {
         let format = try ExportFormat(path: path)
-        let data = try bytes(figure, format: format, palette: palette, options: options)
+        if format == .png && pngEncoder == nil { throw .noPNGEncoder(path: path) }
+        let data = try bytes(figure, format: format, palette: palette, options: options, pngEncoder: pngEncoder)
         do { try AtomicFile.write(data, to: path, overwrite: overwrite) } catch { throw .write(error) }
         return format
     }

@@ -51,7 +51,7 @@ public enum FigureRenderer {
         let rects = layoutRects(figure, width: grid.width, height: grid.height, gap: panelGap)
         var renderers = figure.panels.indices.map { i in
             PanelRenderer(
-                panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
+                panel: figure.panels[i].withVisibleText, data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
                 canvas: canvas, options: options)
         }
         // Stacked panels sharing x get one y-label width so their x axes line up.

@@ -6,7 +6,7 @@ public enum HeatmapNormalisation: Hashable, Sendable {
     case global
 }
 
-/// A precomputed value grid placed over a data rectangle, e.g. the MDN's p(y|x).
+/// A precomputed value grid placed over a data rectangle, e.g. a conditional density p(y|x).
 public struct Heatmap: Sendable {
     /// Number of grid columns (along x).
     public var columns: Int

@@ -1,29 +1,23 @@
-/// How a points layer marks each point when the canvas has no sub-cell dots (ASCII), and
-/// in the legend. `.auto` picks a glyph from the role, so series differ without colour.
-public enum GlyphHint: Hashable, Sendable {
-    /// The role's default ASCII glyph (truth '.', MDN samples '+', MSE curve '#', ...).
-    case auto
-    /// This exact glyph in ASCII canvases.
-    case ascii(Unicode.Scalar)
-}
-
 /// One thing drawn in a panel. Layers draw in this order, whatever their position in the
 /// list: backgrounds (heatmap, density), then points, then reference lines, then curves, so
 /// curves win the cells they cross. Within each group, list order.
+///
+/// Series layers carry their own `SeriesStyle` (role, ASCII glyph, vector opacity), chosen
+/// by the caller.
 public enum Layer: Sendable {
     /// A scatter of points (10,000+ is fine); non-finite points are skipped and counted.
-    case points(xs: [Float], ys: [Float], role: StyleRole, glyph: GlyphHint = .auto, label: String? = nil)
+    case points(xs: [Float], ys: [Float], style: SeriesStyle, label: String? = nil)
     /// A polyline through the points in order (Bresenham on the sub-cell grid).
-    case curve(xs: [Float], ys: [Float], role: StyleRole, label: String? = nil)
-    /// A polyline whose segment i (point i to i+1) uses `roles[i]`: mixture components whose
-    /// brightness follows their weight. `legendRole` shows in the legend.
-    case styledCurve(xs: [Float], ys: [Float], roles: [StyleRole], legendRole: StyleRole, label: String? = nil)
+    case curve(xs: [Float], ys: [Float], style: SeriesStyle, label: String? = nil)
+    /// A polyline whose segment i (point i to i+1) uses `segmentRoles[i]` (e.g. a brightness
+    /// that follows a weight); `style` gives the glyph and the legend's role.
+    case styledCurve(xs: [Float], ys: [Float], segmentRoles: [StyleRole], style: SeriesStyle, label: String? = nil)
     /// Point counts per cell, shaded with `.density(level:)` backgrounds over `levels` steps.
     case density(xs: [Float], ys: [Float], levels: Int = Int(Palette.densityLevels), label: String? = nil)
     /// A precomputed value grid shaded with `.density(level:)` backgrounds.
     case heatmap(Heatmap)
     /// A horizontal reference line across the panel.
-    case hline(y: Float, role: StyleRole, label: String? = nil)
+    case hline(y: Float, style: SeriesStyle, label: String? = nil)
 
     /// Draw group: 0 backgrounds, 1 points, 2 reference lines, 3 curves.
     var drawGroup: Int {
@@ -44,33 +38,10 @@ public enum Layer: Sendable {
     /// The legend label, if any.
     var label: String? {
         switch self {
-        case .points(_, _, _, _, let l), .curve(_, _, _, let l), .styledCurve(_, _, _, _, let l),
+        case .points(_, _, _, let l), .curve(_, _, _, let l), .styledCurve(_, _, _, _, let l),
             .density(_, _, _, let l), .hline(_, _, let l):
             return l
         case .heatmap(let h): return h.label
-        }
-    }
-}
-
-extension StyleRole {
-    /// The glyph a role uses in ASCII canvases, so series differ without colour.
-    public var asciiGlyph: Unicode.Scalar {
-        switch self {
-        case .truth, .backdrop: return "."
-        case .mdnSamples: return "+"
-        case .mseCurve: return "#"
-        case .reference: return "="
-        case .density: return ":"
-        case .component(let index, _):
-            return Unicode.Scalar(UInt8(ascii: "a") + index % 26)  // a...z, cycled
-        case .loss(let model, let split):
-            switch (model, split) {
-            case (.mse, .train): return "*"
-            case (.mse, .validation): return "o"
-            case (.mdn, .train): return "x"
-            case (.mdn, .validation): return "%"
-            }
-        default: return "*"
         }
     }
 }

@@ -37,8 +37,11 @@ public struct RoleStyle: Hashable, Sendable {
     public var foreground: RGB
     /// Background colour, or nil for the palette background.
     public var background: RGB?
+    /// Bold (or bright).
     public var bold: Bool
+    /// Dim (half-bright).
     public var dim: Bool
+    /// Reverse video.
     public var reverse: Bool
 
     /// The colour the role fills an area with: its background, else its foreground (density
@@ -55,8 +58,8 @@ public struct RoleStyle: Hashable, Sendable {
     }
 }
 
-/// Resolves every StyleRole to a RoleStyle: what exporters and the screen adapter use.
-/// The Themes module builds palettes from theme files; `Palette.fallback` needs none.
+/// Resolves every StyleRole to a RoleStyle: what the vector and ANSI exporters use. The app
+/// builds palettes from its theme files; TermPlot has no look of its own.
 public struct Palette: Sendable {
     /// Number of density/brightness levels that `.density` and `.component` roles use.
     public static let densityLevels: UInt8 = 8

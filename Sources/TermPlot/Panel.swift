@@ -9,7 +9,7 @@ public struct Panel: Sendable {
     /// The vertical axis.
     public var y: Axis
     /// Widen one range so one data unit is as long on screen in x as in y (a terminal cell
-    /// counts as twice as tall as wide), so the spiral looks round.
+    /// counts as twice as tall as wide), so a circle looks round.
     public var equalAspect: Bool
     /// Show a one-row legend of the labelled layers.
     public var showLegend: Bool
@@ -25,5 +25,17 @@ public struct Panel: Sendable {
         self.y = y
         self.equalAspect = equalAspect
         self.showLegend = showLegend
+    }
+}
+
+extension Panel {
+    /// The panel with control characters in its title and axis labels replaced by visible
+    /// escapes (`VisibleText`): what the renderers draw.
+    var withVisibleText: Panel {
+        var p = self
+        p.title = VisibleText.escaped(title)
+        p.x.label = VisibleText.escaped(x.label)
+        p.y.label = VisibleText.escaped(y.label)
+        return p
     }
 }

@@ -15,27 +15,29 @@ struct LegendEntry: Sendable {
 }
 
 extension Layer {
-    /// The legend entry for this layer on `canvas`, if it has a label.
+    /// The legend entry for this layer on `canvas`, if it has a label (control characters
+    /// in the label escaped).
     func legendEntry(canvas: CanvasKind) -> LegendEntry? {
         guard let label, !label.isEmpty else { return nil }
+        let text = VisibleText.escaped(label)
         switch self {
-        case .points(_, _, let role, let glyph, _):
+        case .points(_, _, let style, _):
             let g: Unicode.Scalar
             switch canvas {
             case .braille: g = "\u{2836}"
             case .block: g = "\u{259A}"
-            case .ascii: if case .ascii(let s) = glyph { g = s } else { g = role.asciiGlyph }
+            case .ascii: g = style.glyph
             }
-            return LegendEntry(glyph: g, role: role, label: label, mark: .points)
-        case .curve(_, _, let role, _), .styledCurve(_, _, _, let role, _):
-            let g: Unicode.Scalar = canvas == .braille ? "\u{2824}" : (canvas == .block ? "\u{2584}" : role.asciiGlyph)
-            return LegendEntry(glyph: g, role: role, label: label, mark: .line)
-        case .hline(_, let role, _):
+            return LegendEntry(glyph: g, role: style.role, label: text, mark: .points)
+        case .curve(_, _, let style, _), .styledCurve(_, _, _, let style, _):
+            let g: Unicode.Scalar = canvas == .braille ? "\u{2824}" : (canvas == .block ? "\u{2584}" : style.glyph)
+            return LegendEntry(glyph: g, role: style.role, label: text, mark: .line)
+        case .hline(_, let style, _):
             return LegendEntry(
-                glyph: canvas == .ascii ? role.asciiGlyph : "\u{2504}", role: role, label: label, mark: .dashed)
+                glyph: canvas == .ascii ? style.glyph : "\u{2504}", role: style.role, label: text, mark: .dashed)
         case .density, .heatmap:
             return LegendEntry(
-                glyph: canvas == .ascii ? ":" : "\u{2592}", role: .density(level: 5), label: label, mark: .area)
+                glyph: canvas == .ascii ? ":" : "\u{2592}", role: .density(level: 5), label: text, mark: .area)
         }
     }
 }
@@ -133,64 +135,83 @@ struct PanelRenderer {
         return fitYAxis(width: w, plotRows: rows.plot)?.labelWidth ?? 0
     }
 
+    /// Where a panel's canvas sits in the grid, in cells.
+    struct PlotArea {
+        /// The canvas's left column and top row.
+        let x0: Int, y0: Int
+        /// The canvas's size.
+        let width: Int, rows: Int
+        /// The panel's right and bottom edges (exclusive): text is clipped there.
+        let right: Int, bottom: Int
+        /// Width of the y tick label column, left of the axis.
+        let labelWidth: Int
+        /// The y axis column and the x axis row.
+        var axisCol: Int { x0 - 1 }
+        var axisRow: Int { y0 + rows }
+    }
+
     /// Draws the panel (only its header when no plot fits).
     func draw(into grid: inout CellGrid, x px: Int, y py: Int, width w: Int, height h: Int) {
-        let ascii = canvas == .ascii
         let legend = panel.showLegend ? panel.layers.compactMap { $0.legendEntry(canvas: canvas) } : []
         let skippedNote = data.skipped > 0 ? "\(data.skipped) skipped" : ""
         let rows = Rows(panel, height: h, hasLegend: !legend.isEmpty, hasNote: !skippedNote.isEmpty)
-        let headerRows = rows.header
-        let plotRows = rows.plot
-        let xLabelRows = rows.xLabel
-        let legendRows = rows.legend
-        if headerRows > 0 { drawHeader(&grid, px, py, w, skippedNote) }
-        guard let (axes, yTicks, labelWidth) = fitYAxis(width: w, plotRows: plotRows) else { return }
-        let canvasW = w - labelWidth - 1
-        let xTicks = TickFitter.horizontal(axes.x, cells: canvasW, overhang: labelWidth + 1)
-
-        let cx0 = px + labelWidth + 1
-        let cy0 = py + headerRows
-        var dots = DotCanvas(kind: canvas, width: canvasW, height: plotRows)
+        if rows.header > 0 { drawHeader(&grid, px, py, w, skippedNote) }
+        guard let (axes, yTicks, labelWidth) = fitYAxis(width: w, plotRows: rows.plot) else { return }
+        let area = PlotArea(
+            x0: px + labelWidth + 1, y0: py + rows.header, width: w - labelWidth - 1, rows: rows.plot,
+            right: px + w, bottom: py + h, labelWidth: labelWidth)
+        var dots = DotCanvas(kind: canvas, width: area.width, height: area.rows)
         drawLayers(&dots, axes)
-        dots.compose(into: &grid, x: cx0, y: cy0)
+        dots.compose(into: &grid, x: area.x0, y: area.y0)
+        drawAxes(&grid, area, axes, yTicks: yTicks)
+        drawXLabelAndLegend(&grid, area, showXLabel: rows.xLabel > 0, legend: rows.legend > 0 ? legend : [])
+    }
 
-        // Axes.
-        let axisCol = px + labelWidth
-        let axisRow = cy0 + plotRows
+    /// The axis lines, tick marks and tick labels (box drawing, or ASCII on ASCII canvases).
+    private func drawAxes(_ grid: inout CellGrid, _ area: PlotArea, _ axes: PanelAxes, yTicks: [Tick]) {
+        let ascii = canvas == .ascii
         let vertical: Unicode.Scalar = ascii ? "|" : "\u{2502}"
         let yTick: Unicode.Scalar = ascii ? "+" : "\u{2524}"
         let horizontal: Unicode.Scalar = ascii ? "-" : "\u{2500}"
         let xTick: Unicode.Scalar = ascii ? "+" : "\u{252C}"
         let corner: Unicode.Scalar = ascii ? "+" : "\u{2514}"
-        for r in 0..<plotRows { set(&grid, axisCol, cy0 + r, vertical, .axis) }
-        set(&grid, axisCol, axisRow, corner, .axis)
-        for c in 0..<canvasW { set(&grid, cx0 + c, axisRow, horizontal, .axis) }
+        for r in 0..<area.rows { set(&grid, area.axisCol, area.y0 + r, vertical, .axis) }
+        set(&grid, area.axisCol, area.axisRow, corner, .axis)
+        for c in 0..<area.width { set(&grid, area.x0 + c, area.axisRow, horizontal, .axis) }
         for t in yTicks {
-            let row = plotRows - 1 - TickFitter.cell(axes.y.fraction(tick: t.value), cells: plotRows)
-            set(&grid, axisCol, cy0 + row, yTick, .axis)
+            let row = area.rows - 1 - TickFitter.cell(axes.y.fraction(tick: t.value), cells: area.rows)
+            set(&grid, area.axisCol, area.y0 + row, yTick, .axis)
             let len = t.label.unicodeScalars.count
-            put(&grid, t.label, axisCol - len, cy0 + row, .text, limit: axisCol)
+            put(&grid, t.label, area.axisCol - len, area.y0 + row, .text, limit: area.axisCol)
         }
-        let starts = TickFitter.labelStarts(xTicks, axes.x, cells: canvasW, overhang: labelWidth + 1)
+        let xTicks = TickFitter.horizontal(axes.x, cells: area.width, overhang: area.labelWidth + 1)
+        let starts = TickFitter.labelStarts(xTicks, axes.x, cells: area.width, overhang: area.labelWidth + 1)
         for (t, s) in zip(xTicks, starts) {
-            let col = TickFitter.cell(axes.x.fraction(tick: t.value), cells: canvasW)
-            set(&grid, cx0 + col, axisRow, xTick, .axis)
-            if axisRow + 1 < py + h { put(&grid, t.label, cx0 + s, axisRow + 1, .text, limit: px + w) }
+            let col = TickFitter.cell(axes.x.fraction(tick: t.value), cells: area.width)
+            set(&grid, area.x0 + col, area.axisRow, xTick, .axis)
+            if area.axisRow + 1 < area.bottom {
+                put(&grid, t.label, area.x0 + s, area.axisRow + 1, .text, limit: area.right)
+            }
         }
-        var row = axisRow + 2
-        if xLabelRows > 0 && row < py + h {
+    }
+
+    /// The x axis label (centred) and the legend, in the rows below the tick labels.
+    private func drawXLabelAndLegend(
+        _ grid: inout CellGrid, _ area: PlotArea, showXLabel: Bool, legend: [LegendEntry]
+    ) {
+        var row = area.axisRow + 2
+        if showXLabel && row < area.bottom {
             let len = panel.x.label.unicodeScalars.count
-            put(&grid, panel.x.label, cx0 + max(0, (canvasW - len) / 2), row, .dimText, limit: px + w)
+            put(&grid, panel.x.label, area.x0 + max(0, (area.width - len) / 2), row, .dimText, limit: area.right)
             row += 1
         }
-        if legendRows > 0 && row < py + h {
-            var col = cx0
-            for e in legend {
-                set(&grid, col, row, e.glyph, e.role)
-                put(&grid, e.label, col + 2, row, .text, limit: px + w)
-                col += 2 + e.label.unicodeScalars.count + 3
-                if col >= px + w { break }
-            }
+        guard !legend.isEmpty && row < area.bottom else { return }
+        var col = area.x0
+        for e in legend {
+            set(&grid, col, row, e.glyph, e.role)
+            put(&grid, e.label, col + 2, row, .text, limit: area.right)
+            col += 2 + e.label.unicodeScalars.count + 3
+            if col >= area.right { break }
         }
     }
 
@@ -235,14 +256,12 @@ struct PanelRenderer {
             switch layer {
             case .heatmap(let hm): drawHeatmap(&dots, axes, hm)
             case .density(let xs, let ys, let levels, _): drawDensity(&dots, axes, xs, ys, levels)
-            case .points(let xs, let ys, let role, let hint, _):
-                let g: Unicode.Scalar
-                if case .ascii(let s) = hint { g = s } else { g = role.asciiGlyph }
-                drawPoints(&dots, axes, xs, ys, role, g)
-            case .hline(let v, let role, _): drawHLine(&dots, axes, v, role)
-            case .curve(let xs, let ys, let role, _): drawCurve(&dots, axes, xs, ys) { _ in role }
-            case .styledCurve(let xs, let ys, let roles, let legendRole, _):
-                drawCurve(&dots, axes, xs, ys) { i in i < roles.count ? roles[i] : legendRole }
+            case .points(let xs, let ys, let style, _): drawPoints(&dots, axes, xs, ys, style.role, style.glyph)
+            case .hline(let v, let style, _): drawHLine(&dots, axes, v, style)
+            case .curve(let xs, let ys, let style, _):
+                drawCurve(&dots, axes, xs, ys, glyph: style.glyph) { _ in style.role }
+            case .styledCurve(let xs, let ys, let roles, let style, _):
+                drawCurve(&dots, axes, xs, ys, glyph: style.glyph) { i in i < roles.count ? roles[i] : style.role }
             }
         }
     }
@@ -289,7 +308,10 @@ struct PanelRenderer {
         }
     }
 
-    func drawCurve(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], role: (Int) -> StyleRole) {
+    func drawCurve(
+        _ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], glyph: Unicode.Scalar,
+        role: (Int) -> StyleRole
+    ) {
         let map = DotMap(axes, dots)
         let n = min(xs.count, ys.count)
         guard n > 0 else { return }
@@ -297,8 +319,7 @@ struct PanelRenderer {
         let h = Double(map.h)
         @inline(__always) func fp(_ i: Int) -> (Double, Double) { map.position(xs[i], ys[i]) }
         if n == 1, xs[0].isFinite, ys[0].isFinite, let (dx, dy) = map.dot(xs[0], ys[0]) {
-            let r = role(0)
-            dots.set(dx, dy, role: r, glyph: r.asciiGlyph)
+            dots.set(dx, dy, role: role(0), glyph: glyph)
         }
         for i in 0..<(n - 1) {
             guard xs[i].isFinite, ys[i].isFinite, xs[i + 1].isFinite, ys[i + 1].isFinite else { continue }
@@ -313,15 +334,15 @@ struct PanelRenderer {
             }
             let s = q(c0)
             let e = q(c1)
-            dots.line(s.0, s.1, e.0, e.1, role: r, glyph: r.asciiGlyph)
+            dots.line(s.0, s.1, e.0, e.1, role: r, glyph: glyph)
         }
     }
 
-    func drawHLine(_ dots: inout DotCanvas, _ axes: PanelAxes, _ v: Float, _ role: StyleRole) {
+    func drawHLine(_ dots: inout DotCanvas, _ axes: PanelAxes, _ v: Float, _ style: SeriesStyle) {
         let map = DotMap(axes, dots)
         guard v.isFinite, let (_, dy) = map.dot(Float(map.x0), v) else { return }
         let dashed = canvas != .ascii
-        for x in 0..<map.w where !dashed || x % 4 < 2 { dots.set(x, dy, role: role, glyph: role.asciiGlyph) }
+        for x in 0..<map.w where !dashed || x % 4 < 2 { dots.set(x, dy, role: style.role, glyph: style.glyph) }
     }
 
     func drawDensity(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ levels: Int) {

@@ -60,19 +60,18 @@ public enum SVGExporter {
         return s == "-0" ? "0" : s
     }
 
-    /// XML-escapes text.
+    /// XML-escapes text; control characters (which XML 1.0 does not allow) become visible
+    /// escapes (`VisibleText`).
     static func escape(_ s: String) -> String {
         var out = ""
-        for ch in s.unicodeScalars {
+        for ch in VisibleText.escaped(s).unicodeScalars {
             switch ch {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            default:
-                if ch.value < 0x20 && ch != "\t" { continue }
-                out.unicodeScalars.append(ch)
+            default: out.unicodeScalars.append(ch)
             }
         }
         return out

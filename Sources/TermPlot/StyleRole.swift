@@ -1,8 +1,11 @@
-/// What a cell shows, by meaning; a theme turns each role into colours and attributes.
+/// What a cell shows, by meaning; a palette (or a terminal theme) turns each role into
+/// colours and attributes.
 ///
 /// TermPlot draws with roles, never with colours, so the same Figure renders in any theme,
-/// at any colour depth, and in monochrome. Series also differ by glyph or density, so a
-/// role's colour never carries meaning alone.
+/// at any colour depth, and in monochrome. The roles are generic: the data series of a
+/// figure are `series` slots that the caller numbers and styles (the app maps its own
+/// names, such as "ground truth", onto slots and onto its theme's colours). Series also
+/// differ by glyph or density, so a role's colour never carries meaning alone.
 public enum StyleRole: Hashable, Sendable {
     /// Ordinary text (titles, tick labels, legend text).
     case text
@@ -12,24 +15,13 @@ public enum StyleRole: Hashable, Sendable {
     case axis
     /// Panel titles.
     case title
-    /// Ground-truth data points.
-    case truth
-    /// The data drawn faintly behind a model's prediction for context: the ground truth's
-    /// colour pulled toward the background, dim, and lighter than `truth` in every export.
-    case backdrop
-    /// The MSE network's mean curve.
-    case mseCurve
-    /// Samples drawn from the MDN.
-    case mdnSamples
-    /// A reference line (e.g. the best achievable NLL).
+    /// A reference line (e.g. a best achievable value).
     case reference
     /// Density shading, `level` in 0..<Palette.densityLevels (0 = faintest).
     case density(level: UInt8)
-    /// Mixture component `index` (cycled through the theme's component colours), with a
-    /// brightness `level` in 0..<Palette.densityLevels following its mixing weight.
-    case component(index: UInt8, level: UInt8)
-    /// Loss curves: the model and whether it is the training or validation loss.
-    case loss(model: LossModel, split: LossSplit)
+    /// A data series of the caller's: `slot` names it (the palette maps slots to colours),
+    /// `level` in 0..<Palette.densityLevels is its strength (the top level: full strength).
+    case series(slot: UInt16, level: UInt8)
     /// The status bar.
     case statusBar
     /// Help overlay text.
@@ -42,7 +34,30 @@ public enum StyleRole: Hashable, Sendable {
     case background
 }
 
-/// Which model a loss curve belongs to.
-public enum LossModel: UInt8, Hashable, Sendable, CaseIterable { case mse, mdn }
-/// Training or validation loss.
-public enum LossSplit: UInt8, Hashable, Sendable, CaseIterable { case train, validation }
+extension StyleRole {
+    /// Series `slot` at full strength.
+    public static func series(_ slot: UInt16) -> StyleRole {
+        .series(slot: slot, level: Palette.densityLevels - 1)
+    }
+}
+
+/// How a series is drawn, chosen by the caller: the role a palette resolves to colours and
+/// attributes, the glyph that marks it on an ASCII canvas (and in its legend there), and its
+/// opacity in vector exports.
+public struct SeriesStyle: Hashable, Sendable {
+    /// The role (usually `.series(slot:level:)`).
+    public var role: StyleRole
+    /// The glyph on ASCII canvases; a printable scalar (not a control character).
+    public var glyph: Unicode.Scalar
+    /// Opacity of points in vector exports (0...1); lines are always opaque.
+    public var opacity: Double
+
+    /// Creates a style.
+    public init(role: StyleRole, glyph: Unicode.Scalar, opacity: Double = 0.7) {
+        precondition(!VisibleText.isControl(glyph), "a series glyph must be printable, got U+\(glyph.value)")
+        precondition(opacity >= 0 && opacity <= 1, "opacity must be in 0...1")
+        self.role = role
+        self.glyph = glyph
+        self.opacity = opacity
+    }
+}

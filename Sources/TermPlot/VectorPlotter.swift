@@ -24,7 +24,8 @@ public enum VectorPlotter {
         let rects = FigureRenderer.layoutRects(figure, width: width, height: height, gap: 16)
         var plots = figure.panels.indices.map { i in
             PanelPlot(
-                panel: figure.panels[i], data: data[i], xExtent: extents[i].0, yExtent: extents[i].1, palette: palette)
+                panel: figure.panels[i].withVisibleText, data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
+                palette: palette)
         }
         // Stacked panels sharing x get one left margin so their x axes line up.
         if figure.layout == .vertical && figure.sharedX && figure.panels.count > 1 {
@@ -79,7 +80,26 @@ public enum VectorPlotter {
             if !legend.isEmpty { bottom -= 22 }
             let ah = bottom - top - 6
             guard ah > 20 else { return 0 }
-            // Left margin depends on the y labels, which (equal aspect) depend on the width.
+            let (axes, yTicks, left) = fitAxes(width: w, plotHeight: ah)
+            let aw = w - left - 14
+            guard aw > 20 else { return 0 }
+            let cellW = VectorPlotter.tickFont * VectorPlotter.charWidth
+            let xTicks = TickFitter.horizontal(axes.x, cells: max(1, Int(aw / cellW)), overhang: Int(left / cellW))
+            let frame = Frame(x: x + left, y: top, w: aw, h: ah, axes: axes)
+            drawGridLines(frame, xTicks: xTicks, yTicks: yTicks)
+            drawLayers(frame)
+            commands.append(
+                .rect(x: frame.x, y: frame.y, width: aw, height: ah, fill: nil, stroke: color(.axis), lineWidth: 1))
+            drawTicks(frame, xTicks: xTicks, yTicks: yTicks)
+            drawXLabelAndLegend(frame, legend: legend)
+            if header { drawHeader(frame, x: x, y: y, w: w, note: note) }
+            return left
+        }
+
+        /// The axes, y ticks and left margin for a plot area `ah` pixels tall in a panel `w`
+        /// wide: the margin depends on the y tick labels, which (with equal aspect) depend on
+        /// the width, so the fit runs twice.
+        func fitAxes(width w: Double, plotHeight ah: Double) -> (PanelAxes, [Tick], Double) {
             var left = max(10.0, minLeft)
             var axes = PanelAxes.resolve(
                 panel, xExtent: xExtent, yExtent: yExtent, width: (w - 60) / 8, height: ah / 16)
@@ -92,112 +112,120 @@ public enum VectorPlotter {
                     panel, xExtent: xExtent, yExtent: yExtent, width: (w - left - 14) / 8, height: ah / 16)
             }
             yTicks = TickFitter.vertical(axes.y, cells: max(1, Int(ah / 16)))
-            let ax = x + left
-            let aw = w - left - 14
-            let ay = top
-            guard aw > 20 else { return 0 }
-            let cellW = VectorPlotter.tickFont * VectorPlotter.charWidth
-            let xTicks = TickFitter.horizontal(axes.x, cells: max(1, Int(aw / cellW)), overhang: Int(left / cellW))
-            let frame = Frame(x: ax, y: ay, w: aw, h: ah, axes: axes)
+            return (axes, yTicks, left)
+        }
 
-            // Grid lines and frame.
+        /// Faint grid lines at every tick, behind the layers.
+        mutating func drawGridLines(_ frame: Frame, xTicks: [Tick], yTicks: [Tick]) {
             let axisColor = color(.axis)
             for t in xTicks {
-                let px = frame.px(axes.x.fraction(tick: t.value))
+                let px = frame.px(frame.axes.x.fraction(tick: t.value))
                 commands.append(
                     .line(
-                        from: VectorPoint(px, ay), to: VectorPoint(px, ay + ah), color: axisColor, width: 1, dash: [],
-                        opacity: 0.18))
+                        from: VectorPoint(px, frame.y), to: VectorPoint(px, frame.y + frame.h), color: axisColor,
+                        width: 1, dash: [], opacity: 0.18))
             }
             for t in yTicks {
-                let py = frame.py(axes.y.fraction(tick: t.value))
+                let py = frame.py(frame.axes.y.fraction(tick: t.value))
                 commands.append(
                     .line(
-                        from: VectorPoint(ax, py), to: VectorPoint(ax + aw, py), color: axisColor, width: 1, dash: [],
-                        opacity: 0.18))
+                        from: VectorPoint(frame.x, py), to: VectorPoint(frame.x + frame.w, py), color: axisColor,
+                        width: 1, dash: [], opacity: 0.18))
             }
-            drawLayers(frame)
-            commands.append(.rect(x: ax, y: ay, width: aw, height: ah, fill: nil, stroke: axisColor, lineWidth: 1))
+        }
+
+        /// Tick marks and tick labels below and left of the frame.
+        mutating func drawTicks(_ frame: Frame, xTicks: [Tick], yTicks: [Tick]) {
+            let axisColor = color(.axis)
             let textColor = color(.text)
+            let bottom = frame.y + frame.h
             for t in xTicks {
-                let px = frame.px(axes.x.fraction(tick: t.value))
+                let px = frame.px(frame.axes.x.fraction(tick: t.value))
                 commands.append(
                     .line(
-                        from: VectorPoint(px, ay + ah), to: VectorPoint(px, ay + ah + 5), color: axisColor, width: 1,
+                        from: VectorPoint(px, bottom), to: VectorPoint(px, bottom + 5), color: axisColor, width: 1,
                         dash: [], opacity: 1))
                 commands.append(
                     .text(
-                        t.label, at: VectorPoint(px, ay + ah + 19), size: VectorPlotter.tickFont, color: textColor,
+                        t.label, at: VectorPoint(px, bottom + 19), size: VectorPlotter.tickFont, color: textColor,
                         anchor: .middle, bold: false))
             }
             for t in yTicks {
-                let py = frame.py(axes.y.fraction(tick: t.value))
+                let py = frame.py(frame.axes.y.fraction(tick: t.value))
                 commands.append(
                     .line(
-                        from: VectorPoint(ax - 5, py), to: VectorPoint(ax, py), color: axisColor, width: 1, dash: [],
-                        opacity: 1))
+                        from: VectorPoint(frame.x - 5, py), to: VectorPoint(frame.x, py), color: axisColor, width: 1,
+                        dash: [], opacity: 1))
                 commands.append(
                     .text(
-                        t.label, at: VectorPoint(ax - 8, py + 4), size: VectorPlotter.tickFont, color: textColor,
+                        t.label, at: VectorPoint(frame.x - 8, py + 4), size: VectorPlotter.tickFont, color: textColor,
                         anchor: .end, bold: false))
             }
-            var row = ay + ah + 26
+        }
+
+        /// The x axis label, then the legend, below the tick labels.
+        mutating func drawXLabelAndLegend(_ frame: Frame, legend: [LegendEntry]) {
+            var row = frame.y + frame.h + 26
             if !panel.x.label.isEmpty {
                 row += 16
                 commands.append(
                     .text(
-                        panel.x.label, at: VectorPoint(ax + aw / 2, row), size: VectorPlotter.labelFont,
+                        panel.x.label, at: VectorPoint(frame.x + frame.w / 2, row), size: VectorPlotter.labelFont,
                         color: color(.dimText), anchor: .middle, bold: false))
             }
-            if !legend.isEmpty {
-                row += 20
-                var lx = ax
-                for e in legend {
-                    let c = color(e.role)
-                    switch e.mark {
-                    case .points:
-                        commands.append(
-                            .rect(x: lx + 4, y: row - 9, width: 8, height: 8, fill: c, stroke: nil, lineWidth: 0))
-                    case .line, .dashed:
-                        commands.append(
-                            .line(
-                                from: VectorPoint(lx, row - 5), to: VectorPoint(lx + 16, row - 5), color: c, width: 2.5,
-                                dash: e.mark == .dashed ? [4, 3] : [], opacity: 1))
-                    case .area:
-                        commands.append(
-                            .rect(
-                                x: lx, y: row - 11, width: 16, height: 11, fill: fill(.density(level: 5)), stroke: nil,
-                                lineWidth: 0))
-                    }
-                    commands.append(
-                        .text(
-                            e.label, at: VectorPoint(lx + 22, row), size: VectorPlotter.legendFont, color: textColor,
-                            anchor: .start, bold: false))
-                    lx += 22 + PanelPlot.textWidth(e.label, VectorPlotter.legendFont) + 20
-                }
+            guard !legend.isEmpty else { return }
+            row += 20
+            var lx = frame.x
+            for e in legend {
+                drawLegendMark(e, x: lx, row: row)
+                commands.append(
+                    .text(
+                        e.label, at: VectorPoint(lx + 22, row), size: VectorPlotter.legendFont, color: color(.text),
+                        anchor: .start, bold: false))
+                lx += 22 + PanelPlot.textWidth(e.label, VectorPlotter.legendFont) + 20
             }
-            if header {
-                let hy = y + 17
-                if !panel.y.label.isEmpty {
-                    commands.append(
-                        .text(
-                            panel.y.label, at: VectorPoint(x + 4, hy), size: VectorPlotter.labelFont,
-                            color: color(.dimText), anchor: .start, bold: false))
-                }
-                if !panel.title.isEmpty {
-                    commands.append(
-                        .text(
-                            panel.title, at: VectorPoint(ax + aw / 2, hy), size: VectorPlotter.titleFont,
-                            color: color(.title), anchor: .middle, bold: true))
-                }
-                if !note.isEmpty {
-                    commands.append(
-                        .text(
-                            note, at: VectorPoint(x + w - 4, hy), size: VectorPlotter.labelFont, color: color(.warning),
-                            anchor: .end, bold: false))
-                }
+        }
+
+        /// A legend entry's mark (square, line, dashed line or shaded area) at `x` on `row`.
+        mutating func drawLegendMark(_ e: LegendEntry, x lx: Double, row: Double) {
+            let c = color(e.role)
+            switch e.mark {
+            case .points:
+                commands.append(.rect(x: lx + 4, y: row - 9, width: 8, height: 8, fill: c, stroke: nil, lineWidth: 0))
+            case .line, .dashed:
+                commands.append(
+                    .line(
+                        from: VectorPoint(lx, row - 5), to: VectorPoint(lx + 16, row - 5), color: c, width: 2.5,
+                        dash: e.mark == .dashed ? [4, 3] : [], opacity: 1))
+            case .area:
+                commands.append(
+                    .rect(
+                        x: lx, y: row - 11, width: 16, height: 11, fill: fill(.density(level: 5)), stroke: nil,
+                        lineWidth: 0))
             }
-            return left
+        }
+
+        /// The header row: y label at the left, title centred over the frame, note at the right.
+        mutating func drawHeader(_ frame: Frame, x: Double, y: Double, w: Double, note: String) {
+            let hy = y + 17
+            if !panel.y.label.isEmpty {
+                commands.append(
+                    .text(
+                        panel.y.label, at: VectorPoint(x + 4, hy), size: VectorPlotter.labelFont,
+                        color: color(.dimText), anchor: .start, bold: false))
+            }
+            if !panel.title.isEmpty {
+                commands.append(
+                    .text(
+                        panel.title, at: VectorPoint(frame.x + frame.w / 2, hy), size: VectorPlotter.titleFont,
+                        color: color(.title), anchor: .middle, bold: true))
+            }
+            if !note.isEmpty {
+                commands.append(
+                    .text(
+                        note, at: VectorPoint(x + w - 4, hy), size: VectorPlotter.labelFont, color: color(.warning),
+                        anchor: .end, bold: false))
+            }
         }
 
         /// The plot area and its axes.
@@ -216,48 +244,58 @@ public enum VectorPlotter {
             }
         }
 
+        /// Draws the layers in draw order (see `Layer`).
         mutating func drawLayers(_ frame: Frame) {
-            let radius = max(1.0, min(2.2, min(frame.w, frame.h) / 300))
             for layer in Layer.inDrawOrder(data.layers) {
                 switch layer {
                 case .heatmap(let hm): drawHeatmap(frame, hm)
                 case .density(let xs, let ys, let levels, _): drawDensity(frame, xs, ys, levels)
-                case .points(let xs, let ys, let role, _, _):
-                    var centers: [VectorPoint] = []
-                    centers.reserveCapacity(xs.count)
-                    for i in 0..<min(xs.count, ys.count)
-                    where xs[i].isFinite && ys[i].isFinite && frame.inside(xs[i], ys[i]) {
-                        centers.append(frame.point(xs[i], ys[i]))
-                    }
-                    commands.append(
-                        .circles(
-                            centers: centers, radius: radius, color: color(role),
-                            opacity: role == .truth
-                                ? Palette.truthOpacity : role == .backdrop ? Palette.backdropOpacity : 0.7))
-                case .hline(let v, let role, _):
-                    guard v.isFinite else { continue }
-                    let fy = frame.axes.y.fraction(Double(v))
-                    guard fy >= 0 && fy <= 1 else { continue }
-                    let py = frame.py(fy)
-                    commands.append(
-                        .line(
-                            from: VectorPoint(frame.x, py), to: VectorPoint(frame.x + frame.w, py), color: color(role),
-                            width: 1.5, dash: [6, 4], opacity: 1))
-                case .curve(let xs, let ys, let role, _):
+                case .points(let xs, let ys, let style, _): drawPoints(frame, xs, ys, style)
+                case .hline(let v, let style, _): drawHLine(frame, v, style.role)
+                case .curve(let xs, let ys, let style, _):
                     for piece in clippedPieces(frame, xs, ys) {
-                        commands.append(.polyline(points: piece.map(\.1), color: color(role), width: 2.5))
+                        commands.append(.polyline(points: piece.map(\.1), color: color(style.role), width: 2.5))
                     }
-                case .styledCurve(let xs, let ys, let roles, let legendRole, _):
-                    for piece in clippedPieces(frame, xs, ys) {
-                        for j in 0..<(piece.count - 1) {
-                            let seg = piece[j].0
-                            let role = seg < roles.count ? roles[seg] : legendRole
-                            commands.append(
-                                .line(
-                                    from: piece[j].1, to: piece[j + 1].1, color: color(role), width: 2, dash: [],
-                                    opacity: 1))
-                        }
-                    }
+                case .styledCurve(let xs, let ys, let roles, let style, _):
+                    drawStyledCurve(frame, xs, ys, roles, style.role)
+                }
+            }
+        }
+
+        /// One circle per finite point inside the frame, at the style's opacity.
+        mutating func drawPoints(_ frame: Frame, _ xs: [Float], _ ys: [Float], _ style: SeriesStyle) {
+            let radius = max(1.0, min(2.2, min(frame.w, frame.h) / 300))
+            var centers: [VectorPoint] = []
+            centers.reserveCapacity(xs.count)
+            for i in 0..<min(xs.count, ys.count) where xs[i].isFinite && ys[i].isFinite && frame.inside(xs[i], ys[i]) {
+                centers.append(frame.point(xs[i], ys[i]))
+            }
+            commands.append(
+                .circles(centers: centers, radius: radius, color: color(style.role), opacity: style.opacity))
+        }
+
+        /// A dashed horizontal line across the frame at `v`, when it is inside.
+        mutating func drawHLine(_ frame: Frame, _ v: Float, _ role: StyleRole) {
+            guard v.isFinite else { return }
+            let fy = frame.axes.y.fraction(Double(v))
+            guard fy >= 0 && fy <= 1 else { return }
+            let py = frame.py(fy)
+            commands.append(
+                .line(
+                    from: VectorPoint(frame.x, py), to: VectorPoint(frame.x + frame.w, py), color: color(role),
+                    width: 1.5, dash: [6, 4], opacity: 1))
+        }
+
+        /// A polyline drawn segment by segment, segment i in `roles[i]` (`legendRole` past the end).
+        mutating func drawStyledCurve(
+            _ frame: Frame, _ xs: [Float], _ ys: [Float], _ roles: [StyleRole], _ legendRole: StyleRole
+        ) {
+            for piece in clippedPieces(frame, xs, ys) {
+                for j in 0..<(piece.count - 1) {
+                    let seg = piece[j].0
+                    let role = seg < roles.count ? roles[seg] : legendRole
+                    commands.append(
+                        .line(from: piece[j].1, to: piece[j + 1].1, color: color(role), width: 2, dash: [], opacity: 1))
                 }
             }
         }

@@ -1,3 +1,5 @@
+import TermPlot
+
 /// Character attributes a theme can give a role: what still tells roles apart without colour.
 public struct TextAttributes: OptionSet, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: UInt8
@@ -24,5 +26,21 @@ public struct TextAttributes: OptionSet, Hashable, Sendable, CustomStringConvert
     public var description: String {
         let parts = Self.names.filter { contains($0.1) }.map(\.0)
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+}
+
+extension TerminalStyle {
+    /// Creates a terminal style whose bold, dim and reverse come from `attributes`.
+    public init(fg: TerminalColor, bg: TerminalColor?, attributes a: TextAttributes) {
+        self.init(fg: fg, bg: bg, bold: a.contains(.bold), dim: a.contains(.dim), reverse: a.contains(.reverse))
+    }
+
+    /// The attributes as a set.
+    public var attributes: TextAttributes {
+        var a = TextAttributes()
+        if bold { a.insert(.bold) }
+        if dim { a.insert(.dim) }
+        if reverse { a.insert(.reverse) }
+        return a
     }
 }

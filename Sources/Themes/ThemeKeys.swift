@@ -32,8 +32,8 @@ public enum ColorSlot: String, Hashable, Sendable, CaseIterable {
     }
 }
 
-/// A role as named in the `[attributes]` and `[mono]` tables: StyleRole, with every density
-/// level under `density`, every component under `components`, loss curves as `loss.MODEL.SPLIT`.
+/// A role as named in the `[attributes]` and `[mono]` tables: every density level under
+/// `density`, every mixture component under `components`, loss curves as `loss.MODEL.SPLIT`.
 public enum RoleKey: String, Hashable, Sendable, CaseIterable {
     case background, text
     case dimText = "dim_text"
@@ -46,35 +46,6 @@ public enum RoleKey: String, Hashable, Sendable, CaseIterable {
     case lossMDNTrain = "loss.mdn.train"
     case lossMDNValidation = "loss.mdn.val"
     case status, help, warning, accent
-
-    /// The role key for a StyleRole.
-    public init(_ role: StyleRole) {
-        switch role {
-        case .text: self = .text
-        case .dimText: self = .dimText
-        case .axis: self = .axis
-        case .title: self = .title
-        // The backdrop is the ground truth drawn fainter: it shares truth's keys.
-        case .truth, .backdrop: self = .truth
-        case .mseCurve: self = .mseCurve
-        case .mdnSamples: self = .mdnSamples
-        case .reference: self = .reference
-        case .density: self = .density
-        case .component: self = .components
-        case .loss(let model, let split):
-            switch (model, split) {
-            case (.mse, .train): self = .lossMSETrain
-            case (.mse, .validation): self = .lossMSEValidation
-            case (.mdn, .train): self = .lossMDNTrain
-            case (.mdn, .validation): self = .lossMDNValidation
-            }
-        case .statusBar: self = .status
-        case .help: self = .help
-        case .warning: self = .warning
-        case .accent: self = .accent
-        case .background: self = .background
-        }
-    }
 
     /// The colour slot giving this role's foreground (the text colour for `background`), or nil
     /// for density and components (which come from the ramp and the component list).
@@ -109,23 +80,4 @@ public enum RoleKey: String, Hashable, Sendable, CaseIterable {
         default: return nil
         }
     }
-}
-
-extension Theme {
-    /// Every StyleRole, with each density level and components 0...7 at every level:
-    /// what "a theme defines every role" is checked against.
-    public static let allRoles: [StyleRole] = {
-        var roles: [StyleRole] = [
-            .text, .dimText, .axis, .title, .truth, .backdrop, .mseCurve, .mdnSamples, .reference,
-            .statusBar, .help, .warning, .accent, .background,
-        ]
-        for model in LossModel.allCases {
-            for split in LossSplit.allCases { roles.append(.loss(model: model, split: split)) }
-        }
-        for level in 0..<Palette.densityLevels {
-            roles.append(.density(level: level))
-            for index in 0..<UInt8(8) { roles.append(.component(index: index, level: level)) }
-        }
-        return roles
-    }()
 }

@@ -161,9 +161,10 @@ public struct ThemeLoader: Sendable {
         return try ThemeParser.parse(text, name: name, file: display(path), defaults: Theme.builtinDefault).theme
     }
 
-    /// `path` relative to the current directory when it lies below it.
+    /// `path` relative to the current directory when it lies below it (absolute when the
+    /// current directory is the root).
     func display(_ path: String) -> String {
-        guard let cwd = currentDirectory, !cwd.isEmpty else { return path }
+        guard let cwd = currentDirectory, !cwd.isEmpty, cwd != "/" else { return path }
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }

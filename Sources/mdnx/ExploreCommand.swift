@@ -1,6 +1,7 @@
 import ArgumentParser
 import Explorer
 import MDNCore
+import MDNFigures
 import TermPlot
 
 /// `mdnx explore` (also `mdnx` alone): the live terminal explorer.
@@ -32,8 +33,8 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "Seed for data, weights and shuffling.")
     var seed: UInt64 = 42
 
-    @Option(help: "Start view.")
-    var view: ExplorerViewKind = .overlay
+    @Option(help: "Start view (the same names as mdnx plot --view; side is side-by-side).")
+    var view: FigureView = .overlay
 
     @Option(help: "Canvas: braille (2x4 dots per cell), block (2x2) or ascii.")
     var canvas: CanvasKind = .braille
@@ -108,5 +109,3 @@ struct ExploreCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 }
-
-extension ExplorerViewKind: ExpressibleByArgument {}

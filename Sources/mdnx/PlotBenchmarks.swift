@@ -1,5 +1,12 @@
 import MDNCore
+import MDNFigures
 import TermPlot
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension BenchmarkSuite {
     /// Sampling and plotting measurements: what the explorer does every time it redraws.
@@ -27,7 +34,7 @@ extension BenchmarkSuite {
                 name: "plot_scatter", summary: "10,000 points + 200-point curve, 200x60 braille with axes",
                 unit: "ms", higherIsBetter: false, target: 2, references: [],
                 run: {
-                    let figure = TermPlotBenchmarks.scatterFigure()
+                    let figure = scatterFigure()
                     return medianMilliseconds(repeats: 31, warmup: 2) {
                         _ = FigureRenderer.render(figure, width: 200, height: 60, canvas: .braille)
                     }
@@ -39,7 +46,8 @@ extension BenchmarkSuite {
                     // Untrained network: broad sigmas, so every component covers the whole grid (worst case).
                     let batch = mixtures(count: 200, from: 0, to: 5)
                     return medianMilliseconds(repeats: 31, warmup: 2) {
-                        let heatmap = PlotDensityGrid.heatmap(batch, rows: 240, xRange: 0...5, yRange: -1...6)
+                        let heatmap = DensityGrid.heatmap(
+                            columnMixtures: batch, xRange: 0...5, yRange: -1...6, rows: 240)
                         let figure = Figure(
                             Panel(
                                 title: "MDN p(y|x)", layers: [.heatmap(heatmap)],
@@ -71,13 +79,14 @@ extension BenchmarkSuite {
                     return medianMilliseconds(repeats: 31, warmup: 2) {
                         let samples =
                             (try? batch.samples(perRow: 1, temperature: 0.7, sigmaTemperature: 0.5, rng: &rng)) ?? []
-                        let d = SpiralFigureData(
-                            truthX: data.x, truthY: data.y, mseX: curveX, mseY: mseY,
-                            sampleX: data.x, sampleY: samples, equalAspect: true)
+                        let scene = FigureScene(
+                            data: XYPoints(xs: data.x, ys: data.y), equalAspect: true,
+                            mse: XYPoints(xs: curveX, ys: mseY),
+                            mdn: FigureScene.MDN(mixtures: nil, samples: XYPoints(xs: data.x, ys: samples)))
                         var frame = CellGrid(width: 160, height: 48)
                         frame.blit(
                             FigureRenderer.render(
-                                StandardFigures.sideBySide(d), width: 160, height: 34,
+                                StandardFigures.sideBySide(scene), width: 160, height: 34,
                                 canvas: .braille), x: 0, y: 0)
                         frame.blit(
                             FigureRenderer.render(
@@ -86,6 +95,32 @@ extension BenchmarkSuite {
                     }
                 }),
         ]
+    }
+
+    /// 10,000 points of a noisy spiral (a fixed LCG, not MDNCore's generator) and a
+    /// 200-point curve in one equal-aspect panel: the scatter benchmark's figure.
+    static func scatterFigure() -> Figure {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func uniform() -> Float {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Float(state >> 40) / Float(1 << 24)
+        }
+        var xs = [Float]()
+        var ys = [Float]()
+        for _ in 0..<10_000 {
+            let a = uniform() * 4 * .pi
+            xs.append(a * cosf(a) + (uniform() - 0.5) * 0.4)
+            ys.append(a * sinf(a) + (uniform() - 0.5) * 0.4)
+        }
+        let cx = (0..<200).map { Float($0) / 199 * 25 - 12.5 }
+        let cy = cx.map { 3 * sinf($0 / 2) }
+        return Figure(
+            Panel(
+                title: "10,000 points + curve",
+                layers: [
+                    .points(xs: xs, ys: ys, style: FigureRole.truth.style, label: "data"),
+                    .curve(xs: cx, ys: cy, style: FigureRole.mseCurve.style, label: "curve"),
+                ], x: Axis(label: "x"), y: Axis(label: "y"), equalAspect: true))
     }
 
     /// Mixtures of an untrained K=20 MDN (widths 1-128-128-60) at `count` x values in [from, to).

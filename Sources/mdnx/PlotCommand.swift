@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import MDNCore
+import MDNFigures
 import MDNIO
 import TermPlot
+import TermPlotPNG
 import Themes
 
 /// `mdnx plot`: the explorer's figures, headless: data, the MSE mean curve, MDN samples,
@@ -19,9 +21,10 @@ struct PlotCommand: ParsableCommand {
             --model FILE may be given twice: once for an mse checkpoint (drawn as its mean curve) \
             and once for an mdn checkpoint (drawn as one sample per data x, with pi = softmax(logits / T) \
             and sigma * sqrt(S), T = --temperature, S = --sigma-temperature). The kind is read from \
-            each checkpoint. Views: side-by-side (default with a model: ground truth | MSE prediction \
-            | MDN samples), overlay (default without a model), density (the MDN's p(y|x) on a grid, \
-            data on top), components (mu_k(x), brighter where pi_k(x) is larger, and pi_k(x) below).
+            each checkpoint. Views (the same names as mdnx explore --view): side-by-side (or side; default \
+            with a model: ground truth | MSE prediction | MDN samples), overlay (default without a \
+            model), density (the MDN's p(y|x) on a grid at T and S, data on top), components (mu_k(x), \
+            brighter where pi_k(x) is larger, and pi_k(x) at T below).
 
             Without --output the plot goes to standard output, sized to the terminal (or --width and \
             --height in cells), in colour when standard output is a terminal and NO_COLOR is unset \
@@ -51,7 +54,7 @@ struct PlotCommand: ParsableCommand {
     var model: [String] = []
 
     @Option(help: "What to draw (default: side-by-side with a model, else overlay).")
-    var view: PlotView?
+    var view: FigureView?
 
     @OptionGroup var temperatures: TemperatureOptions
 
@@ -96,36 +99,50 @@ struct PlotCommand: ParsableCommand {
         let (mse, mdn) = try loadModels()
         let names = (mdn ?? mse).map { ($0.checkpoint.xNames[0], $0.checkpoint.yNames[0]) }
         let points = try loadData(defaultNames: names)
-        let tempered: (([Float]) -> MixtureBatch)? = mdn.map { p in
-            { [temperatures] xs in
-                // Validated above, so tempering cannot fail.
-                (try? temperatures.temper(p.mixtures(x: xs)))
-                    ?? p.mixtures(x: xs)
-            }
-        }
+        let temperatures = try Temperatures(
+            sampling: Double(self.temperatures.temperature), sigma: Double(self.temperatures.sigmaTemperature))
         var rng = SeededRNG(seed: seed)
-        // Only the spiral's two columns share a unit; other data keep their own ranges.
-        let sameUnits = source.builtin?.sharesUnits ?? false
-        let scene = PlotScene(
-            xs: points.x, ys: points.y, xName: points.xNames[0], yName: points.yNames[0],
-            equalAspect: sameUnits,
-            mse: mse.map { p in { p.predictions(x: $0) } }, mdn: tempered, rng: &rng)
-        let figure = try scene.figure(view ?? (mse == nil && mdn == nil ? .overlay : .sideBySide))
+        let plot = PlotScene(
+            data: XYPoints(xs: points.x, ys: points.y), dataName: dataName,
+            xName: points.xNames[0], yName: points.yNames[0],
+            // Only the spiral's two columns share a unit; other data keep their own ranges.
+            equalAspect: source.builtin?.sharesUnits ?? false,
+            mse: mse.map { p in { p.predictions(x: $0) } }, mdn: mdn.flatMap(Self.mixtureSource),
+            temperatures: temperatures, rng: &rng)
+        let view = self.view ?? (mse == nil && mdn == nil ? .overlay : .sideBySide)
+        if view.needsMDN && mdn == nil { throw PlotError.viewNeedsMDN(view) }
 
         if let output, let format {
             var options = ExportOptions(canvas: canvas)
+            let resolution: FigureResolution
             if format == .svg || format == .png {
                 options.pixelWidth = width
                 options.pixelHeight = height
+                resolution = .vector
             } else {
                 options.columns = width ?? options.columns
                 options.rows = height ?? options.rows
+                resolution = .cells(width: options.columns, height: options.rows)
             }
-            try FigureExporter.write(figure, to: output, palette: theme.palette, options: options, overwrite: force)
+            let figure = try plot.figure(view, resolution: resolution)
+            try FigureExporter.write(
+                figure, to: output, palette: theme.palette, options: options, pngEncoder: CairoPNGEncoder(),
+                overwrite: force)
             printToStandardError("wrote \(output) (\(describe(format, options, figure)))")
         } else {
-            writeToTerminal(figure, theme: theme, width: width, height: height)
+            try writeToTerminal(plot, view: view, theme: theme, width: width, height: height)
         }
+    }
+
+    /// The data's name for titles: the CSV's file name, or the built-in set's name.
+    var dataName: String {
+        guard let path = source.data else { return (source.dataset ?? .spiral).rawValue }
+        return path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// An mdn checkpoint as a mixture source (in the data's units).
+    static func mixtureSource(_ p: Predictor) -> MixtureSource? {
+        p.network.layout.map { layout in .function(layout: layout) { p.mixtures(x: $0) } }
     }
 
     /// The requested size, checked against the format's limits (cells or pixels).
@@ -136,9 +153,9 @@ struct PlotCommand: ParsableCommand {
             // Text plots may be as short as 8 rows (the floor writeToTerminal uses too).
             let minimum = name == "--height" && !pixels ? 8 : low
             if let value, value < minimum || value > high {
-                throw PlotError(
-                    "\(name) must be from \(minimum) to \(high) \(unit) "
-                        + "for \(format.map { "." + $0.rawValue } ?? "the terminal"), got \(value)")
+                throw .sizeOutOfRange(
+                    option: name, value: value, minimum: minimum, maximum: high, unit: unit,
+                    target: format.map { "." + $0.rawValue } ?? "the terminal")
             }
         }
         return (width, height)
@@ -159,19 +176,13 @@ struct PlotCommand: ParsableCommand {
             let p = try Predictor(path: path)
             let c = p.checkpoint
             guard c.inputDimension == 1 && c.outputDimension == 1 else {
-                throw PlotError(
-                    "\(path): plot draws one x and one y; this model takes \(c.inputDimension) "
-                        + "input(s) and predicts \(c.outputDimension) output(s)")
+                throw PlotError.notOneXOneY(path: path, inputs: c.inputDimension, outputs: c.outputDimension)
             }
             if p.kind == .mse {
-                if let (other, _) = mse {
-                    throw PlotError("\(other) and \(path) are both mse models; give at most one mse and one mdn model")
-                }
+                if let (other, _) = mse { throw PlotError.twoModelsOfOneKind(kind: "mse", first: other, second: path) }
                 mse = (path, p)
             } else {
-                if let (other, _) = mdn {
-                    throw PlotError("\(other) and \(path) are both mdn models; give at most one mse and one mdn model")
-                }
+                if let (other, _) = mdn { throw PlotError.twoModelsOfOneKind(kind: "mdn", first: other, second: path) }
                 mdn = (path, p)
             }
         }
@@ -187,8 +198,9 @@ struct PlotCommand: ParsableCommand {
         return try source.load(seed: seed, defaultColumns: defaults, minimumRows: 1).dataset
     }
 
-    /// Renders `figure` for standard output: coloured on a terminal, plain text otherwise.
-    func writeToTerminal(_ figure: Figure, theme: Theme, width: Int?, height: Int?) {
+    /// Renders the plot for standard output at the terminal's size (or --width/--height):
+    /// coloured on a terminal, plain text otherwise.
+    func writeToTerminal(_ plot: PlotScene, view: FigureView, theme: Theme, width: Int?, height: Int?) throws {
         let env = ProcessInfo.processInfo.environment
         let terminal = PlotTerminal.size()
         let columns = width ?? terminal?.columns ?? Int(env["COLUMNS"] ?? "") ?? 120
@@ -200,6 +212,7 @@ struct PlotCommand: ParsableCommand {
         case .always: if depth == .none { depth = .color256 }
         case .auto: if terminal == nil { depth = .none }
         }
+        let figure = try plot.figure(view, resolution: .cells(width: columns, height: rows))
         let text: String
         if depth == .none {
             let r = FigureRenderer.renderResult(
@@ -208,7 +221,7 @@ struct PlotCommand: ParsableCommand {
             text = r.grid.text + "\n"
         } else {
             let grid = FigureRenderer.render(figure, width: columns, height: rows, canvas: canvas)
-            text = PlotTerminal.ansi(grid, theme: theme, depth: depth)
+            text = AnsiExporter.ansi(grid) { theme.resolved($0, depth: depth) }
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -226,4 +239,3 @@ struct PlotCommand: ParsableCommand {
 }
 
 extension CanvasKind: ExpressibleByArgument {}
-extension PlotView: ExpressibleByArgument {}

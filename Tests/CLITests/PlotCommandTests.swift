@@ -229,7 +229,7 @@ enum PlotFixtures {
             #expect(r.stdout.split(separator: "\n").count == 30)
             let title = [
                 "overlay": "data and MDN samples", "side-by-side": "MDN samples", "density": "MDN density",
-                "components": "mixture components",
+                "components": "components: mu_k(x)",
             ][view]!
             #expect(r.stdout.contains(title), "\(view)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import MDNFigures
 import TermPlot
 import Testing
 
@@ -10,19 +11,18 @@ import Testing
     var ys: [Float] { xs.map { $0 * $0 / 5 } }
 
     /// Two components with means 1 and 3, weights softmax([0, log 3]) = (1/4, 3/4), sigma 0.5.
-    func mixtures(_ x: [Float]) -> MixtureBatch {
-        let layout = MixtureLayout(components: 2)
+    static let mixtures = MixtureSource.function(layout: MixtureLayout(components: 2)) { x in
         let row: [Float] = [1, 3, 0.5, 0.5, 0, Float(log(3.0))]
-        return MixtureBatch(layout: layout, rows: Array(repeating: row, count: x.count).flatMap { $0 })
+        return MixtureBatch(
+            layout: MixtureLayout(components: 2), rows: Array(repeating: row, count: x.count).flatMap { $0 })
     }
 
     func scene(mse: Bool, mdn: Bool) -> PlotScene {
         var rng = SeededRNG(seed: 1)
         let line: ([Float]) -> [Float] = { $0.map { 2 * $0 } }
-        let mix: ([Float]) -> MixtureBatch = mixtures
         return PlotScene(
-            xs: xs, ys: ys, xName: "age", yName: "income",
-            mse: mse ? line : nil, mdn: mdn ? mix : nil, rng: &rng)
+            data: XYPoints(xs: xs, ys: ys), dataName: "points.csv", xName: "age", yName: "income",
+            mse: mse ? line : nil, mdn: mdn ? Self.mixtures : nil, rng: &rng)
     }
 
     @Test func sideBySideKeepsOnlyPanelsThatHaveAModel() throws {
@@ -35,7 +35,7 @@ import Testing
 
     @Test func overlayLegendListsOnlyWhatIsDrawn() throws {
         let f = try scene(mse: false, mdn: false).figure(.overlay)
-        #expect(f.panels.map(\.title) == ["data"])
+        #expect(f.panels.map(\.title) == ["points.csv: data"])
         #expect(f.panels[0].layers.count == 1)
         #expect(f.panels[0].x.label == "age" && f.panels[0].y.label == "income")
         #expect(try scene(mse: true, mdn: true).figure(.overlay).panels[0].layers.count == 3)
@@ -43,19 +43,41 @@ import Testing
 
     @Test func mdnGivesOneSamplePerDataPointAndAGrid() throws {
         let s = scene(mse: true, mdn: false)
-        #expect(s.data.sampleX.isEmpty && s.data.heatmap == nil && s.components == nil)
-        #expect(s.data.mseX.count == PlotScene.curvePoints && s.data.mseY == s.data.mseX.map { 2 * $0 })
-        #expect(throws: PlotError.self) { try s.figure(.density) }
-        #expect(throws: PlotError.self) { try s.figure(.components) }
+        #expect(s.scene.mdn == nil)
+        let mse = try #require(s.scene.mse)
+        #expect(mse.xs.count == PlotScene.curvePoints && mse.ys == mse.xs.map { 2 * $0 })
+        #expect(mse.xs.first == 0 && mse.xs.last == 4.9)
+        #expect(throws: PlotError.viewNeedsMDN(.density)) { try s.figure(.density) }
+        #expect(throws: PlotError.viewNeedsMDN(.components)) { try s.figure(.components) }
 
         let m = scene(mse: false, mdn: true)
-        #expect(m.data.sampleX == xs && m.data.sampleY.count == xs.count)
-        let h = try #require(m.data.heatmap)
-        #expect(h.columns == PlotScene.densityColumns && h.rows == PlotScene.densityRows)
-        let c = try #require(m.components)
-        #expect(c.mu.count == 2 && c.mu[0].allSatisfy { $0 == 1 } && c.mu[1].allSatisfy { $0 == 3 })
-        #expect(c.pi[0].allSatisfy { abs($0 - 0.25) < 1e-6 } && c.pi[1].allSatisfy { abs($0 - 0.75) < 1e-6 })
-        #expect(try m.figure(.density).panels[0].title == "MDN density")
-        #expect(try m.figure(.components).panels.count == 2)
+        let mdn = try #require(m.scene.mdn)
+        #expect(mdn.samples.xs == xs && mdn.samples.ys.count == xs.count)
+        let density = try m.figure(.density, resolution: .vector).panels[0]
+        #expect(density.title == "MDN density p(income|age), data on top (T 1, S 1)")
+        guard case .heatmap(let h) = density.layers[0] else {
+            Issue.record("expected the p(y|x) heatmap")
+            return
+        }
+        #expect(h.columns == FigureResolution.vector.densityColumns && h.rows == FigureResolution.vector.densityRows)
+        let components = try m.figure(.components, resolution: .vector)
+        #expect(components.panels.count == 2)
+        guard case .curve(_, let pi, _, _) = components.panels[1].layers[1] else {
+            Issue.record("expected pi_k curves")
+            return
+        }
+        #expect(pi.count == FigureResolution.vector.componentPoints && pi.allSatisfy { abs($0 - 0.75) < 1e-6 })
+    }
+
+    @Test func errorsReadAsOneLine() {
+        #expect(
+            PlotError.sizeOutOfRange(
+                option: "--width", value: 10, minimum: 64, maximum: 20_000, unit: "pixels", target: ".png"
+            ).description == "--width must be from 64 to 20000 pixels for .png, got 10")
+        #expect(
+            PlotError.twoModelsOfOneKind(kind: "mdn", first: "a", second: "b").description
+                == "a and b are both mdn models; give at most one mse and one mdn model")
+        #expect(
+            PlotError.viewNeedsMDN(.components).description == "--view components needs an mdn model (--model FILE)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import MDNFigures
 import TermPlot
 import Testing
 
@@ -37,7 +38,7 @@ struct ExplorerViewTests {
             snapshot: snap, data: data, dataName: "test", referenceNLL: -0.387, samples: nil, themeName: "t")
     }
 
-    static func state(_ view: ExplorerViewKind, width: Int = 160, height: Int = 48) -> ExplorerState {
+    static func state(_ view: FigureView, width: Int = 160, height: Int = 48) -> ExplorerState {
         var s = ExplorerState()
         s.view = view
         s.width = width
@@ -48,12 +49,12 @@ struct ExplorerViewTests {
     @Test(
         "each view shows its titles",
         arguments: [
-            (ExplorerViewKind.overlay, ["test: data, MSE mean and MDN samples (T 1, S 1)", "[overlay]"]),
-            (.side, ["ground truth", "MSE prediction", "MDN samples", "[side by side]"]),
+            (FigureView.overlay, ["test: data, MSE mean and MDN samples (T 1, S 1)", "[overlay]"]),
+            (.sideBySide, ["ground truth", "MSE prediction", "MDN samples", "[side by side]"]),
             (.density, ["MDN density p(y|x), data on top", "[density p(y|x)]"]),
             (.components, ["components: mu_k(x) of 2", "pi_k(x) at T 1", "[components]"]),
         ])
-    func titles(view: ExplorerViewKind, expected: [String]) {
+    func titles(view: FigureView, expected: [String]) {
         let grid = ExplorerView.screen(Self.state(view), Self.input())
         #expect(grid.width == 160 && grid.height == 48)
         for title in expected { #expect(grid.text.contains(title), "\(view): \(title)") }
@@ -93,39 +94,9 @@ struct ExplorerViewTests {
 
     @Test("views draw before the first MDN epoch")
     func beforeFirstEpoch() {
-        for view in ExplorerViewKind.allCases {
+        for view in FigureView.allCases {
             let text = ExplorerView.screen(Self.state(view), Self.input(withMixture: false)).text
             #expect(text.contains("MSE loss"), "\(view)")
         }
-    }
-
-    @Test("density heatmap peaks where the mixture's components sit (row 0 = lowest y)")
-    func densityPeaks() {
-        let layout = MixtureLayout(components: 2)
-        let row: [Float] = [1, 3, 0.1, 0.1, 0, 0]
-        let batch = MixtureBatch(layout: layout, rows: row + row)
-        // 10 rows over y in [0, 4]: row r is centred on y = (r + 0.5) * 0.4 -> y 1.0 is row 2, y 3.0 is row 7.
-        let h = ExplorerView.densityHeatmap(batch, xs: [0, 1], xRange: 0...1, yRange: 0...4, columns: 3, rows: 10)
-        #expect(h.columns == 3 && h.rows == 10)
-        // Each component: pi 0.5, sigma 0.1: peak density 0.5 / (0.1 sqrt(2 pi)) = 1.99471.
-        let peak: Float = 0.5 / (0.1 * (2 * Float.pi).squareRoot())
-        for c in 0..<3 {
-            let column = (0..<10).map { h.values[$0 * 3 + c] }
-            #expect(abs(column[2] - peak) < 1e-3 && abs(column[7] - peak) < 1e-3)
-            #expect(column[0] < 1e-6 && column[5] < 1e-6, "nothing at y 0.2 or y 2.2")
-        }
-    }
-
-    @Test("component curves: means per component and weights as a tempered softmax")
-    func componentCurves() throws {
-        let layout = MixtureLayout(components: 2)
-        let batch = MixtureBatch(layout: layout, rows: [0.5, 2, 1, 1, 0, Float(log(3.0))])
-        let c1 = try #require(ExplorerView.componentCurves(batch, xs: [7], temperature: 1))
-        #expect(c1.xs == [7] && c1.mu[0] == [0.5] && c1.mu[1] == [2])
-        #expect(abs(c1.pi[0][0] - 0.25) < 1e-6 && abs(c1.pi[1][0] - 0.75) < 1e-6)
-        // T = 2: softmax(logits / 2) = (1, sqrt 3) / (1 + sqrt 3).
-        let c2 = try #require(ExplorerView.componentCurves(batch, xs: [7], temperature: 2))
-        let expected: Float = 1 / (1 + Float(3).squareRoot())
-        #expect(abs(c2.pi[0][0] - expected) < 1e-6)
     }
 }

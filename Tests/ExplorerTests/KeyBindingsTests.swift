@@ -41,7 +41,7 @@ struct KeyBindingsTests {
                     // Already at 1: nothing to redraw.
                     #expect(s.temperature == 1 && s.sigmaTemperature == 1 && effects.isEmpty, "\(key)")
                 case .nextView:
-                    #expect(s.view == .side && effects.isEmpty, "\(key)")
+                    #expect(s.view == .sideBySide && effects.isEmpty, "\(key)")
                 case .togglePause:
                     #expect(s.paused && effects == [.pause], "\(key)")
                 case .restart:

@@ -1,3 +1,4 @@
+import MDNFigures
 import TermPlot
 import Testing
 
@@ -86,12 +87,12 @@ struct UpdateTests {
     @Test("v cycles through all four views and back")
     func viewCycle() {
         var s = ExplorerState()
-        var seen: [ExplorerViewKind] = [s.view]
+        var seen: [FigureView] = [s.view]
         for _ in 0..<4 {
             (s, _) = press(s, "v")
             seen.append(s.view)
         }
-        #expect(seen == [.overlay, .side, .density, .components, .overlay])
+        #expect(seen == [.overlay, .sideBySide, .density, .components, .overlay])
     }
 
     @Test("m cycles canvases; without UTF-8 only ASCII is offered")

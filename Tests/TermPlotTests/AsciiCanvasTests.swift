@@ -1,3 +1,4 @@
+import TermPlotTestSupport
 import Testing
 
 @testable import TermPlot
@@ -10,9 +11,9 @@ struct AsciiCanvasTests {
         let fig = Figure(
             barePanel(
                 [
-                    .points(xs: [0.5], ys: [0.5], role: .truth),
-                    .points(xs: [3.5], ys: [1.5], role: .mdnSamples),
-                    .curve(xs: [0, 2], ys: [1.2, 1.2], role: .mseCurve),
+                    .points(xs: [0.5], ys: [0.5], style: .dataPoints),
+                    .points(xs: [3.5], ys: [1.5], style: .samplePoints),
+                    .curve(xs: [0, 2], ys: [1.2, 1.2], style: .line),
                 ], x: (0, 4), y: (0, 2)))
         let expected = [
             " |###+",
@@ -25,13 +26,7 @@ struct AsciiCanvasTests {
 
     @Test func explicitGlyphHint() {
         let fig = Figure(
-            barePanel([.points(xs: [0.5], ys: [0.5], role: .truth, glyph: .ascii("@"))], x: (0, 1), y: (0, 1)))
+            barePanel([.points(xs: [0.5], ys: [0.5], style: TestPalette.series(0, "@"))], x: (0, 1), y: (0, 1)))
         #expect(rows(FigureRenderer.render(fig, width: 3, height: 3, canvas: .ascii))[0] == "0+@")
-    }
-
-    /// Components are lettered a...z by index, cycling after 26 (255 % 26 = 21: 'v').
-    @Test func componentsAreLettered() {
-        let glyphs = [0, 1, 25, 26, 255].map { StyleRole.component(index: UInt8($0), level: 3).asciiGlyph }
-        #expect(glyphs == ["a", "b", "z", "a", "v"])
     }
 }

@@ -1,3 +1,4 @@
+import TermPlotTestSupport
 import Testing
 
 @testable import TermPlot
@@ -6,7 +7,7 @@ import Testing
 struct AxisRangeTests {
     /// All data at (0,0): the range widens to [-1,1]; ticks -1, 0, 1 on both axes.
     @Test func zeroWidthRange() {
-        let fig = Figure(barePanel([.points(xs: [0], ys: [0], role: .truth)]))
+        let fig = Figure(barePanel([.points(xs: [0], ys: [0], style: .dataPoints)]))
         let expected = [
             " 1┤" + blank(9),
             "  │" + blank(9),
@@ -21,7 +22,7 @@ struct AxisRangeTests {
 
     /// A tiny range around zero is a real range: scientific labels, points on both corners.
     @Test func tinyRange() {
-        let fig = Figure(barePanel([.points(xs: [-1e-9, 1e-9], ys: [-1e-9, 1e-9], role: .truth)]))
+        let fig = Figure(barePanel([.points(xs: [-1e-9, 1e-9], ys: [-1e-9, 1e-9], style: .dataPoints)]))
         let expected = [
             " 1e-9┤" + blank(23) + "⠈",
             "     │" + blank(24),
@@ -36,7 +37,7 @@ struct AxisRangeTests {
 
     /// [0, 4.99]: integer ticks 0..4 inside the range (y), 0, 2, 4 where labels fit (x).
     @Test func almostFive() {
-        let fig = Figure(barePanel([.points(xs: [0, 4.99], ys: [0, 4.99], role: .truth)]))
+        let fig = Figure(barePanel([.points(xs: [0, 4.99], ys: [0, 4.99], style: .dataPoints)]))
         let expected = [
             " |                 .",
             "4+                  ",
@@ -60,8 +61,8 @@ struct AxisRangeTests {
         let panel = Panel(
             title: "t",
             layers: [
-                .points(xs: [0, 1, nan, 0, -inf], ys: [0, 1, 0, inf, 1], role: .truth),
-                .curve(xs: [0, nan, 1], ys: [0, 0, 1], role: .mseCurve),
+                .points(xs: [0, 1, nan, 0, -inf], ys: [0, 1, 0, inf, 1], style: .dataPoints),
+                .curve(xs: [0, nan, 1], ys: [0, 0, 1], style: .line),
             ], showLegend: false)
         let result = FigureRenderer.renderResult(Figure(panel), width: 30, height: 8, canvas: .braille)
         #expect(result.skippedPoints == [4])
@@ -74,7 +75,7 @@ struct AxisRangeTests {
 
     @Test func logAxisSkipsNonPositiveValues() {
         let panel = Panel(
-            layers: [.curve(xs: [1, 2, 3, 4], ys: [100, 10, 0, 1], role: .loss(model: .mse, split: .train))],
+            layers: [.curve(xs: [1, 2, 3, 4], ys: [100, 10, 0, 1], style: .line)],
             y: Axis(scale: .log10), showLegend: false)
         let result = FigureRenderer.renderResult(Figure(panel), width: 30, height: 10, canvas: .braille)
         #expect(result.skippedPoints == [1])
@@ -104,9 +105,9 @@ extension Panel {
 struct ExtremeValueTests {
     @Test func nearFloatMaxPointsAreDrawn() {
         let big = Float.greatestFiniteMagnitude
-        let fig = Figure(barePanel([.points(xs: [-big, big], ys: [-big, big], role: .truth)]))
+        let fig = Figure(barePanel([.points(xs: [-big, big], ys: [-big, big], style: .dataPoints)]))
         let grid = FigureRenderer.render(fig, width: 40, height: 8, canvas: .braille)
-        let dots = grid.cells.filter { $0.foreground == .truth }.count
+        let dots = grid.cells.filter { $0.foreground == SeriesStyle.dataPoints.role }.count
         #expect(dots == 2)
         #expect(grid.text.contains("e38"))
     }

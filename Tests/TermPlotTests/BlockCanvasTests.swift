@@ -1,3 +1,4 @@
+import TermPlotTestSupport
 import Testing
 
 @testable import TermPlot
@@ -5,7 +6,8 @@ import Testing
 @Suite("Block (quadrant) canvas")
 struct BlockCanvasTests {
     func cell(_ pts: [(Float, Float)]) -> String {
-        let fig = Figure(barePanel([.points(xs: pts.map(\.0), ys: pts.map(\.1), role: .truth)], x: (0, 2), y: (0, 2)))
+        let fig = Figure(
+            barePanel([.points(xs: pts.map(\.0), ys: pts.map(\.1), style: .dataPoints)], x: (0, 2), y: (0, 2)))
         let r = rows(FigureRenderer.render(fig, width: 3, height: 3, canvas: .block))
         #expect(r[1] == " └┬" && r[2] == "  0")
         return String(r[0].unicodeScalars.dropFirst(2))

@@ -1,4 +1,5 @@
 import Foundation
+import TermPlotTestSupport
 import Testing
 
 @testable import TermPlot
@@ -25,18 +26,41 @@ struct ExportFormatTests {
         let dir = NSTemporaryDirectory() + "termplot-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let fig = Figure(barePanel([.points(xs: [0, 1], ys: [0, 1], role: .truth)]))
+        let fig = Figure(barePanel([.points(xs: [0, 1], ys: [0, 1], style: .dataPoints)]))
         let path = dir + "/plot.txt"
-        #expect(try FigureExporter.write(fig, to: path, options: ExportOptions(columns: 20, rows: 8)) == .txt)
+        #expect(
+            try FigureExporter.write(
+                fig, to: path, palette: TestPalette.palette, options: ExportOptions(columns: 20, rows: 8)) == .txt)
         let first = try String(contentsOfFile: path, encoding: .utf8)
         #expect(first.split(separator: "\n").count == 8)
         #expect(throws: ExportError.write(.exists(path: path))) {
-            try FigureExporter.write(fig, to: path, options: ExportOptions(columns: 30, rows: 8))
+            try FigureExporter.write(
+                fig, to: path, palette: TestPalette.palette, options: ExportOptions(columns: 30, rows: 8))
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == first)
-        try FigureExporter.write(fig, to: path, options: ExportOptions(columns: 30, rows: 8), overwrite: true)
+        try FigureExporter.write(
+            fig, to: path, palette: TestPalette.palette, options: ExportOptions(columns: 30, rows: 8), overwrite: true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) != first)
-        #expect(throws: ExportError.self) { try FigureExporter.write(fig, to: dir + "/plot.gif") }
+        #expect(throws: ExportError.self) {
+            try FigureExporter.write(fig, to: dir + "/plot.gif", palette: TestPalette.palette)
+        }
+    }
+
+    /// TermPlot has no raster backend: PNG needs an encoder (TermPlotPNG's), and without one
+    /// the export fails before any file is written.
+    @Test func pngWithoutAnEncoderIsAClearErrorAndWritesNothing() throws {
+        let dir = NSTemporaryDirectory() + "termplot-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/plot.png"
+        let fig = Figure(barePanel([.points(xs: [0, 1], ys: [0, 1], style: .dataPoints)]))
+        #expect(throws: ExportError.noPNGEncoder(path: path)) {
+            try FigureExporter.write(fig, to: path, palette: TestPalette.palette)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(
+            ExportError.noPNGEncoder(path: path).description
+                == "\(path): PNG export is not available in this build (no PNG encoder)")
     }
 
     @Test func pixelSizeFollowsTheLayout() {

@@ -1,3 +1,4 @@
+import TermPlotTestSupport
 import Testing
 
 @testable import TermPlot
@@ -38,9 +39,12 @@ struct HeatmapTests {
 
     @Test func pointsOverHeatmapKeepTheBackground() {
         let h = Heatmap(columns: 1, rows: 1, values: [1], xRange: 0...2, yRange: 0...4)
-        let fig = Figure(barePanel([.points(xs: [0.5], ys: [3.5], role: .truth), .heatmap(h)], x: (0, 2), y: (0, 4)))
+        let fig = Figure(
+            barePanel([.points(xs: [0.5], ys: [3.5], style: .dataPoints), .heatmap(h)], x: (0, 2), y: (0, 4)))
         let cell = FigureRenderer.render(fig, width: 3, height: 3, canvas: .braille)[2, 0]
-        #expect(cell.glyph == "\u{2801}" && cell.foreground == .truth && cell.background == .density(level: 7))
+        #expect(
+            cell.glyph == "\u{2801}" && cell.foreground == SeriesStyle.dataPoints.role
+                && cell.background == .density(level: 7))
     }
 
     @Test func densityLevelsFollowLogCounts() {

@@ -1,3 +1,4 @@
+import TermPlotTestSupport
 import Testing
 
 @testable import TermPlot
@@ -5,7 +6,7 @@ import Testing
 @Suite("Figure layout")
 struct LayoutTests {
     static let panel = Panel(
-        title: "p", layers: [.points(xs: [-3, 2, 7], ys: [0, 10, 4], role: .truth)],
+        title: "p", layers: [.points(xs: [-3, 2, 7], ys: [0, 10, 4], style: .dataPoints)],
         x: Axis(label: "x"), y: Axis(label: "y"), equalAspect: true)
 
     @Test func sharedSideBySidePanelsAreIdentical() {
@@ -24,8 +25,8 @@ struct LayoutTests {
     }
 
     @Test func sharedRangesAreTheUnion() {
-        let a = Panel(layers: [.points(xs: [0, 1], ys: [0, 1], role: .truth)], showLegend: false)
-        let b = Panel(layers: [.points(xs: [0, 10], ys: [0, 1], role: .truth)], showLegend: false)
+        let a = Panel(layers: [.points(xs: [0, 1], ys: [0, 1], style: .dataPoints)], showLegend: false)
+        let b = Panel(layers: [.points(xs: [0, 10], ys: [0, 1], style: .dataPoints)], showLegend: false)
         let shared = rows(
             FigureRenderer.render(Figure(panels: [a, b], sharedX: true), width: 61, height: 6, canvas: .ascii))
         let last = shared.last!
@@ -35,8 +36,8 @@ struct LayoutTests {
     }
 
     @Test func stackedPanelsAlignTheirXAxes() {
-        let top = Panel(layers: [.curve(xs: [0, 10], ys: [-1000, 1000], role: .mseCurve)], showLegend: false)
-        let bottom = Panel(layers: [.curve(xs: [0, 10], ys: [0, 1], role: .mseCurve)], showLegend: false)
+        let top = Panel(layers: [.curve(xs: [0, 10], ys: [-1000, 1000], style: .line)], showLegend: false)
+        let bottom = Panel(layers: [.curve(xs: [0, 10], ys: [0, 1], style: .line)], showLegend: false)
         let grid = FigureRenderer.render(
             Figure(panels: [top, bottom], layout: .vertical, weights: [2, 1], sharedX: true),
             width: 40, height: 30, canvas: .braille)
@@ -57,18 +58,20 @@ struct LayoutTests {
     }
 
     @Test func tinyGridsDoNotCrash() {
-        let fig = StandardFigures.sideBySide(
-            SpiralFigureData(
-                truthX: [0, 1], truthY: [1, 0], mseX: [0, 1], mseY: [0, 1],
-                sampleX: [0.5], sampleY: [0.5]))
+        let fig = Figure(
+            panels: [
+                Panel(title: "a", layers: [.points(xs: [0, 1], ys: [1, 0], style: .dataPoints, label: "data")]),
+                Panel(title: "b", layers: [.curve(xs: [0, 1], ys: [0, 1], style: .line, label: "line")]),
+                Panel(title: "c", layers: [.points(xs: [0.5], ys: [0.5], style: .samplePoints, label: "one")]),
+            ], sharedX: true, sharedY: true)
         for w in 0..<12 { for h in 0..<8 { _ = FigureRenderer.render(fig, width: w, height: h, canvas: .braille) } }
-        _ = VectorPlotter.scene(fig, width: 30, height: 20, palette: .fallback)
+        _ = VectorPlotter.scene(fig, width: 30, height: 20, palette: TestPalette.palette)
     }
 
     @Test func legendShowsLabelledLayers() {
         let p = Panel(layers: [
-            .points(xs: [0, 1], ys: [0, 1], role: .truth, label: "data"),
-            .curve(xs: [0, 1], ys: [0, 1], role: .mseCurve, label: "MSE"),
+            .points(xs: [0, 1], ys: [0, 1], style: .dataPoints, label: "data"),
+            .curve(xs: [0, 1], ys: [0, 1], style: .line, label: "MSE"),
         ])
         let r = rows(FigureRenderer.render(Figure(p), width: 30, height: 8, canvas: .braille))
         #expect(r.last!.contains("⠶ data") && r.last!.contains("⠤ MSE"))

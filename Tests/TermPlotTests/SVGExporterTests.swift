@@ -1,4 +1,5 @@
 import Foundation
+import TermPlotTestSupport
 import Testing
 
 @testable import TermPlot
@@ -32,7 +33,7 @@ final class ElementCounter: NSObject, XMLParserDelegate {
 
 @Suite("SVG export")
 struct SVGExporterTests {
-    static let spiral = TermPlotBenchmarks.spiral(2_000)
+    static let spiral = TestFigures.spiral(2_000)
 
     func parse(_ svg: String) -> (ok: Bool, counter: ElementCounter) {
         let parser = XMLParser(data: Data(svg.utf8))
@@ -47,11 +48,24 @@ struct SVGExporterTests {
         let sy = ys.map { $0 * 0.9 }
         let cx: [Float] = [-12, 0, 12]
         let cy: [Float] = [0, 1, 0]
-        let data = SpiralFigureData(
-            truthX: xs, truthY: ys, mseX: cx, mseY: cy, sampleX: sx, sampleY: sy,
-            xName: "x <in>", yName: "y & more")
-        let fig = StandardFigures.sideBySide(data)
-        let svg = SVGExporter.svg(VectorPlotter.scene(fig, width: 1200, height: 500, palette: .fallback))
+        let x = Axis(label: "x <in>")
+        let y = Axis(label: "y & more")
+        let fig = Figure(
+            panels: [
+                Panel(
+                    title: "ground truth", layers: [.points(xs: xs, ys: ys, style: .dataPoints, label: "data")], x: x,
+                    y: y),
+                Panel(
+                    title: "MSE prediction",
+                    layers: [
+                        .points(xs: xs, ys: ys, style: .dataPoints), .curve(xs: cx, ys: cy, style: .line, label: "MSE"),
+                    ],
+                    x: x, y: y),
+                Panel(
+                    title: "MDN samples", layers: [.points(xs: sx, ys: sy, style: .samplePoints, label: "samples")],
+                    x: x, y: y),
+            ], sharedX: true, sharedY: true)
+        let svg = SVGExporter.svg(VectorPlotter.scene(fig, width: 1200, height: 500, palette: TestPalette.palette))
         let (ok, counter) = parse(svg)
         #expect(ok)
         // Panel 1 truth, panel 2 truth (dimmed) + curve, panel 3 samples; all inside the shared ranges.
@@ -59,13 +73,13 @@ struct SVGExporterTests {
         #expect(counter.counts["polyline"] == 1)
         #expect(counter.texts.contains("ground truth") && counter.texts.contains("MDN samples"))
         #expect(counter.texts.contains("x <in>") && counter.texts.contains("y & more"))
-        #expect(svg.contains(Palette.fallback.style(for: .mdnSamples).foreground.hexString))
+        #expect(svg.contains(TestPalette.palette.style(for: SeriesStyle.samplePoints.role).foreground.hexString))
     }
 
     @Test func ticksMatchTheNiceTickValues() {
-        let fig = Figure(barePanel([.points(xs: [0, 4.99], ys: [0, 4.99], role: .truth)]))
+        let fig = Figure(barePanel([.points(xs: [0, 4.99], ys: [0, 4.99], style: .dataPoints)]))
         let (ok, counter) = parse(
-            SVGExporter.svg(VectorPlotter.scene(fig, width: 600, height: 600, palette: .fallback)))
+            SVGExporter.svg(VectorPlotter.scene(fig, width: 600, height: 600, palette: TestPalette.palette)))
         #expect(ok)
         // y (33 rows of 16 px, at most 8 ticks): step 1 -> 0..4; x (wider): step 0.5 -> "0.0".."4.5".
         for label in ["0", "1", "2", "3", "4"] { #expect(counter.texts.filter { $0 == label }.count == 1) }
@@ -74,11 +88,27 @@ struct SVGExporterTests {
         #expect(counter.counts["circle"] == 2)
     }
 
+    /// Control characters in text (a CSV column name, say) would make the SVG invalid (XML 1.0
+    /// allows none but tab, newline and CR) or hide text: they become visible escapes.
+    @Test func controlCharactersInTextAreEscaped() {
+        var panel = barePanel([.points(xs: [0, 1], ys: [0, 1], style: .dataPoints, label: "a\u{7}b")])
+        panel.title = "\u{1B}[31mred"
+        panel.x.label = "x\ty"
+        panel.showLegend = true
+        let svg = SVGExporter.svg(
+            VectorPlotter.scene(Figure(panel), width: 400, height: 300, palette: TestPalette.palette))
+        let (ok, counter) = parse(svg)
+        #expect(ok)
+        #expect(!svg.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(counter.texts.contains("^[[31mred") && counter.texts.contains("x^Iy") && counter.texts.contains("a^Gb"))
+        #expect(SVGExporter.escape("<\u{9B}>") == "&lt;M-^[&gt;")
+    }
+
     @Test func pointsOutsideFixedRangesAreNotDrawn() {
         let fig = Figure(
-            barePanel([.points(xs: [0.5, 2, .nan], ys: [0.5, 0.5, 1], role: .truth)], x: (0, 1), y: (0, 1)))
+            barePanel([.points(xs: [0.5, 2, .nan], ys: [0.5, 0.5, 1], style: .dataPoints)], x: (0, 1), y: (0, 1)))
         let (ok, counter) = parse(
-            SVGExporter.svg(VectorPlotter.scene(fig, width: 300, height: 300, palette: .fallback)))
+            SVGExporter.svg(VectorPlotter.scene(fig, width: 300, height: 300, palette: TestPalette.palette)))
         #expect(ok && counter.counts["circle"] == 1)
         #expect(counter.texts.contains("1 skipped"))
     }

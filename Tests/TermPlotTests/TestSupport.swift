@@ -16,3 +16,12 @@ func barePanel(_ layers: [Layer], x: (Float, Float)? = nil, y: (Float, Float)? =
         y: Axis(range: y.map { .fixed($0.0, $0.1) } ?? .auto),
         showLegend: false)
 }
+
+extension SeriesStyle {
+    /// Points on slot 0, '.' in ASCII.
+    static let dataPoints = SeriesStyle(role: .series(0), glyph: ".")
+    /// Points on slot 1, '+' in ASCII.
+    static let samplePoints = SeriesStyle(role: .series(1), glyph: "+")
+    /// A curve on slot 2, '#' in ASCII.
+    static let line = SeriesStyle(role: .series(2), glyph: "#")
+}

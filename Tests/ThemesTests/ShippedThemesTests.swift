@@ -38,36 +38,6 @@ let projectThemesDirectory: String = {
         #expect(!parsed.inheritedKeys.contains("colors.background") && !parsed.inheritedKeys.contains("colors.text"))
     }
 
-    @Test(arguments: allThemes)
-    func everyRoleResolvesAtEveryDepth(name: String) throws {
-        let theme = try ThemeLoader(userDirectory: nil, projectDirectory: projectThemesDirectory).load(name)
-        for depth in ColorDepth.allCases {
-            for role in Theme.allRoles {
-                let style = theme.resolved(role, depth: depth)
-                if depth == .none || theme.isMonochrome {
-                    #expect(style.fg == .default && style.bg == nil)
-                } else {
-                    #expect(style.fg != .default || theme.ansi8.values.contains(.default))
-                }
-            }
-        }
-        let palette = theme.palette
-        #expect(palette.background == theme.color(.background))
-        #expect(palette.name == name)
-    }
-
-    @Test(arguments: allThemes)
-    func rolesDifferWithoutColour(name: String) throws {
-        let theme = try ThemeLoader(userDirectory: nil, projectDirectory: projectThemesDirectory).load(name)
-        let roles: [StyleRole] = [.truth, .mseCurve, .mdnSamples, .statusBar]
-        let attrs = roles.map { theme.resolved($0, depth: .none).attributes }
-        #expect(Set(attrs).count == roles.count, "\(name): \(attrs)")
-        let losses = LossModel.allCases.flatMap { m in
-            LossSplit.allCases.map { theme.resolved(.loss(model: m, split: $0), depth: .none).attributes }
-        }
-        #expect(Set(losses).count == 4, "\(name): loss curves \(losses)")
-    }
-
     @Test(arguments: colourThemes)
     func readableContrast(name: String) throws {
         let theme = try ThemeLoader(userDirectory: nil, projectDirectory: projectThemesDirectory).load(name)
@@ -111,9 +81,9 @@ let projectThemesDirectory: String = {
         let loader = ThemeLoader(userDirectory: nil, projectDirectory: projectThemesDirectory)
         let light = try loader.load("light")
         #expect(light.isLight)
-        #expect(light.palette.background == RGB(hex: 0xFFFFFF))
-        #expect(light.palette.style(for: .mseCurve).foreground == RGB(hex: 0xD75F00))
-        #expect(light.palette.style(for: .statusBar).background == RGB(hex: 0xD0D0D0))
+        #expect(light.background == RGB(hex: 0xFFFFFF))
+        #expect(light.color(.mseCurve) == RGB(hex: 0xD75F00))
+        #expect(light.color(.statusBackground) == RGB(hex: 0xD0D0D0))
         #expect(!(try loader.load("dark")).isLight)
         // The faintest density level is near the background, the strongest far from it.
         #expect(contrast(light.densityRamp[0], light.background) < contrast(light.densityRamp[7], light.background))

@@ -129,5 +129,7 @@ import Testing
     @Test func pathsBelowTheCurrentDirectoryAreShownRelative() {
         #expect(loader.display("/src/mdnx/themes/x.toml") == "themes/x.toml")
         #expect(loader.display("/elsewhere/x.toml") == "/elsewhere/x.toml")
+        let atRoot = ThemeLoader(userDirectory: nil, projectDirectory: nil, currentDirectory: "/")
+        #expect(atRoot.display("/home/u/.config/mdnx/themes") == "/home/u/.config/mdnx/themes")
     }
 }

@@ -1,26 +1,25 @@
 import CCairo
+import TermPlot
 
-/// Why a PNG could not be produced.
-public struct CairoError: Error, CustomStringConvertible, Equatable {
-    public var message: String
-    public var description: String { "cairo: \(message)" }
-}
+/// Renders a VectorScene with cairo into an ARGB32 image and encodes it as PNG. The only
+/// file that talks to cairo: TermPlot builds without it.
+public struct CairoPNGEncoder: PNGEncoder {
+    /// Creates the encoder.
+    public init() {}
 
-/// Renders a VectorScene with cairo into an ARGB32 image and encodes it as PNG.
-public enum PNGExporter {
     /// PNG bytes for `scene` at its own pixel size.
-    public static func png(_ scene: VectorScene) throws(CairoError) -> [UInt8] {
+    public func png(_ scene: VectorScene) throws(ExportError) -> [UInt8] {
         let w = Int32(max(1, scene.width.rounded()))
         let h = Int32(max(1, scene.height.rounded()))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h) else {
-            throw CairoError(message: "no surface")
+            throw Self.failure("no surface")
         }
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
-            throw CairoError(message: "cannot create a \(w)x\(h) image surface")
+            throw Self.failure("cannot create a \(w)x\(h) image surface")
         }
         defer { cairo_destroy(cr) }
-        draw(scene, cr)
+        Self.draw(scene, cr)
         cairo_surface_flush(surface)
         let sink = ByteSink()
         let status = withExtendedLifetime(sink) {
@@ -34,13 +33,18 @@ public enum PNGExporter {
                 }, Unmanaged.passUnretained(sink).toOpaque())
         }
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw CairoError(message: String(cString: cairo_status_to_string(status)))
+            throw Self.failure(String(cString: cairo_status_to_string(status)))
         }
         return sink.bytes
     }
 
+    /// The export error for a cairo failure.
+    private static func failure(_ message: String) -> ExportError { .png(encoder: "cairo", message: message) }
+
+    /// Collects the PNG stream's bytes.
     private final class ByteSink { var bytes: [UInt8] = [] }
 
+    /// Sets the source colour.
     private static func source(_ cr: OpaquePointer, _ c: RGB, _ alpha: Double = 1) {
         cairo_set_source_rgba(cr, Double(c.r) / 255, Double(c.g) / 255, Double(c.b) / 255, alpha)
     }
@@ -90,23 +94,29 @@ public enum PNGExporter {
                     cairo_fill(cr)
                 }
             case .text(let s, let at, let size, let color, let anchor, let bold):
-                cairo_select_font_face(
-                    cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL
-                )
-                cairo_set_font_size(cr, size)
-                var extents = cairo_text_extents_t()
-                cairo_text_extents(cr, s, &extents)
-                let dx: Double
-                switch anchor {
-                case .start: dx = 0
-                case .middle: dx = -extents.x_advance / 2
-                case .end: dx = -extents.x_advance
-                }
-                source(cr, color)
-                cairo_move_to(cr, at.x + dx, at.y)
-                cairo_show_text(cr, s)
-                cairo_new_path(cr)
+                drawText(VisibleText.escaped(s), at: at, size: size, color: color, anchor: anchor, bold: bold, cr)
             }
         }
+    }
+
+    /// One line of text with its baseline at `at`, aligned by `anchor`.
+    static func drawText(
+        _ s: String, at: VectorPoint, size: Double, color: RGB, anchor: TextAnchor, bold: Bool, _ cr: OpaquePointer
+    ) {
+        cairo_select_font_face(
+            cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, size)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(cr, s, &extents)
+        let dx: Double
+        switch anchor {
+        case .start: dx = 0
+        case .middle: dx = -extents.x_advance / 2
+        case .end: dx = -extents.x_advance
+        }
+        source(cr, color)
+        cairo_move_to(cr, at.x + dx, at.y)
+        cairo_show_text(cr, s)
+        cairo_new_path(cr)
     }
 }

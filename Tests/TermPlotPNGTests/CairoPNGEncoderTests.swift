@@ -1,11 +1,12 @@
 import CCairo
 import Foundation
+import TermPlot
+import TermPlotPNG
+import TermPlotTestSupport
 import Testing
 
-@testable import TermPlot
-
 @Suite("PNG export (cairo)")
-struct PNGExporterTests {
+struct CairoPNGEncoderTests {
     /// CRC-32 (ISO 3309 / PNG), bitwise.
     static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         var c: UInt32 = 0xFFFF_FFFF
@@ -20,28 +21,22 @@ struct PNGExporterTests {
         UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
     }
 
-    static func figure() -> Figure {
-        let (xs, ys) = TermPlotBenchmarks.spiral(3_000)
-        return StandardFigures.overlay(
-            SpiralFigureData(
-                truthX: xs, truthY: ys, mseX: [-12, 12], mseY: [0, 0],
-                sampleX: xs.map { $0 + 0.3 }, sampleY: ys))
-    }
+    static func figure() -> Figure { TestFigures.scatter(3_000) }
 
     @Test func chunksAndHeaderAreValid() throws {
-        let png = try PNGExporter.png(
-            VectorPlotter.scene(PNGExporterTests.figure(), width: 640, height: 360, palette: .fallback))
+        let png = try CairoPNGEncoder().png(
+            VectorPlotter.scene(CairoPNGEncoderTests.figure(), width: 640, height: 360, palette: TestPalette.palette))
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         var i = 8
         var types: [String] = []
         while i + 12 <= png.count {
-            let length = Int(PNGExporterTests.be32(png, i))
+            let length = Int(CairoPNGEncoderTests.be32(png, i))
             let type = String(decoding: png[(i + 4)..<(i + 8)], as: UTF8.self)
-            let crc = PNGExporterTests.be32(png, i + 8 + length)
-            #expect(crc == PNGExporterTests.crc32(png[(i + 4)..<(i + 8 + length)]), "bad CRC in \(type)")
+            let crc = CairoPNGEncoderTests.be32(png, i + 8 + length)
+            #expect(crc == CairoPNGEncoderTests.crc32(png[(i + 4)..<(i + 8 + length)]), "bad CRC in \(type)")
             if type == "IHDR" {
-                #expect(PNGExporterTests.be32(png, i + 8) == 640)
-                #expect(PNGExporterTests.be32(png, i + 12) == 360)
+                #expect(CairoPNGEncoderTests.be32(png, i + 8) == 640)
+                #expect(CairoPNGEncoderTests.be32(png, i + 12) == 360)
             }
             types.append(type)
             i += 12 + length
@@ -50,9 +45,9 @@ struct PNGExporterTests {
         #expect(i == png.count)
     }
 
-    @Test func decodesWithMDNColouredPixels() throws {
-        let png = try PNGExporter.png(
-            VectorPlotter.scene(PNGExporterTests.figure(), width: 640, height: 360, palette: .fallback))
+    @Test func decodesWithSeriesColouredPixels() throws {
+        let png = try CairoPNGEncoder().png(
+            VectorPlotter.scene(CairoPNGEncoderTests.figure(), width: 640, height: 360, palette: TestPalette.palette))
         // Read it back with cairo's PNG decoder.
         final class Source {
             var bytes: [UInt8]
@@ -78,8 +73,8 @@ struct PNGExporterTests {
         #expect(w == 640 && h == 360)
         let stride = Int(cairo_image_surface_get_stride(surface))
         let base = cairo_image_surface_get_data(surface)!
-        let mdn = Palette.fallback.style(for: .mdnSamples).foreground
-        let bg = Palette.fallback.background
+        let mdn = TestPalette.seriesColors[1]
+        let bg = TestPalette.background
         var mdnPixels = 0
         var bgPixels = 0
         for y in 0..<h {
@@ -101,8 +96,8 @@ struct PNGExporterTests {
     @Test func pythonZlibDecodesIt() throws {
         // An independent decoder: python3's zlib inflates IDAT to height * (1 + 3 * width) bytes.
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
-        let png = try PNGExporter.png(
-            VectorPlotter.scene(PNGExporterTests.figure(), width: 320, height: 200, palette: .fallback))
+        let png = try CairoPNGEncoder().png(
+            VectorPlotter.scene(CairoPNGEncoderTests.figure(), width: 320, height: 200, palette: TestPalette.palette))
         let path = NSTemporaryDirectory() + "termplot-\(UInt32.random(in: 0...UInt32.max)).png"
         try Data(png).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }

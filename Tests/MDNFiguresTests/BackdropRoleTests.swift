@@ -1,7 +1,7 @@
+import MDNFigures
 import TermPlot
 import Testing
-
-@testable import Themes
+import Themes
 
 /// Every shipped theme draws the backdrop (data behind the MSE curve) fainter than the ground truth.
 @Suite struct BackdropRoleTests {
@@ -11,12 +11,12 @@ import Testing
         return (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).squareRoot()
     }
 
-    @Test(arguments: ShippedThemesTests.colourThemes)
+    @Test(arguments: ["dark", "light", "high-contrast", "colorblind"])
     func backdropIsCloserToTheBackgroundThanTruth(name: String) throws {
         let theme = try ThemeLoader(userDirectory: nil, projectDirectory: projectThemesDirectory).load(name)
         let bg = theme.background
-        let truth = theme.foreground(.truth)
-        let backdrop = theme.foreground(.backdrop)
+        let truth = theme.foreground(.figure(.truth))
+        let backdrop = theme.foreground(.figure(.backdrop))
         #expect(BackdropRoleTests.distance(backdrop, bg) < BackdropRoleTests.distance(truth, bg))
         // Half way between background and truth, channel by channel (rounding allowed).
         for (b, (g, t)) in zip(
@@ -24,14 +24,14 @@ import Testing
         {
             #expect(abs(Double(b) - (Double(g) + Double(t)) / 2) <= 1)
         }
-        #expect(theme.palette.style(for: .backdrop).dim)
+        #expect(theme.palette.style(for: .figure(.backdrop)).dim)
     }
 
-    @Test(arguments: ShippedThemesTests.allThemes)
+    @Test(arguments: ["dark", "light", "high-contrast", "colorblind", "monochrome"])
     func backdropIsDimAtEveryDepth(name: String) throws {
         let theme = try ThemeLoader(userDirectory: nil, projectDirectory: projectThemesDirectory).load(name)
         for depth in ColorDepth.allCases {
-            #expect(theme.resolved(.backdrop, depth: depth).dim, "\(depth)")
+            #expect(theme.resolved(.figure(.backdrop), depth: depth).dim, "\(depth)")
         }
     }
 }

@@ -1,6 +1,7 @@
+import MDNFigures
+import TermPlot
 import Testing
-
-@testable import TermPlot
+import Themes
 
 /// The data drawn behind the MSE curve stays fainter than the ground-truth panel.
 @Suite struct BackdropTests {
@@ -13,36 +14,38 @@ import Testing
     /// A light palette (white background, mid-grey truth, darker grey secondary text), the
     /// case where the old backdrop (secondary text) was darker than the ground truth.
     static let light = Palette(name: "light-test", background: RGB(hex: 0xFFFFFF)) { role in
-        switch role {
+        switch FigureRole(role) {
         case .truth: return RoleStyle(foreground: RGB(hex: 0xA8A8A8))
-        case .dimText: return RoleStyle(foreground: RGB(hex: 0x6C6C6C))
         case .backdrop: return RoleStyle(foreground: RGB(hex: 0xD4D4D4), dim: true)
-        default: return RoleStyle(foreground: RGB(hex: 0x262626))
+        default:
+            if role == .dimText { return RoleStyle(foreground: RGB(hex: 0x6C6C6C)) }
+            return RoleStyle(foreground: RGB(hex: 0x262626))
         }
     }
 
     @Test func sideBySideDrawsTheBackdropRoleNotSecondaryText() {
-        let d = SpiralFigureData(truthX: [0, 1], truthY: [1, 0], mseX: [0, 1], mseY: [0.5, 0.5])
-        let panel = StandardFigures.sideBySide(d).panels[1]
-        guard case .points(_, _, let role, _, _) = panel.layers[0] else {
+        let s = FigureScene(data: XYPoints(xs: [0, 1], ys: [1, 0]), mse: XYPoints(xs: [0, 1], ys: [0.5, 0.5]))
+        let panel = StandardFigures.sideBySide(s).panels[1]
+        guard case .points(_, _, let style, _) = panel.layers[0] else {
             Issue.record("expected points")
             return
         }
-        #expect(role == .backdrop)
+        #expect(FigureRole(style.role) == .backdrop)
+        #expect(style.glyph == "." && style.opacity < FigureRole.truth.opacity)
     }
 
-    @Test(arguments: ["fallback", "light"])
+    @Test(arguments: ["dark", "light"])
     func backdropCirclesAreFainterThanTheGroundTruth(paletteName: String) {
-        let palette = paletteName == "light" ? BackdropTests.light : Palette.fallback
-        let d = SpiralFigureData(truthX: [0, 1, 2], truthY: [1, 0, 2], mseX: [0, 2], mseY: [1, 1])
-        let scene = VectorPlotter.scene(StandardFigures.sideBySide(d), width: 900, height: 300, palette: palette)
+        let palette = paletteName == "light" ? BackdropTests.light : Theme.builtinDefault.palette
+        let s = FigureScene(data: XYPoints(xs: [0, 1, 2], ys: [1, 0, 2]), mse: XYPoints(xs: [0, 2], ys: [1, 1]))
+        let scene = VectorPlotter.scene(StandardFigures.sideBySide(s), width: 900, height: 300, palette: palette)
         var circles: [(color: RGB, opacity: Double)] = []
         for command in scene.commands {
             if case .circles(let centers, _, let color, let opacity) = command, !centers.isEmpty {
                 circles.append((color, opacity))
             }
         }
-        // Panel order: ground truth, then the backdrop behind the MSE curve (no samples given).
+        // Panel order: ground truth, then the backdrop behind the MSE curve (no MDN in the scene).
         #expect(circles.count == 2)
         guard circles.count == 2 else { return }
         let (truth, backdrop) = (circles[0], circles[1])
@@ -58,10 +61,10 @@ import Testing
         #expect(backdropContrast < 0.75 * truthContrast, "truth \(truthContrast), backdrop \(backdropContrast)")
     }
 
-    @Test func fallbackBackdropIsTheTruthColourPulledToTheBackground() {
-        let p = Palette.fallback
-        let truth = p.style(for: .truth).foreground
-        let backdrop = p.style(for: .backdrop)
+    @Test func defaultBackdropIsTheTruthColourPulledToTheBackground() {
+        let p = Theme.builtinDefault.palette
+        let truth = p.style(for: .figure(.truth)).foreground
+        let backdrop = p.style(for: .figure(.backdrop))
         #expect(BackdropTests.distance(backdrop.foreground, p.background) < BackdropTests.distance(truth, p.background))
         #expect(backdrop.dim)
     }

@@ -1,27 +1,6 @@
 import TermPlot
 
-/// A colour as a terminal can show it at some `ColorDepth`.
-public enum TerminalColor: Hashable, Sendable {
-    /// The terminal's own default foreground or background (ncurses colour -1).
-    case `default`
-    /// One of the 8 basic ANSI colours, 0 (black) ... 7 (white).
-    case ansi(UInt8)
-    /// An index into the xterm 256-colour palette (16...255 from `Xterm256.nearestIndex`).
-    case indexed(UInt8)
-    /// A 24-bit colour.
-    case rgb(RGB)
-
-    /// The colour number for ncurses `init_pair`: -1 for `.default`, the index for `.ansi` and
-    /// `.indexed`, and the nearest 256-colour index for `.rgb`.
-    public var paletteIndex: Int {
-        switch self {
-        case .default: return -1
-        case .ansi(let n): return Int(n)
-        case .indexed(let n): return Int(n)
-        case .rgb(let c): return Int(Xterm256.nearestIndex(c))
-        }
-    }
-
+extension TerminalColor {
     /// Maps `rgb` to `depth`; at `.color8` an explicit `override` replaces the nearest colour.
     /// At `.none` the result is `.default`.
     public static func map(_ rgb: RGB, depth: ColorDepth, override: BasicColor? = nil) -> TerminalColor {
