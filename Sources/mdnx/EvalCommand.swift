@@ -7,12 +7,26 @@ import MDNIO
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score a trained model on CSV data: mean NLL (mdn) and MSE.",
+        abstract: "Score a trained model on CSV data: NLL, CRPS, calibration (coverage, PIT) and MSE.",
         discussion: """
-            The mean negative log-likelihood is in nats per row, including the Gaussian's \
-            0.5*log(2 pi) term, for the data in its own units (so it is comparable across models \
-            trained with or without normalisation). MSE is the mean squared error of the \
-            prediction (the mixture mean for an mdn), averaged over rows and target columns.
+            Both kinds of model are scored as predictive distributions, so their scores compare: \
+            an mdn by its mixture, an mse model by a Gaussian around its prediction whose sigma is \
+            the RMSE it had on its validation rows (stored in the checkpoint by mdnx train).
+
+              NLL       mean negative log-likelihood, nats per row, including 0.5*log(2 pi), in \
+            the data's units (comparable across models trained with or without normalisation)
+              CRPS      mean continuous ranked probability score, in the target's units (lower \
+            is better; for a point forecast it would be the mean absolute error)
+              coverage  fraction of targets inside the central 50% and 90% predicted intervals \
+            (honest: about 0.5 and 0.9), with the intervals' mean widths
+              PIT       histogram of F(y | x) over 10 bins (calibrated: 0.1 each; a U shape means \
+            too narrow, a hump too wide), and its Kolmogorov-Smirnov distance from uniform with \
+            the value a calibrated model stays below with probability 0.95
+              MSE       mean squared error of the prediction (the mixture mean for an mdn), \
+            averaged over rows and target columns
+
+            With several target columns, NLL is of the joint density and the other scores pool \
+            each column's marginal distribution.
             """)
 
     @Option(help: "Checkpoint written by mdnx train.")
@@ -39,24 +53,130 @@ struct EvalCommand: ParsableCommand {
         let xSel = try ModelIO.selectors(x, defaults: checkpoint.xNames, option: "--x", model: model)
         let ySel = try ModelIO.selectors(y, defaults: checkpoint.yNames, option: "--y", model: model)
         let report = try CSVLoader.read(path: data, x: xSel, y: ySel, dropMissing: dropMissing, minimumRows: 1)
-        let score = predictor.score(report.dataset)
-        let rows = report.dataset.count
+        let evaluation = predictor.evaluate(report.dataset)
+        let record = EvalRecord(
+            model: model, data: data, predictor: predictor, report: report, evaluation: evaluation)
         if json {
-            var object: [String: Any] = [
-                "model": model, "data": data, "kind": checkpoint.kind.rawValue, "rows": rows,
-                "rows_dropped": report.rowsDropped, "mse": JSONOutput.number(score.mse),
-                "read_seconds": report.seconds,
-            ]
-            if let nll = score.nll { object["nll"] = JSONOutput.number(nll) }
-            try JSONOutput.printLine(object)
+            try JSONOutput.printLine(record)
             return
         }
         printToStandardError(ReadFigures.line(report, path: data))
-        if let nll = score.nll {
-            print("mean NLL: \(format(nll)) nats")
+        if predictor.kind == .mse && predictor.residualSigma == nil {
+            printToStandardError(
+                "note: \(model) holds no validation RMSE (written by an older mdnx, or trained without validation "
+                    + "rows), so the mse model has no predictive distribution to score: MSE only")
         }
-        print("MSE: \(format(score.mse))")
+        for line in Self.lines(record) { print(line) }
     }
 
-    private func format(_ v: Double) -> String { String(format: "%.6g", v) }
+    /// The text report of `record`, one line per score.
+    static func lines(_ r: EvalRecord) -> [String] {
+        var out: [String] = []
+        if r.kind == ModelKind.mse.rawValue, let sigma = r.sigma {
+            out.append(
+                "mse model scored as a Gaussian around its prediction, sigma = its validation RMSE "
+                    + sigma.map(format).joined(separator: ", "))
+        }
+        if let nll = r.nll { out.append("mean NLL: \(format(nll)) nats") }
+        if let crps = r.crps { out.append("CRPS: \(format(crps))") }
+        if let c50 = r.coverage50, let c90 = r.coverage90, let w50 = r.width50, let w90 = r.width90 {
+            out.append(
+                String(
+                    format: "coverage: 50%% interval %.3f (mean width %@), 90%% interval %.3f (mean width %@)",
+                    c50, format(w50), c90, format(w90)))
+        }
+        if let pit = r.pit {
+            out.append(
+                "PIT histogram (10 bins, 0.100 each if calibrated): "
+                    + pit.map { String(format: "%.3f", $0) }.joined(separator: " "))
+        }
+        if let ks = r.pitKS, let critical = r.pitKSCritical95 {
+            let verdict = ks <= critical ? "within" : "beyond"
+            out.append(
+                String(format: "PIT distance from uniform (Kolmogorov-Smirnov): %.4f, ", ks)
+                    + "\(verdict) the 95% range of a calibrated model (\(String(format: "%.4f", critical)) "
+                    + "for \(r.rows * r.targetColumns) values)")
+        }
+        out.append("MSE: \(r.mse.map(format) ?? "nan")")
+        return out
+    }
+
+    private static func format(_ v: Double) -> String { String(format: "%.6g", v) }
+}
+
+/// `mdnx eval --json`: one object, keys in snake_case; scores that could not be computed
+/// and numbers that are not finite (JSON has no NaN) are left out.
+struct EvalRecord: Encodable {
+    /// The checkpoint's path.
+    var model: String
+    /// The CSV file's path.
+    var data: String
+    /// mse or mdn.
+    var kind: String
+    /// The mdn's K.
+    var mixtures: Int?
+    /// Rows scored.
+    var rows: Int
+    /// Target columns per row.
+    var targetColumns: Int
+    /// Rows skipped for missing values (`--drop-missing`).
+    var rowsDropped: Int
+    /// Seconds spent reading the CSV.
+    var readSeconds: Double
+    /// Mean squared error of the prediction.
+    var mse: Double?
+    /// Mean negative log-likelihood per row, nats.
+    var nll: Double?
+    /// Mean CRPS, in the target's units.
+    var crps: Double?
+    /// Fraction of targets inside the central 50% interval.
+    var coverage50: Double?
+    /// Fraction of targets inside the central 90% interval.
+    var coverage90: Double?
+    /// Mean width of the central 50% interval.
+    var width50: Double?
+    /// Mean width of the central 90% interval.
+    var width90: Double?
+    /// PIT histogram: fractions in 10 equal bins of [0, 1].
+    var pit: [Double]?
+    /// Kolmogorov-Smirnov distance of the PIT values from uniform.
+    var pitKS: Double?
+    /// The KS distance a calibrated model stays below with probability 0.95.
+    var pitKSCritical95: Double?
+    /// The mse model's predictive sigma per target column (its validation RMSE).
+    var sigma: [Double]?
+
+    enum CodingKeys: String, CodingKey {
+        case model, data, kind, mixtures, rows, mse, nll, crps, coverage50, coverage90, width50, width90, pit, sigma
+        case targetColumns = "target_columns"
+        case rowsDropped = "rows_dropped"
+        case readSeconds = "read_seconds"
+        case pitKS = "pit_ks"
+        case pitKSCritical95 = "pit_ks_critical95"
+    }
+
+    /// The record of `evaluation` of `predictor` on the rows of `report`.
+    init(model: String, data: String, predictor: Predictor, report: CSVLoadReport, evaluation: ModelEvaluation) {
+        func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
+        self.model = model
+        self.data = data
+        kind = predictor.kind.rawValue
+        mixtures = predictor.checkpoint.mixtures
+        rows = report.dataset.count
+        targetColumns = report.dataset.outputDimension
+        rowsDropped = report.rowsDropped
+        readSeconds = report.seconds
+        mse = finite(evaluation.meanSquaredError)
+        sigma = predictor.residualSigma
+        guard let s = evaluation.scores else { return }
+        nll = finite(s.nll)
+        crps = finite(s.crps)
+        coverage50 = s.coverage50
+        coverage90 = s.coverage90
+        width50 = finite(s.width50)
+        width90 = finite(s.width90)
+        pit = s.pit
+        pitKS = s.pitKS
+        pitKSCritical95 = s.pitKSCritical95
+    }
 }

@@ -67,7 +67,7 @@ struct ExploreCommand: ParsableCommand {
         }
         guard (1...120).contains(fps) else { throw ValidationError("--fps must be in 1...120") }
         try source.check(minimumCount: 2, columns: .one, command: "explore")
-        // Both --x and --y are needed with --data (no model supplies defaults here).
+        // With --data: --x and --y, or columns obvious enough to infer (no model supplies defaults here).
         if let path = source.data { _ = try source.selectors(path: path, defaults: nil) }
         _ = try options()
     }
@@ -80,8 +80,15 @@ struct ExploreCommand: ParsableCommand {
     /// The explorer options these flags describe.
     func options() throws -> ExplorerOptions {
         var o = ExplorerOptions()
-        if let path = source.data, let x = source.x.first, let y = source.y.first {
-            o.source = .csv(path: path, x: x, y: y)
+        if let path = source.data {
+            if let x = source.x.first, let y = source.y.first {
+                o.source = .csv(path: path, x: x, y: y)
+            } else {
+                let columns = try source.selectors(path: path, defaults: nil)
+                o.source = .csv(
+                    path: path, x: DataSourceOptions.argument(columns.x[0]), y: DataSourceOptions.argument(columns.y[0])
+                )
+            }
             o.dropMissing = source.dropMissing
         } else {
             o.source = DataSource(source.dataset ?? .spiral)
@@ -111,6 +118,9 @@ struct ExploreCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let path = source.data, let note = try source.selectors(path: path, defaults: nil).note {
+            printToStandardError(note)
+        }
         let code = ExplorerApp.run(try options())
         if code != 0 { throw ExitCode(code) }
     }

@@ -8,6 +8,13 @@ enum JSONOutput {
         print(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// Prints the `Encodable` record `value` as one line of JSON on standard output, keys sorted.
+    static func printLine<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
     /// A number for JSON, which has no infinities or NaN: those become null.
     static func number(_ value: Double) -> Any { value.isFinite ? value : NSNull() }
 }

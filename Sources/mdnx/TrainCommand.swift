@@ -79,8 +79,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Model: mdn | mse | both.")
     var model: ModelChoice = .mdn
 
-    @Option(help: "Mixture components K (default: the preset's, 20).")
-    var mixtures: Int?
+    @Option(
+        help: ArgumentHelp(
+            "Mixture components K, or auto to choose K by validation NLL (default: the preset's, 20).",
+            valueName: "k|auto"))
+    var mixtures: MixturesOption?
 
     @Option(help: "Training recipe: tutorial | default.")
     var preset: Preset = .default
@@ -131,8 +134,11 @@ struct TrainCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let mixtures, mixtures < 1 { throw ValidationError("--mixtures must be at least 1 (got \(mixtures))") }
-        if let mixtures, mixtures > 1000 { throw ValidationError("--mixtures must be at most 1000 (got \(mixtures))") }
+        if let k = mixtures?.fixed, k < 1 { throw ValidationError("--mixtures must be at least 1 (got \(k))") }
+        if let k = mixtures?.fixed, k > 1000 { throw ValidationError("--mixtures must be at most 1000 (got \(k))") }
+        if mixtures == .auto && model == .mse {
+            throw ValidationError("--mixtures auto needs an mdn (--model mdn or both)")
+        }
         try source.check(minimumCount: 2, columns: .several, command: "train")
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
@@ -185,7 +191,8 @@ struct TrainCommand: ParsableCommand {
         let start = ContinuousClock.now
         let stop = SignalFlag.installInterruptHandler()
         for kind in kinds {
-            try train(kind: kind, data: trainable, held: held, source: loaded, stop: stop)
+            let search = kind == .mdn && mixtures == .auto ? try chooseMixtures(data: trainable, stop: stop) : nil
+            try train(kind: kind, data: trainable, held: held, source: loaded, stop: stop, search: search)
         }
         if kinds.count > 1 && !json {
             print(String(format: "total wall time: %.0f ms", TrainCommand.ms(ContinuousClock.now - start)))
@@ -259,10 +266,13 @@ struct TrainCommand: ParsableCommand {
     var zscores: Bool { normalization.zscore }
 
     /// Trains one model, prints its epochs and summary, and saves it with --save; `stop` (set
-    /// by SIGINT) cancels training.
-    func train(kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag) throws {
+    /// by SIGINT) cancels training; `search` is the `--mixtures auto` choice.
+    func train(
+        kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag,
+        search: MixtureSearch.Choice? = nil
+    ) throws {
         let config = config(for: kind, rows: data.count)
-        let k = mixtures ?? preset.mixtures
+        let k = search?.chosen ?? mixtures?.fixed ?? preset.mixtures
         let t0 = ContinuousClock.now
         // The normaliser sees the training rows only: not the validation tail, not the holdout.
         let normalizer = normalization.normalizer(for: data, validationSplit: config.validationSplit)
@@ -276,7 +286,8 @@ struct TrainCommand: ParsableCommand {
         if !json && !quiet {
             print(
                 "\(kind.rawValue): \(trainer.trainingCount) training rows, \(trainer.validationCount) validation rows, "
-                    + "\(net.parameterCount) parameters, preset \(preset.rawValue)\(kind == .mdn ? ", K=\(k)" : "")")
+                    + "\(net.parameterCount) parameters, preset \(preset.rawValue)"
+                    + (kind == .mdn ? ", K=\(k)\(search != nil ? " (chosen automatically)" : "")" : ""))
             if zscores {
                 print(
                     "  data z-scored with the training rows' mean and std; epoch losses are in those units"
@@ -310,9 +321,14 @@ struct TrainCommand: ParsableCommand {
         extra["training_rows"] = String(trainer.trainingCount)
         extra["validation_rows"] = String(trainer.validationCount)
         if let e = summary.restoredEpoch { extra["restored_epoch"] = String(e) }
-        let checkpoint = Checkpoint(
+        if let search { extra.merge(TrainCommand.metadata(search)) { $1 } }
+        var checkpoint = Checkpoint(
             network: trainer.network, preset: preset.rawValue, epochs: summary.epochs, seed: seed,
             normalizer: normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
+        // The mse model's predictive sigma for `mdnx eval`: its validation RMSE in the data's units.
+        if kind == .mse, let v = trainer.validationData {
+            checkpoint = try checkpoint.addingValidationRMSE(on: zscores ? normalizer.denormalize(v) : v)
+        }
         // Held-out scores in the data's own units (the same numbers `mdnx eval` reports).
         let heldScore = try held.map { (h) -> Double in
             let score = try Predictor(checkpoint: checkpoint, path: save ?? "(trained model)").score(h)
@@ -331,7 +347,10 @@ struct TrainCommand: ParsableCommand {
                 obj["csv_rows_dropped"] = report.rowsDropped
                 obj["csv_rows_per_second"] = JSONOutput.number(report.rowsPerSecond)
             }
-            if kind == .mdn { obj["mixtures"] = k }
+            if kind == .mdn {
+                obj["mixtures"] = k
+                obj["mixtures_auto"] = search != nil
+            }
             if let e = summary.restoredEpoch { obj["restored_epoch"] = e }
             if let last = summary.last {
                 obj["final_loss"] = last.loss
