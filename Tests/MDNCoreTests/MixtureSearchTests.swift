@@ -47,10 +47,12 @@ import Testing
         let search = MixtureSearch(ladder: [1, 2, 4], screeningFraction: 0.5)
         var events: [MixtureSearch.Event] = []
         var screened: [Int] = []
-        let choice = search.run(progress: { events.append($0) }) { k in
-            screened.append(k)
-            return screening(k, [Double(abs(k - 2)), Double(abs(k - 2)) + 0.1])
-        }
+        let choice = search.run(
+            progress: { events.append($0) },
+            screen: { k in
+                screened.append(k)
+                return screening(k, [Double(abs(k - 2)), Double(abs(k - 2)) + 0.1])
+            })
         #expect(screened == [1, 2, 4])
         #expect(choice?.chosen == 2)
         #expect(events.count == 6)
@@ -59,10 +61,12 @@ import Testing
 
         // shouldStop after two screenings: the third never starts.
         screened = []
-        let stopped = search.run(shouldStop: { screened.count == 2 }) { k in
-            screened.append(k)
-            return screening(k, [0])
-        }
+        let stopped = search.run(
+            shouldStop: { screened.count == 2 },
+            screen: { k in
+                screened.append(k)
+                return screening(k, [0])
+            })
         #expect(stopped == nil && screened == [1, 2])
         // A screening that is cancelled (nil) ends the search.
         #expect(search.run { k in k == 2 ? nil : screening(k, [0]) } == nil)
