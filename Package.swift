@@ -69,7 +69,7 @@ let package = Package(
         // Code only tests need (reference implementations, fixtures), kept out of the product.
         .target(name: "MDNCoreTestSupport", dependencies: ["MDNCore"], path: "Tests/Support/MDNCoreTestSupport"),
         .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore", "MDNCoreTestSupport"]),
-        .testTarget(name: "MDNIOTests", dependencies: ["MDNIO", "MDNCore", "SafeIO"]),
+        .testTarget(name: "MDNIOTests", dependencies: ["MDNIO", "MDNCore", "SafeIO", "MDNCoreTestSupport"]),
         .testTarget(name: "TermPlotTests", dependencies: ["TermPlot"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),

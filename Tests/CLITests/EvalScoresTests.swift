@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import MDNIO
 import Testing
 
 /// `mdnx eval` scores both kinds of model as predictive distributions (text and JSON).

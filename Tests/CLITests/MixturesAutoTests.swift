@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import MDNIO
 import Testing
 
 /// `mdnx train --mixtures auto`: the ladder is screened, reported and recorded.

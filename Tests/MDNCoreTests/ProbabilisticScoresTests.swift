@@ -1,4 +1,5 @@
 import Foundation
+import MDNCoreTestSupport
 import Testing
 
 @testable import MDNCore
@@ -74,7 +75,6 @@ private struct ScoringReference: Codable {
 }
 
 @Suite struct ProbabilisticScoresTests {
-    let dir = TemporaryDirectory()
 
     /// Independent references: scipy's normal distribution function (special.ndtr, the one
     /// scipy.stats.norm.cdf calls) for the mixture's and (via brentq) its quantiles, scipy.integrate.quad of (F(z) - 1{z >= y})^2 for the mixture
@@ -124,8 +124,9 @@ private struct ScoringReference: Codable {
         try #require(Python.hasScoringReferences, "python3 with scipy + properscoring is required when CI is set")
         let generated = ScoringCase(rows: 240, k: 3, seed: 11)
         let exact = generated.asFloat32
-        let path = dir.path + "/case.json"
+        let path = NSTemporaryDirectory() + "mdnx-scores-\(UUID().uuidString).json"
         try JSONEncoder().encode(exact).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let run = Python.run(Self.referenceScript, arguments: [path, "60"])
         try #require(run.status == 0, "python failed: \(run.error)")
         let ref = try JSONDecoder().decode(ScoringReference.self, from: Data(run.output.utf8))
