@@ -21,6 +21,27 @@ public enum StandardNormal {
     @inline(__always)
     public static func cdf(_ z: Double) -> Double { 0.5 * erfc(-z * 0.5.squareRoot()) }
 
+    /// Acklam's numerator coefficients for the central region (0.02425 <= p <= 0.5).
+    private static let a = [
+        -39.696_830_286_653_76, 220.946_098_424_520_5, -275.928_510_446_968_7,
+        138.357_751_867_269, -30.664_798_066_147_16, 2.506_628_277_459_239,
+    ]
+    /// Acklam's denominator coefficients for the central region.
+    private static let b = [
+        -54.476_098_798_224_06, 161.585_836_858_040_9, -155.698_979_859_886_6,
+        66.801_311_887_719_72, -13.280_681_552_885_72,
+    ]
+    /// Acklam's numerator coefficients for the lower tail (p < 0.02425).
+    private static let c = [
+        -0.007_784_894_002_430_293, -0.322_396_458_041_136_4, -2.400_758_277_161_838,
+        -2.549_732_539_343_734, 4.374_664_141_464_968, 2.938_163_982_698_783,
+    ]
+    /// Acklam's denominator coefficients for the lower tail.
+    private static let d = [
+        0.007_784_695_709_041_462, 0.322_467_129_070_039_8, 2.445_134_137_142_996,
+        3.754_408_661_907_416,
+    ]
+
     /// The quantile Phi^-1(p) for p in (0, 1) (-inf at 0, +inf at 1, NaN outside [0, 1]).
     ///
     /// Method: Acklam's rational approximation (relative error below 1.2e-9), then one
@@ -34,22 +55,6 @@ public enum StandardNormal {
             return .nan
         }
         if p > 0.5 { return -quantile(1 - p) }
-        let a = [
-            -39.696_830_286_653_76, 220.946_098_424_520_5, -275.928_510_446_968_7,
-            138.357_751_867_269, -30.664_798_066_147_16, 2.506_628_277_459_239,
-        ]
-        let b = [
-            -54.476_098_798_224_06, 161.585_836_858_040_9, -155.698_979_859_886_6,
-            66.801_311_887_719_72, -13.280_681_552_885_72,
-        ]
-        let c = [
-            -0.007_784_894_002_430_293, -0.322_396_458_041_136_4, -2.400_758_277_161_838,
-            -2.549_732_539_343_734, 4.374_664_141_464_968, 2.938_163_982_698_783,
-        ]
-        let d = [
-            0.007_784_695_709_041_462, 0.322_467_129_070_039_8, 2.445_134_137_142_996,
-            3.754_408_661_907_416,
-        ]
         let low = 0.024_25
         var x: Double
         if p < low {
