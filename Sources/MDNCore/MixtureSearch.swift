@@ -175,15 +175,17 @@ public struct MixtureSearch: Sendable {
 
     /// Trains `trainer` (an mdn, set up with `screeningConfig`) to the end and scores its
     /// validation rows: per-row NLL plus `nllOffset` (e.g. `Normalizer.logJacobian`, to
-    /// report in the data's units). Nil if `shouldStop` fired. The trainer needs validation rows.
-    public static func screen(_ trainer: Trainer, nllOffset: Double = 0, shouldStop: () -> Bool = { false })
-        -> Screening?
-    {
+    /// report in the data's units). Nil if `shouldStop` fired. `onEpoch` sees every epoch
+    /// (for live curves). The trainer needs validation rows.
+    public static func screen(
+        _ trainer: Trainer, nllOffset: Double = 0, shouldStop: () -> Bool = { false },
+        onEpoch: (EpochReport) -> Void = { _ in }
+    ) -> Screening? {
         precondition(trainer.network.kind == .mdn, "screening trains an mdn")
         guard let validation = trainer.validationData else {
             preconditionFailure("screening needs validation rows")
         }
-        let summary = trainer.fit(shouldStop: shouldStop)
+        let summary = trainer.fit(shouldStop: shouldStop, onEpoch: onEpoch)
         if summary.stopReason == .cancelled { return nil }
         let network = trainer.network
         let batch = MixtureBatch(layout: network.layout!, rows: network.predict(validation.x))

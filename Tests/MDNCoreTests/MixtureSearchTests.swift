@@ -94,8 +94,9 @@ import Testing
         let network = Network(kind: .mdn, hidden: [8], mixtures: 3, rng: &rng)
         let trainer = Trainer(
             network: network, data: data, config: TrainingConfig(maxEpochs: 4, validationSplit: 0.25), seed: 2)
-        let s = try #require(MixtureSearch.screen(trainer, nllOffset: 0.75))
-        #expect(s.mixtures == 3 && s.epochs == 4)
+        var epochs: [Int] = []
+        let s = try #require(MixtureSearch.screen(trainer, nllOffset: 0.75, onEpoch: { epochs.append($0.epoch) }))
+        #expect(s.mixtures == 3 && s.epochs == 4 && epochs == [1, 2, 3, 4])
         #expect(s.validationNLL.count == 100)
         let validation = try #require(trainer.validationData)
         #expect(validation == data.rows(300..<400))
