@@ -146,6 +146,7 @@ struct EvalRecord: Encodable {
     /// The mse model's predictive sigma per target column (its validation RMSE).
     var sigma: [Double]?
 
+    /// The JSON keys (snake_case).
     enum CodingKeys: String, CodingKey {
         case model, data, kind, mixtures, rows, mse, nll, crps, coverage50, coverage90, width50, width90, pit, sigma
         case targetColumns = "target_columns"

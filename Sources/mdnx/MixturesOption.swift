@@ -8,9 +8,6 @@ enum MixturesOption: Equatable, ExpressibleByArgument, CustomStringConvertible {
     /// Chosen by `MixtureSearch`.
     case auto
 
-    /// The values K may take.
-    static let range = 1...1000
-
     /// Parses `auto` or a whole number (range-checked by the command's `validate`).
     init?(argument: String) {
         if argument == "auto" {

@@ -125,12 +125,14 @@ struct RungRecord: Encodable {
     /// Its wall time, seconds.
     var seconds: Double
 
+    /// The JSON keys (snake_case).
     enum CodingKeys: String, CodingKey {
         case mixtures, epochs, seconds
         case valNLL = "val_nll"
         case standardError = "standard_error"
     }
 
+    /// The record of rung `r` (non-finite numbers left out).
     init(_ r: MixtureSearch.Rung) {
         mixtures = r.mixtures
         valNLL = r.validationNLL.isFinite ? r.validationNLL : nil
@@ -142,6 +144,7 @@ struct RungRecord: Encodable {
 
 /// `{"event":"mixtures_screened",...}`: one screening run finished (progress).
 struct ScreeningRecord: Encodable {
+    /// The event name.
     var event = "mixtures_screened"
     /// The K.
     var mixtures: Int
@@ -152,11 +155,13 @@ struct ScreeningRecord: Encodable {
     /// Wall time, seconds.
     var seconds: Double
 
+    /// The JSON keys (snake_case).
     enum CodingKeys: String, CodingKey {
         case event, mixtures, epochs, seconds
         case valNLL = "val_nll"
     }
 
+    /// The record of screening `s`.
     init(_ s: MixtureSearch.Screening) {
         mixtures = s.mixtures
         valNLL = s.meanNLL.isFinite ? s.meanNLL : nil
@@ -167,6 +172,7 @@ struct ScreeningRecord: Encodable {
 
 /// `{"event":"mixtures",...}`: the choice and the whole ladder.
 struct SearchRecord: Encodable {
+    /// The event name.
     var event = "mixtures"
     /// The K trained in full.
     var chosen: Int
@@ -181,11 +187,13 @@ struct SearchRecord: Encodable {
     /// Wall time of the whole screening, seconds.
     var seconds: Double
 
+    /// The JSON keys (snake_case).
     enum CodingKeys: String, CodingKey {
         case event, chosen, best, rule, ladder, seconds
         case screeningFraction = "screening_fraction"
     }
 
+    /// The record of `choice`, whose screening took `seconds` at `fraction` of the budget.
     init(_ choice: MixtureSearch.Choice, seconds: Double, fraction: Double) {
         chosen = choice.chosen
         best = choice.best
