@@ -74,6 +74,8 @@ public final class Trainer {
     /// Rows used for training / validation.
     public let trainingCount: Int
     public let validationCount: Int
+    /// The validation rows (nil without a validation split), in the units the trainer was given.
+    public var validationData: Dataset? { validation }
 
     private var optimizer: Adam
     private var rng: SeededRNG

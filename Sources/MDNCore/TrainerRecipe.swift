@@ -60,7 +60,13 @@ public struct TrainerRecipe: Sendable, Equatable {
 
     /// A trainer of `kind` on `data` (in the data's units; it is scaled here), ready to run.
     public func trainer(_ kind: ModelKind, data: Dataset) -> PreparedTrainer {
-        let config = config(for: kind, rows: data.count)
+        trainer(kind, data: data, config: config(for: kind, rows: data.count))
+    }
+
+    /// A trainer of `kind` on `data` that trains with `config` instead of `config(for:rows:)`
+    /// (a screening run's shorter budget, `MixtureSearch.screeningTrainer`), with the recipe's
+    /// scaling (fitted on `config`'s training rows), weights and batch order.
+    public func trainer(_ kind: ModelKind, data: Dataset, config: TrainingConfig) -> PreparedTrainer {
         let normalizer = normalization.normalizer(for: data, validationSplit: config.validationSplit)
         let network = network(kind, inputDimension: data.inputDimension, outputDimension: data.outputDimension)
         let scaled = normalization.zscore ? normalizer.normalize(data) : data

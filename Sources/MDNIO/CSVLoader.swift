@@ -204,7 +204,7 @@ public enum CSVLoader {
 
     // MARK: - Pieces
 
-    private static func open(_ path: String) throws(CSVError) -> (CSVReader, FileByteStream) {
+    static func open(_ path: String) throws(CSVError) -> (CSVReader, FileByteStream) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .noSuchFile(path: path)
@@ -220,7 +220,7 @@ public enum CSVLoader {
         }
     }
 
-    private static func checkStreamError(
+    static func checkStreamError(
         _ reader: CSVReader, _ stream: FileByteStream,
         _ path: String
     ) throws(CSVError) {
@@ -271,7 +271,7 @@ public enum CSVLoader {
         throw .notFinite(path: path, line: line, column: column, value: cell)
     }
 
-    private static func trimmed(_ text: String) -> String {
+    static func trimmed(_ text: String) -> String {
         let u = text.utf8
         guard let first = u.first, let last = u.last, isSpace(first) || isSpace(last) else { return text }
         return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())

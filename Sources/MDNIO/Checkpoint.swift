@@ -9,7 +9,9 @@ import MDNCore
 /// Metadata keys: `format` ("mdnx-checkpoint/1"), `mdnx_version`, `kind` ("mse"/"mdn"),
 /// `hidden` (JSON list), `mixtures` (mdn only), `input_dimension`, `output_dimension`,
 /// `preset`, `epochs`, `seed`, `normalizer` (JSON), `x_names`, `y_names` (JSON lists); any
-/// other keys are kept in `extra`.
+/// other keys are kept in `extra`, among them `validation_rmse` (an mse model's predictive
+/// sigma, see `Predictor`) and `mixtures_auto`, `mixtures_best`, `mixtures_ladder` (K chosen
+/// by `mdnx train --mixtures auto`).
 public struct Checkpoint: Sendable, Equatable {
     /// The format tag written to and required in `format`.
     public static let format = "mdnx-checkpoint/1"

@@ -8,12 +8,17 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
     case tooFewTrainingRows(rows: Int, path: String?, afterHoldout: Bool, validationSplit: Double)
     /// `model` takes one `option` column per name in `expected`; `given` were given.
     case columnCount(model: String, option: String, expected: [String], given: Int)
-    /// `--data` without `--x`/`--y`: the file's columns, to choose from.
+    /// `--data` without `--x`/`--y` and columns too ambiguous to infer (`ColumnInference`):
+    /// the file's columns, to choose from.
     case columnsNotChosen(path: String, available: [String])
     /// `--grid` gives one input value per row; `model` takes `inputs`.
     case gridNeedsOneInput(model: String, inputs: Int)
     /// `model` is an mse model: it has no distribution to draw from or describe.
     case nothingToSample(model: String)
+    /// `--mixtures auto` scores each K on validation rows, and `validationSplit` leaves none.
+    case mixturesAutoWithoutValidationRows(validationSplit: Double)
+    /// `--mixtures auto`: every screening run diverged (no finite validation NLL to compare).
+    case mixturesAutoFoundNoFiniteK
 
     var description: String {
         switch self {
@@ -30,12 +35,18 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
         case .columnsNotChosen(let path, let available):
             let list = available.enumerated().map { "\"\($0.element)\" (\($0.offset + 1))" }
             return "\(path): choose the input and target columns with --x COLUMN --y COLUMN "
-                + "(names or 1-based positions); available columns: \(list.joined(separator: ", "))"
+                + "(names or 1-based positions; they can be left out when two columns are named x and y, "
+                + "or when only two columns are numeric); available columns: \(list.joined(separator: ", "))"
         case .gridNeedsOneInput(let model, let inputs):
             return "\(model) takes \(inputs) inputs; --grid gives one: use --data with \(inputs) --x columns"
         case .nothingToSample(let model):
             return "\(model) is an mse model: it predicts one y per x and has no distribution "
                 + "to sample; use --summary for its predictions"
+        case .mixturesAutoWithoutValidationRows(let split):
+            return "--mixtures auto chooses K by validation NLL, but the validation split (\(split)) "
+                + "leaves no validation rows; give --validation-split a positive fraction"
+        case .mixturesAutoFoundNoFiniteK:
+            return "--mixtures auto: no K of the ladder trained to a finite validation NLL"
         }
     }
 }

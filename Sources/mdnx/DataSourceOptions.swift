@@ -63,22 +63,45 @@ struct DataSourceOptions: ParsableArguments {
         }
     }
 
-    /// The CSV columns: `--x`/`--y` as given, else `defaults` for an option left out; without
-    /// defaults both options are needed, and the error lists the file's columns.
-    func selectors(path: String, defaults: (x: [ColumnSelector], y: [ColumnSelector])?) throws
-        -> (x: [ColumnSelector], y: [ColumnSelector])
-    {
+    /// The CSV columns to load, and a note for standard error when they were inferred.
+    struct ColumnChoice {
+        /// Input columns.
+        var x: [ColumnSelector]
+        /// Target columns.
+        var y: [ColumnSelector]
+        /// One line saying which columns were taken and why, when neither option was given
+        /// and `ColumnInference` found them.
+        var note: String?
+    }
+
+    /// The CSV columns: `--x`/`--y` as given, else `defaults` for an option left out. Without
+    /// defaults and with neither option given, the obvious columns (`ColumnInference`: named
+    /// x and y, or the only two numeric ones), else `fallback`; otherwise both options are
+    /// needed and the error lists the file's columns.
+    func selectors(
+        path: String, defaults: (x: [ColumnSelector], y: [ColumnSelector])?,
+        fallback: (x: [ColumnSelector], y: [ColumnSelector])? = nil
+    ) throws -> ColumnChoice {
         let xs = x.map(ColumnSelector.init(parsing:))
         let ys = y.map(ColumnSelector.init(parsing:))
-        if let defaults { return (xs.isEmpty ? defaults.x : xs, ys.isEmpty ? defaults.y : ys) }
+        if let defaults { return ColumnChoice(x: xs.isEmpty ? defaults.x : xs, y: ys.isEmpty ? defaults.y : ys) }
+        if xs.isEmpty && ys.isEmpty {
+            if let inferred = try ColumnInference.infer(path: path) {
+                return ColumnChoice(
+                    x: [inferred.selectors.x], y: [inferred.selectors.y], note: inferred.note(path: path))
+            }
+            if let fallback { return ColumnChoice(x: fallback.x, y: fallback.y) }
+        }
         if xs.isEmpty || ys.isEmpty { throw try Self.missingColumns(path: path) }
-        return (xs, ys)
+        return ColumnChoice(x: xs, y: ys)
     }
 
     /// The rows these options name: the built-in set generated from `seed`, or the CSV's
-    /// columns (see `selectors`), with at least `minimumRows` rows.
+    /// columns (see `selectors`; inferred columns are named in one line on standard error),
+    /// with at least `minimumRows` rows.
     func load(
         seed: UInt64, defaultColumns: (x: [ColumnSelector], y: [ColumnSelector])? = nil,
+        fallbackColumns: (x: [ColumnSelector], y: [ColumnSelector])? = nil,
         minimumRows: Int = CSVLoader.minimumRows
     ) throws -> LoadedSource {
         guard let path = data else {
@@ -87,11 +110,20 @@ struct DataSourceOptions: ParsableArguments {
                 dataset: name.generate(count: rowCount, seed: seed), report: nil,
                 description: "\(name.rawValue) count=\(rowCount) seed=\(seed)")
         }
-        let columns = try selectors(path: path, defaults: defaultColumns)
+        let columns = try selectors(path: path, defaults: defaultColumns, fallback: fallbackColumns)
+        if let note = columns.note { printToStandardError(note) }
         let report = try CSVLoader.read(
             path: path, x: columns.x, y: columns.y, dropMissing: dropMissing,
             minimumRows: minimumRows)
         return LoadedSource(dataset: report.dataset, report: report, description: path)
+    }
+
+    /// `selector` as command-line text that parses back to it (`name:` keeps any name a name).
+    static func argument(_ selector: ColumnSelector) -> String {
+        switch selector {
+        case .name(let n): return "name:" + n
+        case .index(let i): return String(i)
+        }
     }
 
     /// The error for --data without --x/--y, listing the file's columns (read by the CSV

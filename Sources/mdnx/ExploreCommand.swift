@@ -12,7 +12,8 @@ struct ExploreCommand: ParsableCommand {
         discussion: """
             The data: a built-in data set (--dataset, --count rows generated from --seed) or one \
             x column and one y column of a CSV file (--data FILE --x COLUMN --y COLUMN, names or \
-            1-based positions), scaled for training by the same rule as mdnx train.
+            1-based positions; both can be left out when two columns are named x and y, or when \
+            only two columns are numeric), scaled for training by the same rule as mdnx train.
             """)
 
     @OptionGroup(title: "Data")
@@ -70,7 +71,7 @@ struct ExploreCommand: ParsableCommand {
         }
         guard (1...120).contains(fps) else { throw ValidationError("--fps must be in 1...120") }
         try source.check(minimumCount: 2, columns: .one, command: "explore")
-        // Both --x and --y are needed with --data (no model supplies defaults here).
+        // With --data: --x and --y, or columns obvious enough to infer (no model supplies defaults here).
         if let path = source.data { _ = try source.selectors(path: path, defaults: nil) }
     }
 
@@ -79,11 +80,19 @@ struct ExploreCommand: ParsableCommand {
         "\(ExplorerState.format(range.lowerBound))...\(ExplorerState.format(range.upperBound))"
     }
 
-    /// The explorer options these flags describe.
-    func options() -> ExplorerOptions {
+    /// The explorer options these flags describe (reads a CSV file's header to infer its
+    /// columns when --x and --y are left out).
+    func options() throws -> ExplorerOptions {
         var o = ExplorerOptions()
-        if let path = source.data, let x = source.x.first, let y = source.y.first {
-            o.source = .csv(path: path, x: x, y: y)
+        if let path = source.data {
+            if let x = source.x.first, let y = source.y.first {
+                o.source = .csv(path: path, x: x, y: y)
+            } else {
+                let columns = try source.selectors(path: path, defaults: nil)
+                o.source = .csv(
+                    path: path, x: DataSourceOptions.argument(columns.x[0]), y: DataSourceOptions.argument(columns.y[0])
+                )
+            }
             o.dropMissing = source.dropMissing
         } else {
             o.source = DataSource(source.dataset ?? .spiral)
@@ -105,7 +114,10 @@ struct ExploreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let code = ExplorerApp.run(options())
+        if let path = source.data, let note = try source.selectors(path: path, defaults: nil).note {
+            printToStandardError(note)
+        }
+        let code = ExplorerApp.run(try options())
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -2,11 +2,12 @@ import Foundation
 
 /// JSON output shared by the commands: one compact object per line, keys sorted.
 enum JSONOutput {
-    /// Prints `record` as one line of JSON on standard output. Throws `EncodingError` for a
-    /// non-finite `Double` outside a `JSONNumber` (JSON has no NaN or infinities).
+    /// Prints `record` as one line of JSON on standard output, paths' slashes as they are
+    /// ("/", not "\/"). Throws `EncodingError` for a non-finite `Double` outside a `JSONNumber`
+    /// (JSON has no NaN or infinities).
     static func printLine(_ record: some Encodable) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(record), as: UTF8.self))
     }
 }

@@ -189,13 +189,13 @@ struct PlotCommand: ParsableCommand {
         return (mse?.1, mdn?.1)
     }
 
-    /// The points: the CSV's --x/--y columns (defaults: the model's names, else columns 1
-    /// and 2), or the built-in data set.
+    /// The points: the CSV's --x/--y columns (defaults: the model's names, else the obvious
+    /// columns, else columns 1 and 2), or the built-in data set.
     func loadData(defaultNames: (String, String)?) throws -> Dataset {
-        let defaults =
-            defaultNames.map { (x: [ColumnSelector.name($0.0)], y: [ColumnSelector.name($0.1)]) }
-            ?? (x: [.index(1)], y: [.index(2)])
-        return try source.load(seed: seed, defaultColumns: defaults, minimumRows: 1).dataset
+        let defaults = defaultNames.map { (x: [ColumnSelector.name($0.0)], y: [ColumnSelector.name($0.1)]) }
+        return try source.load(
+            seed: seed, defaultColumns: defaults, fallbackColumns: (x: [.index(1)], y: [.index(2)]), minimumRows: 1
+        ).dataset
     }
 
     /// Renders the plot for standard output at the terminal's size (or --width/--height):

@@ -88,8 +88,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Model: mdn | mse | both.")
     var model: ModelChoice = .mdn
 
-    @Option(help: "Mixture components K (default: the preset's, 20).")
-    var mixtures: Int?
+    @Option(
+        help: ArgumentHelp(
+            "Mixture components K, or auto to choose K by validation NLL (default: the preset's, 20).",
+            valueName: "k|auto"))
+    var mixtures: MixturesOption?
 
     @Option(help: "Training recipe: tutorial | default.")
     var preset: Preset = .default
@@ -140,8 +143,11 @@ struct TrainCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let mixtures, mixtures < 1 { throw ValidationError("--mixtures must be at least 1 (got \(mixtures))") }
-        if let mixtures, mixtures > 1000 { throw ValidationError("--mixtures must be at most 1000 (got \(mixtures))") }
+        if let k = mixtures?.fixed, k < 1 { throw ValidationError("--mixtures must be at least 1 (got \(k))") }
+        if let k = mixtures?.fixed, k > 1000 { throw ValidationError("--mixtures must be at most 1000 (got \(k))") }
+        if mixtures == .auto && model == .mse {
+            throw ValidationError("--mixtures auto needs an mdn (--model mdn or both)")
+        }
         try source.check(minimumCount: 2, columns: .several, command: "train")
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
@@ -171,10 +177,11 @@ struct TrainCommand: ParsableCommand {
     var kinds: [ModelKind] { model == .both ? [.mse, .mdn] : [model == .mse ? .mse : .mdn] }
 
     /// How the trainers are made: the preset, K, seed and scaling with the command-line
-    /// overrides (the explorer makes its trainers with the same recipe).
+    /// overrides (the explorer makes its trainers with the same recipe). With `--mixtures auto`
+    /// K is the preset's here; the search's screening runs and the final run set their own.
     var recipe: TrainerRecipe {
         TrainerRecipe(
-            preset: preset, mixtures: mixtures, seed: seed, normalization: normalization, overrides: overrides)
+            preset: preset, mixtures: mixtures?.fixed, seed: seed, normalization: normalization, overrides: overrides)
     }
 
     /// The training flags that change the preset's configuration.
@@ -206,7 +213,8 @@ struct TrainCommand: ParsableCommand {
         let start = ContinuousClock.now
         let stop = SignalFlag(catching: [SIGINT])
         for kind in kinds {
-            try train(kind, data: trainable, held: held, source: loaded, stop: stop)
+            let search = kind == .mdn && mixtures == .auto ? try chooseMixtures(data: trainable, stop: stop) : nil
+            try train(kind, data: trainable, held: held, source: loaded, stop: stop, search: search)
         }
         if kinds.count > 1 && !json {
             print(String(format: "total wall time: %.0f ms", (ContinuousClock.now - start) / .milliseconds(1)))
@@ -236,15 +244,22 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// Trains one model, prints its epochs and summary, and saves it with --save; `stop` (set
-    /// by SIGINT) cancels training.
-    func train(_ kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag) throws {
+    /// by SIGINT) cancels training; `search` is the `--mixtures auto` choice, whose K the mdn
+    /// trains with.
+    func train(
+        _ kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag,
+        search: MixtureSearch.Choice? = nil
+    ) throws {
         let start = ContinuousClock.now
+        var recipe = recipe
+        if let search { recipe.mixtures = search.chosen }
         let prepared = recipe.trainer(kind, data: data)
-        announce(prepared, rows: data.count)
+        announce(prepared, rows: data.count, automaticK: search != nil)
         let summary = fit(prepared, stop: stop)
         let model = TrainedModel(
-            prepared: prepared, summary: summary, wallMilliseconds: (ContinuousClock.now - start) / .milliseconds(1))
-        let checkpoint = checkpoint(model, data: data, source: source)
+            prepared: prepared, summary: summary, wallMilliseconds: (ContinuousClock.now - start) / .milliseconds(1),
+            search: search)
+        let checkpoint = try checkpoint(model, data: data, source: source)
         // Held-out scores in the data's own units (the same numbers `mdnx eval` reports).
         let heldScore = try held.map { try heldOutScore(checkpoint, rows: $0) }
         if json {
@@ -259,15 +274,15 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    /// Prints what is about to train (rows, parameters, scaling), and a note on standard error
-    /// when no rows are left for validation.
-    func announce(_ prepared: PreparedTrainer, rows: Int) {
+    /// Prints what is about to train (rows, parameters, scaling, K and whether `--mixtures auto`
+    /// chose it), and a note on standard error when no rows are left for validation.
+    func announce(_ prepared: PreparedTrainer, rows: Int, automaticK: Bool = false) {
         let (kind, trainer) = (prepared.kind, prepared.trainer)
         if !json && !quiet {
+            let k = trainer.network.layout.map { ", K=\($0.components)\(automaticK ? " (chosen automatically)" : "")" }
             print(
                 "\(kind.rawValue): \(trainer.trainingCount) training rows, \(trainer.validationCount) validation rows, "
-                    + "\(trainer.network.parameterCount) parameters, preset \(preset.rawValue)"
-                    + (kind == .mdn ? ", K=\(recipe.mixtures)" : ""))
+                    + "\(trainer.network.parameterCount) parameters, preset \(preset.rawValue)" + (k ?? ""))
             if normalization.zscore {
                 let offset = String(format: " (NLL in the data's units = loss %+.4f)", prepared.normalizer.logJacobian)
                 print(
@@ -307,17 +322,22 @@ struct TrainCommand: ParsableCommand {
         return summary
     }
 
-    /// The checkpoint of a trained model: its weights, normaliser, column names and where the
-    /// data came from.
-    func checkpoint(_ model: TrainedModel, data: Dataset, source: LoadedSource) -> Checkpoint {
+    /// The checkpoint of a trained model: its weights, normaliser, column names, where the
+    /// data came from, the `--mixtures auto` choice, and an mse model's validation RMSE (its
+    /// predictive sigma for `mdnx eval`). `data` are the rows it trained on, in the data's units.
+    func checkpoint(_ model: TrainedModel, data: Dataset, source: LoadedSource) throws(CheckpointError) -> Checkpoint {
         let trainer = model.prepared.trainer
         var extra = source.metadata
         extra["training_rows"] = String(trainer.trainingCount)
         extra["validation_rows"] = String(trainer.validationCount)
         if let e = model.summary.restoredEpoch { extra["restored_epoch"] = String(e) }
-        return Checkpoint(
+        if let search = model.search { extra.merge(TrainCommand.metadata(search)) { $1 } }
+        let checkpoint = Checkpoint(
             network: trainer.network, preset: preset.rawValue, epochs: model.summary.epochs, seed: seed,
             normalizer: model.prepared.normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
+        guard model.prepared.kind == .mse, trainer.validationCount > 0 else { return checkpoint }
+        // The trainer's validation rows are the last ones (Keras' split), here in the data's units.
+        return try checkpoint.addingValidationRMSE(on: data.rows(trainer.trainingCount..<data.count))
     }
 
     /// The --holdout score of `checkpoint` in the data's units: mean NLL (mdn) or MSE (mse).
@@ -356,7 +376,10 @@ struct TrainCommand: ParsableCommand {
             record.csvRowsDropped = report.rowsDropped
             record.csvRowsPerSecond = JSONNumber(report.rowsPerSecond)
         }
-        if kind == .mdn { record.mixtures = recipe.mixtures }
+        if kind == .mdn {
+            record.mixtures = trainer.network.layout?.components
+            record.mixturesAuto = model.search != nil
+        }
         record.restoredEpoch = summary.restoredEpoch
         record.finalLoss = summary.last?.loss
         record.finalValLoss = summary.last?.valLoss
@@ -401,6 +424,8 @@ struct TrainedModel {
     let summary: TrainingSummary
     /// Wall time from making the trainer to the end of training, milliseconds.
     let wallMilliseconds: Double
+    /// The `--mixtures auto` choice the mdn's K came from (nil for a fixed K and for an mse model).
+    var search: MixtureSearch.Choice? = nil
 }
 
 extension Preset: ExpressibleByArgument {}

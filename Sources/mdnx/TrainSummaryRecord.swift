@@ -34,6 +34,8 @@ struct TrainSummaryRecord: Encodable, Equatable {
     var csvRowsPerSecond: JSONNumber?
     /// Mixture components K (mdn only).
     var mixtures: Int?
+    /// Whether `--mixtures auto` chose K (mdn only).
+    var mixturesAuto: Bool?
     /// The epoch whose weights the model holds, if the best were restored.
     var restoredEpoch: Int?
     /// The last epoch's training loss.
@@ -59,6 +61,7 @@ struct TrainSummaryRecord: Encodable, Equatable {
         case csvRows = "csv_rows"
         case csvRowsDropped = "csv_rows_dropped"
         case csvRowsPerSecond = "csv_rows_per_second"
+        case mixturesAuto = "mixtures_auto"
         case restoredEpoch = "restored_epoch"
         case finalLoss = "final_loss"
         case finalValLoss = "final_val_loss"

@@ -43,6 +43,7 @@ import Testing
         record.csvRowsDropped = 0
         record.csvRowsPerSecond = JSONNumber(.infinity)
         record.mixtures = 20
+        record.mixturesAuto = false
         record.restoredEpoch = 6
         record.finalLoss = 1
         record.finalValLoss = 2
@@ -54,20 +55,70 @@ import Testing
             Set(object.keys) == [
                 "event", "model", "preset", "epochs", "stop_reason", "wall_ms", "seed", "parameters", "normalized",
                 "training_rows", "validation_rows", "nll_offset", "csv_rows", "csv_rows_dropped",
-                "csv_rows_per_second", "mixtures", "restored_epoch", "final_loss", "final_val_loss", "holdout_nll",
-                "holdout_rows", "saved",
+                "csv_rows_per_second", "mixtures", "mixtures_auto", "restored_epoch", "final_loss",
+                "final_val_loss", "holdout_nll", "holdout_rows", "saved",
             ])
         #expect(object["csv_rows_per_second"] is NSNull && object["holdout_nll"] is NSNull)
         #expect(object["saved"] as? String == "dir/m.safetensors")
     }
 
     @Test func evalRecord() throws {
-        let record = EvalRecord(
-            model: "m.safetensors", data: "d.csv", kind: "mse", rows: 3, rowsDropped: 1, mse: JSONNumber(.nan),
-            nll: nil, readSeconds: 0.5)
+        var record = EvalRecord(
+            model: "m.safetensors", data: "d.csv", kind: "mse", rows: 3, targetColumns: 1, rowsDropped: 1,
+            mse: JSONNumber(.nan), readSeconds: 0.5)
         #expect(
             try Self.encoded(record)
                 == #"{"data":"d.csv","kind":"mse","model":"m.safetensors","mse":null,"read_seconds":0.5,"rows":3,"#
-                + #""rows_dropped":1}"#)
+                + #""rows_dropped":1,"target_columns":1}"#)
+        // With a predictive distribution: the scores' keys, non-finite ones as null.
+        record.nll = JSONNumber(.infinity)
+        record.crps = JSONNumber(0.25)
+        record.coverage50 = 0.5
+        record.coverage90 = 1
+        record.width50 = JSONNumber(1.5)
+        record.width90 = JSONNumber(3)
+        record.pit = [0.5, 0.5]
+        record.pitKS = JSONNumber(0.125)
+        record.pitKSCritical95 = 0.75
+        record.sigma = [2]
+        record.mixtures = 4
+        let object = try jsonObject(try Self.encoded(record))
+        #expect(
+            Set(object.keys) == [
+                "model", "data", "kind", "mixtures", "rows", "target_columns", "rows_dropped", "read_seconds", "mse",
+                "nll", "crps", "coverage50", "coverage90", "width50", "width90", "pit", "pit_ks", "pit_ks_critical95",
+                "sigma",
+            ])
+        #expect(object["nll"] is NSNull && object["crps"] as? Double == 0.25 && object["pit_ks"] as? Double == 0.125)
+        #expect(object["pit"] as? [Double] == [0.5, 0.5] && object["sigma"] as? [Double] == [2])
+    }
+
+    /// Screening 1 diverged (+inf mean NLL); the rule picks K = 2 (best 3, within one standard error).
+    static let choice = MixtureSearch.Choice(
+        chosen: 2, best: 3,
+        rungs: [
+            MixtureSearch.Rung(mixtures: 1, validationNLL: .infinity, standardError: .infinity, epochs: 4, seconds: 1),
+            MixtureSearch.Rung(mixtures: 2, validationNLL: 0.5, standardError: 0.25, epochs: 5, seconds: 1.5),
+            MixtureSearch.Rung(mixtures: 3, validationNLL: 0.375, standardError: 0, epochs: 5, seconds: 2),
+        ])
+
+    @Test func mixturesRecords() throws {
+        let screened = MixtureSearch.Screening(mixtures: 1, validationNLL: [.nan, 1], epochs: 4, seconds: 1)
+        #expect(
+            try Self.encoded(TrainScreeningRecord(screened))
+                == #"{"epochs":4,"event":"mixtures_screened","mixtures":1,"seconds":1,"val_nll":null}"#)
+        #expect(
+            try Self.encoded(TrainMixturesRecord(Self.choice, seconds: 4.5, fraction: 0.125))
+                == #"{"best":3,"chosen":2,"event":"mixtures","ladder":["#
+                + #"{"epochs":4,"mixtures":1,"seconds":1,"standard_error":null,"val_nll":null},"#
+                + #"{"epochs":5,"mixtures":2,"seconds":1.5,"standard_error":0.25,"val_nll":0.5},"#
+                + #"{"epochs":5,"mixtures":3,"seconds":2,"standard_error":0,"val_nll":0.375}],"#
+                + #""rule":"smallest K within one standard error of the best","screening_fraction":0.125,"seconds":4.5}"#
+        )
+        // The checkpoint's metadata: the same rungs.
+        let metadata = TrainCommand.metadata(Self.choice)
+        #expect(metadata["mixtures_auto"] == "true" && metadata["mixtures_best"] == "3")
+        let ladder = try #require(metadata["mixtures_ladder"])
+        #expect(ladder.hasPrefix(#"[{"epochs":4,"mixtures":1,"seconds":1,"standard_error":null,"val_nll":null},"#))
     }
 }

@@ -77,13 +77,16 @@ import Testing
 
     @Test func dataNeedsColumnsAndListsThem() throws {
         let files = try CLIFiles()
-        try files.write("in.csv", "\u{FEFF}\"\",\"waiting\",\"eruptions\"\r\n\"1\",79,3.6\r\n")
+        // Three numeric columns, none named x or y: which two to use is not obvious.
+        try files.write("in.csv", "\u{FEFF}\"\",\"waiting\",\"eruptions\",\"day\"\r\n\"1\",79,3.6,1\r\n")
         for options in [[], ["--x", "waiting"], ["--y", "eruptions"]] {
             let r = try files.run(["train", "--data", "in.csv"] + options)
             expectFailure(
                 r,
                 "Error: in.csv: choose the input and target columns with --x COLUMN --y COLUMN "
-                    + #"(names or 1-based positions); available columns: "waiting" (1), "eruptions" (2)"#)
+                    + "(names or 1-based positions; they can be left out when two columns are named x and y, "
+                    + #"or when only two columns are numeric); available columns: "waiting" (1), "eruptions" (2), "#
+                    + #""day" (3)"#)
         }
     }
 

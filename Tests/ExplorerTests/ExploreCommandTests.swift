@@ -1,4 +1,5 @@
 import Explorer
+import Foundation
 import MDNCore
 import TermPlot
 import Testing
@@ -33,6 +34,15 @@ struct ExploreCommandTests {
     func csv() throws {
         let o = try ExploreCommand.parse(["--data", "d.csv", "--x", "a", "--y", "2"]).options()
         #expect(o.source == .csv(path: "d.csv", x: "a", y: "2"))
+    }
+
+    @Test("CSV data whose columns are named x and y needs no --x/--y")
+    func csvWithObviousColumns() throws {
+        let path = NSTemporaryDirectory() + "mdnx-explore-\(UUID().uuidString).csv"
+        try Data("t,x,y\n1,2,3\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let o = try ExploreCommand.parse(["--data", path]).options()
+        #expect(o.source == .csv(path: path, x: "name:x", y: "name:y"))
     }
 
     @Test(

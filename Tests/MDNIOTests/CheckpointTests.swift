@@ -1,4 +1,5 @@
 import Foundation
+import MDNCoreTestSupport
 import SafeIO
 import Testing
 

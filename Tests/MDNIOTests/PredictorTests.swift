@@ -73,6 +73,69 @@ import Testing
         }
     }
 
+    /// The mse model's predictive distribution is N(prediction, sigma^2) with sigma its RMSE
+    /// on rows it did not train on, stored in the checkpoint; its scores are that Gaussian's,
+    /// checked here against the Gaussian NLL written out by hand.
+    @Test func mseModelIsScoredAsAGaussianWithItsValidationRMSE() throws {
+        let (checkpoint, data, _) = try trainedCheckpoint(kind: .mse)
+        let validation = Datasets.spiral(count: 300, seed: 9)
+        let withSigma = try checkpoint.addingValidationRMSE(on: validation)
+        let plain = try Predictor(checkpoint: checkpoint, path: "m")
+        let predicted = plain.predictions(x: validation.x)
+        var squares = 0.0
+        for (a, b) in zip(predicted, validation.y) {
+            let e = Double(a) - Double(b)
+            squares += e * e
+        }
+        let rmse = (squares / 300).squareRoot()
+        let path = dir.path + "/sigma.safetensors"
+        try withSigma.save(to: path)
+        let predictor = try Predictor(path: path)
+        let sigma = try #require(predictor.residualSigma)
+        #expect(sigma.count == 1 && abs(sigma[0] - rmse) < 1e-9)
+        #expect(plain.residualSigma == nil && plain.evaluate(data).scores == nil)
+
+        let evaluation = predictor.evaluate(data)
+        let scores = try #require(evaluation.scores)
+        let p = predictor.predictions(x: data.x)
+        let s = Double(Float(sigma[0]))  // the predictive batch holds float32 parameters
+        var nll = 0.0
+        var mse = 0.0
+        for i in 0..<data.count {
+            let e = Double(data.y[i]) - Double(p[i])
+            nll += 0.5 * log(2 * Double.pi * s * s) + e * e / (2 * s * s)
+            mse += e * e
+        }
+        #expect(abs(scores.nll - nll / Double(data.count)) < 1e-6)
+        #expect(abs(evaluation.meanSquaredError - mse / Double(data.count)) < 1e-6)
+        #expect(abs(evaluation.meanSquaredError - predictor.score(data).mse) < 1e-9)
+        let crps = (0..<data.count).map { UnivariateMixture(mean: Double(p[$0]), sigma: s).crps(Double(data.y[$0])) }
+        #expect(abs(scores.crps - crps.reduce(0, +) / Double(data.count)) < 1e-9)
+    }
+
+    @Test func mdnScoresAreItsMixturesScores() throws {
+        let (_, data, path) = try trainedCheckpoint(kind: .mdn)
+        let predictor = try Predictor(path: path)
+        let evaluation = predictor.evaluate(data)
+        #expect(evaluation.scores == ProbabilisticScores(batch: predictor.mixtures(x: data.x), y: data.y))
+        #expect(abs(try #require(evaluation.scores).nll - (try #require(predictor.score(data).nll))) < 1e-9)
+        #expect(abs(evaluation.meanSquaredError - predictor.score(data).mse) < 1e-9)
+    }
+
+    @Test func malformedValidationRMSEIsRejected() throws {
+        let (checkpoint, _, _) = try trainedCheckpoint(kind: .mse)
+        for bad in ["[0]", "[-1]", "[1, 2]", "oops", "[\"1\"]"] {
+            var c = checkpoint
+            c.extra[Checkpoint.validationRMSEKey] = bad
+            #expect(
+                throws: CheckpointError.notACheckpoint(
+                    path: "c",
+                    reason: "metadata 'validation_rmse' is \(bad.debugDescription), expected a JSON list of "
+                        + "1 positive number")
+            ) { try Predictor(checkpoint: c, path: "c") }
+        }
+    }
+
     /// Writes a trained checkpoint for manual CLI checks when MDNX_WRITE_CHECKPOINT names a directory.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["MDNX_WRITE_CHECKPOINT"] != nil))
     func writeCheckpointForCLI() throws {

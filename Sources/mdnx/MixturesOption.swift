@@ -1,0 +1,35 @@
+import ArgumentParser
+
+/// The value of `mdnx train --mixtures`: a number of components, or `auto` to choose it
+/// from a ladder by validation NLL (`MixtureSearch`).
+enum MixturesOption: Equatable, ExpressibleByArgument, CustomStringConvertible {
+    /// Exactly this many components.
+    case fixed(Int)
+    /// Chosen by `MixtureSearch`.
+    case auto
+
+    /// Parses `auto` or a whole number (range-checked by the command's `validate`).
+    init?(argument: String) {
+        if argument == "auto" {
+            self = .auto
+        } else if let k = Int(argument) {
+            self = .fixed(k)
+        } else {
+            return nil
+        }
+    }
+
+    /// As a user would type it.
+    var description: String {
+        switch self {
+        case .auto: return "auto"
+        case .fixed(let k): return String(k)
+        }
+    }
+
+    /// The fixed K, or nil for `auto`.
+    var fixed: Int? {
+        if case .fixed(let k) = self { return k }
+        return nil
+    }
+}
