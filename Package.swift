@@ -51,8 +51,11 @@ let package = Package(
         // Build tool: turns a text file into a Swift string constant (for EmbedDefaultTheme).
         .executableTarget(name: "EmbedText"),
         // Embeds themes/dark.toml in Themes at build time: the shipped file is the only source
-        // of the default theme.
-        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["EmbedText"]),
+        // of the default theme. (Under Sources/: the top level keeps to Package.swift, Sources,
+        // Tests, README.md and themes.)
+        .plugin(
+            name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["EmbedText"],
+            path: "Sources/EmbedDefaultTheme"),
         // Colour themes: theme files, lookup, colour-depth mapping.
         .target(
             name: "Themes",
