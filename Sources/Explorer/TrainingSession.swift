@@ -173,7 +173,7 @@ public final class TrainingSession: Sendable {
                     finished: mse.isFinished, stopReason: mse.stopReason)
                 snap.curveY = mseNormalizer.denormalizeY(mse.network.predict(curveInput))
             }
-            steps += (trainer.trainingCount + trainer.config.batchSize - 1) / trainer.config.batchSize
+            steps += trainer.stepsPerEpoch
             activeSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             snap.stepsPerSecond = activeSeconds > 0 ? Double(steps) / activeSeconds : 0
             publish(&snap)

@@ -4,8 +4,8 @@
 /// The automatic rule z-scores a user's data (a CSV's units can be anything) under every
 /// preset, and the built-in data sets under the default preset; built-in data under the
 /// tutorial preset stays in raw units, as the Keras tutorial trains. A z-scoring normaliser
-/// is fitted on the training rows only: the first `Trainer.trainingRowCount(count:
-/// validationSplit:)` rows, not the validation tail the trainer holds out.
+/// is fitted on the training rows only (`RowSplit`, the trainer's own choice), not on the
+/// validation rows the trainer holds out.
 public struct NormalizationPolicy: Sendable, Equatable {
     /// Train on z-scored columns (otherwise on the raw values).
     public var zscore: Bool
@@ -21,14 +21,16 @@ public struct NormalizationPolicy: Sendable, Equatable {
         NormalizationPolicy(zscore: isUserData || preset != .tutorial)
     }
 
-    /// The normaliser for training on `data` with `validationSplit`: z-scoring fitted on the
-    /// training rows, or the identity when this policy keeps raw units.
-    public func normalizer(for data: Dataset, validationSplit: Double) -> Normalizer {
+    /// The normaliser for training on `data` under `config` with the trainer's `seed`:
+    /// z-scoring fitted on the rows that train (`RowSplit(count:config:seed:)`), or the
+    /// identity when this policy keeps raw units.
+    public func normalizer(for data: Dataset, config: TrainingConfig, seed: UInt64) -> Normalizer {
         guard zscore else {
             return .identity(inputDimension: data.inputDimension, outputDimension: data.outputDimension)
         }
-        let trainRows = Trainer.trainingRowCount(count: data.count, validationSplit: validationSplit)
-        precondition(trainRows >= 1, "no training rows to fit a normaliser on")
-        return Normalizer(fitting: data.rows(0..<trainRows))
+        let split = RowSplit(count: data.count, config: config, seed: seed)
+        precondition(!split.training.isEmpty, "no training rows to fit a normaliser on")
+        if config.validationRows == .last { return Normalizer(fitting: data.rows(0..<split.training.count)) }
+        return Normalizer(fitting: data.rows(at: split.training))
     }
 }

@@ -9,8 +9,39 @@ public enum Preset: String, Sendable, Codable, CaseIterable {
 
     /// Hidden layer widths.
     public var hidden: [Int] { [128, 128] }
-    /// Mixture components K for the MDN.
+    /// Mixture components K for the MDN on large data (and always under the tutorial preset).
     public var mixtures: Int { 20 }
+
+    /// Rows below which the default preset uses `smallDataMixtures` components.
+    public static let smallDataRows = 2_000
+    /// Mixture components of the default preset below `smallDataRows` rows.
+    public static let smallDataMixtures = 5
+
+    /// Mixture components K for the MDN on `rows` rows: the default preset uses 5 below
+    /// 2,000 rows and 20 from there on (see `defaultConfig(for:)`); the tutorial always 20.
+    public func mixtures(rows: Int) -> Int {
+        self == .default && rows < Preset.smallDataRows ? Preset.smallDataMixtures : mixtures
+    }
+
+    /// A freshly initialised network for this preset. The tutorial's is Keras's (Glorot-uniform
+    /// kernels, zero biases); the default preset then redraws the hidden layers' biases from
+    /// U(-1/sqrt(fan_in), 1/sqrt(fan_in)) (PyTorch's bias rule), so the first layer's ReLU kinks
+    /// spread over the input range instead of all sitting at x = 0 (see `defaultConfig(for:)`).
+    public func makeNetwork(
+        kind: ModelKind, inputDimension: Int = 1, outputDimension: Int = 1, mixtures: Int, rng: inout SeededRNG
+    ) -> Network {
+        var net = Network(
+            kind: kind, inputDimension: inputDimension, hidden: hidden, outputDimension: outputDimension,
+            mixtures: mixtures, rng: &rng)
+        guard self == .default else { return net }
+        for l in net.trunk.layers.indices {
+            let bound = Float(1 / Double(net.trunk.layers[l].inputs).squareRoot())
+            for i in net.trunk.layers[l].bias.indices {
+                net.trunk.layers[l].bias[i] = (2 * rng.nextFloat() - 1) * bound
+            }
+        }
+        return net
+    }
 
     /// The training configuration for a model kind.
     public func config(for kind: ModelKind) -> TrainingConfig {
@@ -24,20 +55,21 @@ public enum Preset: String, Sendable, Codable, CaseIterable {
     public static let minimumValidationRows = 100
     /// The largest validation fraction the default preset grows to for small data sets.
     public static let maximumSmallDataValidationSplit = 0.2
+    /// Validation rows the default preset keeps at most (large data sets).
+    public static let maximumValidationRows = 20_000
 
-    /// The configuration for training on `rows` rows. The tutorial preset is the same for any
-    /// size. The default preset's 5% split leaves a handful of validation rows on small
-    /// data, and restoring the best epoch by so noisy a val_loss picks bad weights, so it
-    /// keeps at least `minimumValidationRows` rows, up to 20% of the data: split =
-    /// max(0.05, min(0.2, 100 / rows)). Bishop's data (seeds 1-3, scored on 3,800 fresh
-    /// rows; the best achievable is -1.28): 200 rows with a 5% split -0.71 / -0.74 / -0.08,
-    /// with 20% -0.87 / -0.94 / -0.90; 1,000 rows with 5% -1.03 / -1.15 / -1.10, with 10%
-    /// -1.14 / -1.15 / -1.13.
+    /// The configuration for training on `rows` rows (see `Budget` for the default preset's
+    /// rule). The tutorial preset is the same for any size.
     public func config(for kind: ModelKind, rows: Int) -> TrainingConfig {
         var config = config(for: kind)
         guard self == .default, rows > 0 else { return config }
-        let wanted = min(Preset.maximumSmallDataValidationSplit, Double(Preset.minimumValidationRows) / Double(rows))
-        config.validationSplit = max(config.validationSplit, wanted)
+        let budget = Budget(kind: kind, rows: rows)
+        config.validationSplit = budget.validationSplit
+        config.batchSize = budget.batchSize
+        config.learningRate = budget.learningRate
+        config.stepsPerEpoch = budget.stepsPerEpoch
+        config.maxEpochs = budget.maxEpochs
+        config.earlyStopping?.patience = budget.patience
         return config
     }
 
@@ -85,12 +117,12 @@ public enum Preset: String, Sendable, Codable, CaseIterable {
         switch kind {
         case .mse:
             return TrainingConfig(
-                learningRate: 3e-3, maxEpochs: 250, validationSplit: 0.05,
+                learningRate: 3e-3, maxEpochs: 250, validationSplit: 0.05, validationRows: .random,
                 earlyStopping: EarlyStoppingConfig(monitor: .valLoss, patience: 80, restoreBestWeights: true),
                 schedule: .cosine(finalFactor: 0.01), averaging: 0.99)
         case .mdn:
             return TrainingConfig(
-                learningRate: 3e-3, maxEpochs: 600, validationSplit: 0.05,
+                learningRate: 3e-3, maxEpochs: 600, validationSplit: 0.05, validationRows: .random,
                 earlyStopping: EarlyStoppingConfig(monitor: .valLoss, patience: 150, restoreBestWeights: true),
                 schedule: .cosine(finalFactor: 0.01), averaging: 0.99)
         }

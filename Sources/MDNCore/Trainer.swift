@@ -38,9 +38,9 @@ public struct TrainingSummary: Sendable, Equatable {
     public var milliseconds: Double
 }
 
-/// Trains a network with Adam on a data set, Keras style: validation split = the last
-/// rows, batches reshuffled every epoch, running-mean loss, val_loss after each epoch,
-/// EarlyStopping and ReduceLROnPlateau with Keras's semantics.
+/// Trains a network with Adam on a data set, Keras style: a validation split (the last rows,
+/// or a seeded random choice: `RowSplit`), batches reshuffled every pass, running-mean loss,
+/// val_loss after each epoch, EarlyStopping and ReduceLROnPlateau with Keras's semantics.
 ///
 /// Best-weight restore follows Keras 3: when `restoreBestWeights` is set, the best epoch's
 /// weights are restored whenever training ends (early stop, max epochs, cancellation or a
@@ -71,17 +71,24 @@ public final class Trainer {
     public private(set) var restoredEpoch: Int?
     /// Current learning rate.
     public var learningRate: Float { optimizer.learningRate }
-    /// Rows used for training / validation.
+    /// Rows used for training.
     public let trainingCount: Int
+    /// Rows used for validation.
     public let validationCount: Int
     /// The validation rows (nil without a validation split), in the units the trainer was given.
     public var validationData: Dataset? { validation }
+    /// Which rows of the data train and which validate.
+    public let split: RowSplit
+    /// Gradient steps per epoch: `config.stepsPerEpoch`, or one pass over the training rows.
+    public let stepsPerEpoch: Int
 
     private var optimizer: Adam
     private var rng: SeededRNG
     private let train: Dataset
     private let validation: Dataset?
     private var order: [Int]
+    /// Position in `order` of the next batch's first row (0: a new pass, reshuffled first).
+    private var cursor = 0
     private let workspace: NetworkWorkspace
     private let validationWorkspace: NetworkWorkspace?
     private let batchX: UnsafeMutablePointer<Float>
@@ -100,7 +107,8 @@ public final class Trainer {
         Int((Double(count) * (1 - validationSplit)).rounded(.down))
     }
 
-    /// A trainer for `network` on `data`; `seed` fixes the batch order.
+    /// A trainer for `network` on `data`; `seed` fixes the batch order and, under
+    /// `ValidationRows.random`, the validation rows.
     public init(network: Network, data: Dataset, config: TrainingConfig, seed: UInt64) {
         precondition(
             data.inputDimension == network.inputDimension,
@@ -108,19 +116,28 @@ public final class Trainer {
         precondition(
             data.outputDimension == network.outputDimension,
             "data has \(data.outputDimension) target columns, network expects \(network.outputDimension)")
-        let split = Trainer.trainingRowCount(count: data.count, validationSplit: config.validationSplit)
-        precondition(split >= 1, "no rows left for training")
+        let split = RowSplit(count: data.count, config: config, seed: seed)
+        let trainCount = split.training.count
+        precondition(trainCount >= 1, "no rows left for training")
         self.live = network
         self.config = config
+        self.split = split
         average = config.averaging == nil ? [] : [Float](repeating: 0, count: network.parameterCount)
-        train = data.rows(0..<split)
-        validation = split < data.count ? data.rows(split..<data.count) : nil
-        trainingCount = split
-        validationCount = data.count - split
+        switch config.validationRows {
+        case .last:
+            train = data.rows(0..<trainCount)
+            validation = trainCount < data.count ? data.rows(trainCount..<data.count) : nil
+        case .random:
+            train = data.rows(at: split.training)
+            validation = split.validation.isEmpty ? nil : data.rows(at: split.validation)
+        }
+        trainingCount = trainCount
+        validationCount = split.validation.count
         optimizer = Adam(parameterCount: network.parameterCount, learningRate: config.learningRate)
         rng = SeededRNG(seed: seed)
-        order = Array(0..<split)
-        let batch = min(config.batchSize, split)
+        order = Array(0..<trainCount)
+        let batch = min(config.batchSize, trainCount)
+        stepsPerEpoch = config.stepsPerEpoch ?? (trainCount + batch - 1) / batch
         workspace = NetworkWorkspace(network: network, capacity: batch)
         validationWorkspace = validation.map {
             NetworkWorkspace(network: network, capacity: min($0.count, NetworkWorkspace.chunkRows))
@@ -152,7 +169,6 @@ public final class Trainer {
                 config.learningRate * config.schedule.factor(epoch: epoch, of: config.maxEpochs) * plateauScale
         }
         let lrUsed = optimizer.learningRate
-        rng.shuffle(&order)
         let din = train.inputDimension
         let dout = train.outputDimension
         let batch = workspace.capacity
@@ -161,21 +177,22 @@ public final class Trainer {
         var cancelled = false
         train.x.withUnsafeBufferPointer { xs in
             train.y.withUnsafeBufferPointer { ys in
-                var b = 0
-                while b < trainingCount {
+                for _ in 0..<stepsPerEpoch {
                     if shouldStop() {
                         cancelled = true
                         return
                     }
-                    let rows = min(batch, trainingCount - b)
+                    if cursor == 0 { rng.shuffle(&order) }
+                    let rows = min(batch, trainingCount - cursor)
                     for r in 0..<rows {
-                        let src = order[b + r]
+                        let src = order[cursor + r]
                         (batchX + r * din).update(from: xs.baseAddress! + src * din, count: din)
                         (batchY + r * dout).update(from: ys.baseAddress! + src * dout, count: dout)
                     }
                     lossSum += step(rows: rows) * Double(rows)
                     seen += rows
-                    b += rows
+                    cursor += rows
+                    if cursor == trainingCount { cursor = 0 }
                 }
             }
         }

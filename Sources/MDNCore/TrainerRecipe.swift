@@ -8,8 +8,9 @@
 public struct TrainerRecipe: Sendable, Equatable {
     /// Network widths and the training configuration per model kind.
     public var preset: Preset
-    /// Mixture components K of the MDN (an MSE network ignores it).
-    public var mixtures: Int
+    /// Mixture components K of the MDN (an MSE network ignores it), or nil for the preset's
+    /// K for the data's size (`Preset.mixtures(rows:)`).
+    public var mixtures: Int?
     /// The seed everything random in training derives from.
     public var seed: UInt64
     /// Whether the data are z-scored (fitted on each model's training rows).
@@ -17,15 +18,14 @@ public struct TrainerRecipe: Sendable, Equatable {
     /// The user's changes to the preset's configuration.
     public var overrides: TrainingOverrides
 
-    /// A recipe; `mixtures` defaults to the preset's K.
+    /// A recipe; `mixtures` nil means the preset's K for the data's size.
     public init(
         preset: Preset, mixtures: Int? = nil, seed: UInt64, normalization: NormalizationPolicy,
         overrides: TrainingOverrides = TrainingOverrides()
     ) {
-        let k = mixtures ?? preset.mixtures
-        precondition(k >= 1, "a mixture needs at least one component")
+        precondition(mixtures.map { $0 >= 1 } ?? true, "a mixture needs at least one component")
         self.preset = preset
-        self.mixtures = k
+        self.mixtures = mixtures
         self.seed = seed
         self.normalization = normalization
         self.overrides = overrides
@@ -43,19 +43,23 @@ public struct TrainerRecipe: Sendable, Equatable {
         overrides.applied(to: preset.config(for: kind, rows: rows))
     }
 
+    /// K for training on `rows` rows: the recipe's, or the preset's for that size.
+    public func mixtures(rows: Int) -> Int { mixtures ?? preset.mixtures(rows: rows) }
+
     /// The normaliser `kind` trains with on `data`: the policy fitted on the rows the trainer
-    /// will train on (not its validation rows).
+    /// will train on (not its validation rows: `RowSplit` with the batch-order seed).
     public func normalizer(for kind: ModelKind, data: Dataset) -> Normalizer {
-        normalization.normalizer(for: data, validationSplit: config(for: kind, rows: data.count).validationSplit)
+        normalization.normalizer(for: data, config: config(for: kind, rows: data.count), seed: batchOrderSeed)
     }
 
-    /// A freshly initialised network of `kind` with the preset's widths, K components (mdn)
-    /// and weights drawn from `weightSeed`.
-    public func network(_ kind: ModelKind, inputDimension: Int, outputDimension: Int) -> Network {
+    /// A freshly initialised network of `kind` for `rows` rows of data: the preset's widths and
+    /// initialisation (`Preset.makeNetwork`), `mixtures(rows:)` components (mdn), weights
+    /// drawn from `weightSeed`.
+    public func network(_ kind: ModelKind, inputDimension: Int, outputDimension: Int, rows: Int) -> Network {
         var rng = SeededRNG(seed: weightSeed)
-        return Network(
-            kind: kind, inputDimension: inputDimension, hidden: preset.hidden, outputDimension: outputDimension,
-            mixtures: mixtures, rng: &rng)
+        return preset.makeNetwork(
+            kind: kind, inputDimension: inputDimension, outputDimension: outputDimension,
+            mixtures: mixtures(rows: rows), rng: &rng)
     }
 
     /// A trainer of `kind` on `data` (in the data's units; it is scaled here), ready to run.
@@ -67,8 +71,9 @@ public struct TrainerRecipe: Sendable, Equatable {
     /// (a screening run's shorter budget, `MixtureSearch.screeningTrainer`), with the recipe's
     /// scaling (fitted on `config`'s training rows), weights and batch order.
     public func trainer(_ kind: ModelKind, data: Dataset, config: TrainingConfig) -> PreparedTrainer {
-        let normalizer = normalization.normalizer(for: data, validationSplit: config.validationSplit)
-        let network = network(kind, inputDimension: data.inputDimension, outputDimension: data.outputDimension)
+        let normalizer = normalization.normalizer(for: data, config: config, seed: batchOrderSeed)
+        let network = network(
+            kind, inputDimension: data.inputDimension, outputDimension: data.outputDimension, rows: data.count)
         let scaled = normalization.zscore ? normalizer.normalize(data) : data
         return PreparedTrainer(
             kind: kind, trainer: Trainer(network: network, data: scaled, config: config, seed: batchOrderSeed),

@@ -87,8 +87,15 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     public var batchSize: Int
     /// Upper bound on epochs.
     public var maxEpochs: Int
-    /// Fraction of rows held out for validation: the LAST rows, before shuffling (as Keras).
+    /// Fraction of rows held out for validation (Keras's count: see `RowSplit`).
     public var validationSplit: Double
+    /// Which rows validate: the last ones (Keras) or a seeded random choice.
+    public var validationRows: ValidationRows
+    /// Gradient steps per epoch (Keras's `steps_per_epoch`), or nil for one pass over the
+    /// training rows. An epoch is the unit of reports, validation and the callbacks' patience;
+    /// with a step count, batches keep going through the shuffled rows across epoch
+    /// boundaries and the rows are reshuffled after each full pass.
+    public var stepsPerEpoch: Int?
     /// Early stopping, if any.
     public var earlyStopping: EarlyStoppingConfig?
     /// Learning-rate reduction on plateaus, if any.
@@ -101,22 +108,26 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     public var averaging: Float?
 
     /// A configuration; defaults are the tutorial's: Adam at Keras's 1e-3, batch 128 (Keras's
-    /// own default is 32), 300 epochs, validation split 0.15, no callbacks.
+    /// own default is 32), 300 epochs of one pass each, validation split 0.15 on the last rows,
+    /// no callbacks.
     public init(
         learningRate: Float = 1e-3, batchSize: Int = 128, maxEpochs: Int = 300,
-        validationSplit: Double = 0.15, earlyStopping: EarlyStoppingConfig? = nil,
-        reduceLROnPlateau: ReduceLROnPlateauConfig? = nil, schedule: LearningRateSchedule = .constant,
-        averaging: Float? = nil
+        validationSplit: Double = 0.15, validationRows: ValidationRows = .last, stepsPerEpoch: Int? = nil,
+        earlyStopping: EarlyStoppingConfig? = nil, reduceLROnPlateau: ReduceLROnPlateauConfig? = nil,
+        schedule: LearningRateSchedule = .constant, averaging: Float? = nil
     ) {
         precondition(learningRate > 0, "learning rate must be positive")
         precondition(batchSize >= 1, "batch size must be >= 1")
         precondition(maxEpochs >= 1, "max epochs must be >= 1")
         precondition(validationSplit >= 0 && validationSplit < 1, "validation split must be in [0, 1)")
+        precondition(stepsPerEpoch.map { $0 >= 1 } ?? true, "steps per epoch must be >= 1")
         precondition(averaging.map { $0 >= 0 && $0 < 1 } ?? true, "averaging momentum must be in [0, 1)")
         self.learningRate = learningRate
         self.batchSize = batchSize
         self.maxEpochs = maxEpochs
         self.validationSplit = validationSplit
+        self.validationRows = validationRows
+        self.stepsPerEpoch = stepsPerEpoch
         self.earlyStopping = earlyStopping
         self.reduceLROnPlateau = reduceLROnPlateau
         self.schedule = schedule

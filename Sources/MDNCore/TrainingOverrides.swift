@@ -17,8 +17,12 @@ public struct TrainingOverrides: Sendable, Equatable {
     public var plateauPatience: Int?
     /// Weight-average momentum; 0 turns averaging off.
     public var averaging: Float?
-    /// Fraction of rows (the last ones) held out for val_loss.
+    /// Fraction of rows held out for val_loss.
     public var validationSplit: Double?
+    /// Which rows validate (last or random).
+    public var validationRows: ValidationRows?
+    /// Gradient steps per epoch; 0 means one pass over the training rows.
+    public var stepsPerEpoch: Int?
     /// Restore the best epoch's weights at the end (when early stopping is configured).
     public var restoreBestWeights: Bool?
     /// Quantity watched by early stopping and plateau reduction.
@@ -28,8 +32,8 @@ public struct TrainingOverrides: Sendable, Equatable {
     public init(
         maxEpochs: Int? = nil, batchSize: Int? = nil, learningRate: Float? = nil,
         schedule: LearningRateSchedule? = nil, patience: Int? = nil, plateauPatience: Int? = nil,
-        averaging: Float? = nil, validationSplit: Double? = nil, restoreBestWeights: Bool? = nil,
-        monitor: Monitor? = nil
+        averaging: Float? = nil, validationSplit: Double? = nil, validationRows: ValidationRows? = nil,
+        stepsPerEpoch: Int? = nil, restoreBestWeights: Bool? = nil, monitor: Monitor? = nil
     ) {
         self.maxEpochs = maxEpochs
         self.batchSize = batchSize
@@ -39,6 +43,8 @@ public struct TrainingOverrides: Sendable, Equatable {
         self.plateauPatience = plateauPatience
         self.averaging = averaging
         self.validationSplit = validationSplit
+        self.validationRows = validationRows
+        self.stepsPerEpoch = stepsPerEpoch
         self.restoreBestWeights = restoreBestWeights
         self.monitor = monitor
     }
@@ -57,6 +63,8 @@ public struct TrainingOverrides: Sendable, Equatable {
             config.earlyStopping?.patience = patience
         }
         if let validationSplit { config.validationSplit = validationSplit }
+        if let validationRows { config.validationRows = validationRows }
+        if let stepsPerEpoch { config.stepsPerEpoch = stepsPerEpoch > 0 ? stepsPerEpoch : nil }
         if let restoreBestWeights { config.earlyStopping?.restoreBestWeights = restoreBestWeights }
         if let averaging { config.averaging = averaging > 0 ? averaging : nil }
         if let plateauPatience {

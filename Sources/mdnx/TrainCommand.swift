@@ -122,8 +122,18 @@ struct TrainCommand: ParsableCommand {
 
     @Option(
         name: .customLong("validation-split"),
-        help: "Fraction of rows (the last ones) held out for val_loss (default: the preset's).")
+        help: "Fraction of rows held out for val_loss (default: the preset's).")
     var validationSplit: Double?
+
+    @Option(
+        name: .customLong("validation-rows"),
+        help: "Which rows validate: last (Keras's rule) | random (seeded) (default: the preset's).")
+    var validationRows: ValidationRows?
+
+    @Option(
+        name: .customLong("steps-per-epoch"),
+        help: "Gradient steps per epoch; 0 means one pass over the training rows (default: the preset's).")
+    var stepsPerEpoch: Int?
 
     @Option(
         name: .customLong("restore-best"),
@@ -160,6 +170,9 @@ struct TrainCommand: ParsableCommand {
         if let validationSplit, !(validationSplit >= 0 && validationSplit < 1) {
             throw ValidationError("--validation-split must be in [0, 1) (got \(validationSplit))")
         }
+        if let stepsPerEpoch, stepsPerEpoch < 0 {
+            throw ValidationError("--steps-per-epoch must be >= 0 (got \(stepsPerEpoch))")
+        }
         if let patience, patience < 0 { throw ValidationError("--patience must be >= 0 (got \(patience))") }
         if holdout < 0 { throw ValidationError("--holdout must be >= 0 (got \(holdout))") }
         if source.data == nil {
@@ -189,7 +202,8 @@ struct TrainCommand: ParsableCommand {
         TrainingOverrides(
             maxEpochs: epochs, batchSize: batchSize, learningRate: learningRate, schedule: schedule?.schedule,
             patience: patience, plateauPatience: plateauPatience, averaging: averaging,
-            validationSplit: validationSplit, restoreBestWeights: restoreBest, monitor: monitor)
+            validationSplit: validationSplit, validationRows: validationRows, stepsPerEpoch: stepsPerEpoch,
+            restoreBestWeights: restoreBest, monitor: monitor)
     }
 
     /// The scaling rule (see `NormalizationChoice` for the measurements behind `auto`, which
@@ -254,7 +268,7 @@ struct TrainCommand: ParsableCommand {
         var recipe = recipe
         if let search { recipe.mixtures = search.chosen }
         let prepared = recipe.trainer(kind, data: data)
-        announce(prepared, rows: data.count, automaticK: search != nil)
+        announce(prepared, data: data, automaticK: search != nil)
         let summary = fit(prepared, stop: stop)
         let model = TrainedModel(
             prepared: prepared, summary: summary, wallMilliseconds: (ContinuousClock.now - start) / .milliseconds(1),
@@ -274,21 +288,31 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    /// Prints what is about to train (rows, parameters, scaling, K and whether `--mixtures auto`
-    /// chose it), and a note on standard error when no rows are left for validation.
-    func announce(_ prepared: PreparedTrainer, rows: Int, automaticK: Bool = false) {
+    /// Prints what is about to train (rows, parameters, batches, scaling, K and whether
+    /// `--mixtures auto` chose it), and a note on standard error when no rows are left for
+    /// validation or the last rows of data sorted by x validate.
+    func announce(_ prepared: PreparedTrainer, data: Dataset, automaticK: Bool = false) {
+        let rows = data.count
         let (kind, trainer) = (prepared.kind, prepared.trainer)
         if !json && !quiet {
             let k = trainer.network.layout.map { ", K=\($0.components)\(automaticK ? " (chosen automatically)" : "")" }
             print(
-                "\(kind.rawValue): \(trainer.trainingCount) training rows, \(trainer.validationCount) validation rows, "
-                    + "\(trainer.network.parameterCount) parameters, preset \(preset.rawValue)" + (k ?? ""))
+                "\(kind.rawValue): \(trainer.trainingCount) training rows, \(trainer.validationCount) validation rows "
+                    + "(\(trainer.config.validationRows.rawValue)), \(trainer.network.parameterCount) parameters, "
+                    + "preset \(preset.rawValue)" + (k ?? ""))
+            let (steps, epochs) = (trainer.stepsPerEpoch, trainer.config.maxEpochs)
+            print(
+                "  batch \(min(trainer.config.batchSize, trainer.trainingCount)), \(steps) steps per epoch, "
+                    + "at most \(epochs) epochs (\(steps * epochs) steps)")
             if normalization.zscore {
                 let offset = String(format: " (NLL in the data's units = loss %+.4f)", prepared.normalizer.logJacobian)
                 print(
                     "  data z-scored with the training rows' mean and std; epoch losses are in those units"
                         + (kind == .mdn ? offset : ""))
             }
+        }
+        if let note = TrainCommand.sortedNote(data: data, trainer: trainer), !json {
+            printToStandardError(note)
         }
         if trainer.validationCount == 0 && !json {
             printToStandardError(
@@ -303,6 +327,7 @@ struct TrainCommand: ParsableCommand {
         let kind = prepared.kind
         let maxEpochs = prepared.trainer.config.maxEpochs
         let tty = isatty(STDOUT_FILENO) == 1 && !json
+        let start = ContinuousClock.now
         let summary = prepared.trainer.fit(
             shouldStop: { stop.isSet },
             onEpoch: { report in
@@ -311,10 +336,12 @@ struct TrainCommand: ParsableCommand {
                     try? JSONOutput.printLine(TrainEpochRecord(kind: kind, report))
                     return
                 }
+                let progress = TrainProgress(
+                    epoch: report.epoch, maxEpochs: maxEpochs, elapsed: (ContinuousClock.now - start) / .seconds(1))
                 if tty { print("\r\u{1B}[K", terminator: "") }
-                print(TrainCommand.epochLine(report, max: maxEpochs))
+                print(TrainCommand.epochLine(report, max: maxEpochs, eta: progress.eta))
                 if tty {
-                    print(TrainCommand.progressBar(report.epoch, maxEpochs), terminator: "")
+                    print(progress.bar, terminator: "")
                     fflush(nil)
                 }
             })
@@ -398,20 +425,25 @@ struct TrainCommand: ParsableCommand {
     /// Whether `kind` is the model --save writes (the mdn when both are trained).
     func saves(_ kind: ModelKind) -> Bool { model == .both ? kind == .mdn : true }
 
-    /// Keras-like: "Epoch 12/300 - 16 ms - loss: 0.1234 - val_loss: 0.2345 - learning_rate: 1.0000e-03".
-    static func epochLine(_ r: EpochReport, max: Int) -> String {
+    /// Keras-like: "Epoch 12/300 - 16 ms - loss: 0.1234 - val_loss: 0.2345 - learning_rate: 1.0000e-03",
+    /// then " - eta 0:05" when `eta` is not empty.
+    static func epochLine(_ r: EpochReport, max: Int, eta: String = "") -> String {
         var s = "Epoch \(r.epoch)/\(max) - " + String(format: "%.0f ms - loss: %.4f", r.milliseconds, r.loss)
         if let v = r.valLoss { s += String(format: " - val_loss: %.4f", v) }
         s += String(format: " - learning_rate: %.4e", Double(r.learningRate))
+        if !eta.isEmpty { s += " - " + eta }
         return s
     }
 
-    /// "[=====      ] 12/300": the progress bar a terminal shows under the latest epoch line.
-    static func progressBar(_ epoch: Int, _ total: Int) -> String {
-        let width = 30
-        let filled = min(width, epoch * width / max(total, 1))
-        return "[" + String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-            + "] \(epoch)/\(total)"
+    /// A one-line note when the validation rows are the last ones of data sorted by x: they
+    /// then sit at one end of the x range (nil otherwise).
+    static func sortedNote(data: Dataset, trainer: Trainer) -> String? {
+        guard trainer.config.validationRows == .last, trainer.validationCount > 0, RowSplit.isSortedByX(data)
+        else { return nil }
+        let from = data.x[trainer.trainingCount * data.inputDimension]
+        return "note: the rows are sorted by x and this preset validates on the last \(trainer.validationCount) "
+            + "(Keras's rule), so val_loss watches an extrapolation from x = \(from) on; "
+            + "the default preset draws validation rows at random"
     }
 }
 
@@ -429,4 +461,5 @@ struct TrainedModel {
 }
 
 extension Preset: ExpressibleByArgument {}
+extension ValidationRows: ExpressibleByArgument {}
 extension Monitor: ExpressibleByArgument {}

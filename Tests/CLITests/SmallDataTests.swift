@@ -1,4 +1,5 @@
 import Foundation
+import MDNCore
 import Testing
 
 /// Training on 100-300 rows: no crash, a non-empty validation split, early stopping that
@@ -19,7 +20,7 @@ import Testing
         let validation = n - Int((Double(n) * 0.8).rounded(.down))
         #expect(summary["validation_rows"] as? Int == validation && validation >= 1)
         let epochs = try #require(summary["epochs"] as? Int)
-        #expect(epochs >= 20 && epochs <= 600)
+        #expect(epochs >= 20 && epochs <= Budget(kind: .mdn, rows: n).maxEpochs)
         #expect((summary["holdout_nll"] as? Double)?.isFinite == true)
     }
 

@@ -20,16 +20,37 @@ import Testing
         // Split 0.2 of 10 rows: the first 8 train. By hand: x 0..7 -> mean 3.5, population
         // variance (12.25 + 6.25 + 2.25 + 0.25) * 2 / 8 = 5.25; y 1..15 step 2 -> mean 8,
         // variance (49 + 25 + 9 + 1) * 2 / 8 = 21. The outliers in the tail are not seen.
-        let n = NormalizationPolicy(zscore: true).normalizer(for: Self.data, validationSplit: 0.2)
+        let last = TrainingConfig(validationSplit: 0.2, validationRows: .last)
+        let n = NormalizationPolicy(zscore: true).normalizer(for: Self.data, config: last, seed: 1)
         #expect(abs(n.xMean[0] - 3.5) < 1e-6 && abs(Double(n.xStd[0]) - 5.25.squareRoot()) < 1e-5)
         #expect(abs(n.yMean[0] - 8) < 1e-6 && abs(Double(n.yStd[0]) - 21.0.squareRoot()) < 1e-5)
-        // The trainer recipe fits the same normaliser (its 0.2 split here: 100 / 10 rows, capped at 0.2).
+        // The trainer recipe fits its normaliser on the rows its trainer trains on: under the
+        // default preset 0.2 of 10 rows (100 / 10, capped at 0.2), drawn at random.
         let recipe = TrainerRecipe(
             preset: .default, seed: 1, normalization: .automatic(preset: .default, isUserData: false))
-        #expect(recipe.config(for: .mdn, rows: 10).validationSplit == 0.2)
-        #expect(recipe.normalizer(for: .mdn, data: Self.data) == n)
+        let config = recipe.config(for: .mdn, rows: 10)
+        #expect(config.validationSplit == 0.2 && config.validationRows == .random)
+        let picked = RowSplit(count: 10, config: config, seed: recipe.batchOrderSeed).training
+        #expect(recipe.normalizer(for: .mdn, data: Self.data) == Normalizer(fitting: Self.data.rows(at: picked)))
         // No validation split: all ten rows.
-        #expect(NormalizationPolicy(zscore: true).normalizer(for: Self.data, validationSplit: 0).yMean[0] == 306.4)
+        let none = TrainingConfig(validationSplit: 0)
+        #expect(NormalizationPolicy(zscore: true).normalizer(for: Self.data, config: none, seed: 1).yMean[0] == 306.4)
+    }
+
+    @Test func fitsOnTheRandomTrainingRowsTheTrainerUses() {
+        // Random validation rows: the normaliser sees exactly the trainer's training rows.
+        let config = TrainingConfig(validationSplit: 0.3, validationRows: .random)
+        for seed: UInt64 in [1, 2, 3] {
+            let split = RowSplit(count: 10, config: config, seed: seed)
+            let n = NormalizationPolicy(zscore: true).normalizer(for: Self.data, config: config, seed: seed)
+            let ys = split.training.map { Double(Self.data.y[$0]) }
+            let mean = ys.reduce(0, +) / Double(ys.count)
+            #expect(abs(Double(n.yMean[0]) - mean) < 1e-3 * max(1, abs(mean)), "seed \(seed)")
+            var rng = SeededRNG(seed: 9)
+            let trainer = Trainer(
+                network: Network(kind: .mse, hidden: [4], rng: &rng), data: Self.data, config: config, seed: seed)
+            #expect(trainer.split == split)
+        }
     }
 
     @Test func rawUnitsGiveTheIdentity() {

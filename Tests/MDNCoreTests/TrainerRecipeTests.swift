@@ -13,9 +13,12 @@ import Testing
         TrainerRecipe(preset: preset, mixtures: 3, seed: seed, normalization: NormalizationPolicy(zscore: zscore))
     }
 
-    @Test func kDefaultsToThePresets() {
-        #expect(
-            TrainerRecipe(preset: .tutorial, seed: 1, normalization: NormalizationPolicy(zscore: false)).mixtures == 20)
+    @Test func kDefaultsToThePresetsForTheSize() {
+        let tutorial = TrainerRecipe(preset: .tutorial, seed: 1, normalization: NormalizationPolicy(zscore: false))
+        #expect(tutorial.mixtures == nil && tutorial.mixtures(rows: 400) == 20)
+        let ours = TrainerRecipe(preset: .default, seed: 1, normalization: NormalizationPolicy(zscore: true))
+        #expect(ours.mixtures(rows: 400) == 5 && ours.mixtures(rows: 10_000) == 20)
+        #expect(Self.recipe().mixtures(rows: 400) == 3)
     }
 
     @Test func configIsThePresetsForTheRowCountWithTheOverrides() {
@@ -31,10 +34,10 @@ import Testing
     @Test("weights from SeededRNG(seed), the same stream for both kinds", arguments: ModelKind.allCases)
     func initialWeights(kind: ModelKind) {
         var rng = SeededRNG(seed: 7)
-        let expected = Network(kind: kind, hidden: [128, 128], mixtures: 3, rng: &rng)
-        #expect(Self.recipe().network(kind, inputDimension: 1, outputDimension: 1) == expected)
+        let expected = Preset.default.makeNetwork(kind: kind, mixtures: 3, rng: &rng)
+        #expect(Self.recipe().network(kind, inputDimension: 1, outputDimension: 1, rows: 400) == expected)
         #expect(Self.recipe().trainer(kind, data: Self.data).trainer.network == expected)
-        #expect(Self.recipe(seed: 8).network(kind, inputDimension: 1, outputDimension: 1) != expected)
+        #expect(Self.recipe(seed: 8).network(kind, inputDimension: 1, outputDimension: 1, rows: 400) != expected)
     }
 
     @Test("the trainer: the preset's config, scaled data, batch order from seed + 1")
@@ -42,13 +45,16 @@ import Testing
         var short = Self.recipe()
         short.overrides.maxEpochs = 2
         let prepared = short.trainer(.mdn, data: Self.data)
-        // The normaliser is fitted on the 320 training rows (not the 80 validation rows).
-        #expect(prepared.normalizer == Normalizer(fitting: Self.data.rows(0..<320)))
+        // The normaliser is fitted on the 320 training rows (not the 80 validation rows, drawn
+        // at random under the default preset with the batch-order seed).
+        let config = short.config(for: .mdn, rows: 400)
+        let rows = RowSplit(count: 400, config: config, seed: 8).training
+        #expect(rows.count == 320 && rows != Array(0..<320))
+        #expect(prepared.normalizer == Normalizer(fitting: Self.data.rows(at: rows)))
         #expect(prepared.trainer.trainingCount == 320 && prepared.trainer.validationCount == 80)
         // Built by hand from the same ingredients, it trains the same weights.
-        let config = short.config(for: .mdn, rows: 400)
         let byHand = Trainer(
-            network: short.network(.mdn, inputDimension: 1, outputDimension: 1),
+            network: short.network(.mdn, inputDimension: 1, outputDimension: 1, rows: 400),
             data: prepared.normalizer.normalize(Self.data), config: config, seed: 8)
         prepared.trainer.fit()
         byHand.fit()
