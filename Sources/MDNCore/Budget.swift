@@ -4,7 +4,7 @@
 ///
 ///     validation = min(max(0.05, min(0.2, 100 / rows)), 20,000 / rows)
 ///     train      = floor(rows * (1 - validation))                         (Keras's count)
-///     batch      = the power of two nearest train / 64 (in log scale), within 16...512
+///     batch      = the power of two nearest train / 64 (in log scale), within 8...512
 ///                  (and at most train)
 ///     lr         = 3e-3 * min(1, (batch / 128)^(1/4))
 ///     pass       = ceil(train / batch) steps;  an epoch is one pass, or 1,000 steps if longer
@@ -20,7 +20,7 @@ public struct Budget: Sendable, Equatable {
     /// Training rows per step that set the batch size (before rounding and clamping).
     public static let rowsPerStep = 64
     /// The batch size's bounds.
-    public static let batchRange = 16...512
+    public static let batchRange = 8...512
     /// Early-stopping patience at most, in epochs.
     public static let maximumPatience = 200
 

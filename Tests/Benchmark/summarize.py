@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Summarises run.py's --json logs: one row per mdnx argument string, mean held-out NLL per
-set (mean of the seeds) minus the PyTorch recipe's mean, and the mean over sets.
+"""Summarises run.py's --json logs: one row per mdnx argument string (runs without options:
+one row per log file), mean held-out NLL per set (mean of the seeds) minus the PyTorch
+recipe's mean, and the mean over sets.
 
     python3 Tests/Benchmark/summarize.py runs.jsonl [--reference reference.json]
 """
@@ -28,8 +29,9 @@ def main():
     for log in a.logs:
         for line in open(log):
             r = json.loads(line)
-            runs[r["args"]][r["set"]].append(r["nll"])
-            secs[r["args"]].append(r["seconds"])
+            key = r["args"] or f"(no options: {os.path.basename(log)})"
+            runs[key][r["set"]].append(r["nll"])
+            secs[key].append(r["seconds"])
     sets = sorted(torch)
     print("args".ljust(70) + "".join(s[:8].rjust(9) for s in sets) + "     mean  worst  max_s")
     for args, by in runs.items():
@@ -44,7 +46,7 @@ def main():
                 cells += "        -"
         m = statistics.mean(diffs) if diffs else float("nan")
         w = max(diffs) if diffs else float("nan")
-        print((args or "(default)")[:70].ljust(70) + cells + f"  {m:+.3f} {w:+.3f} {max(secs[args]):5.1f}")
+        print(args[:70].ljust(70) + cells + f"  {m:+.3f} {w:+.3f} {max(secs[args]):5.1f}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import Foundation
+import MDNCore
 import Testing
 
 /// `mdnx train` z-scores with statistics of the training rows only and stores them in the
@@ -12,22 +13,27 @@ import Testing
         return header["__metadata__"] as? [String: String] ?? [:]
     }
 
-    @Test func normaliserIsFittedOnTrainingRowsOnly() throws {
+    @Test(arguments: ["last", "random"])
+    func normaliserIsFittedOnTrainingRowsOnly(validationRows: String) throws {
         let files = try CLIFiles()
         try files.bishop("d.csv", count: 300, seed: 5)
         let r = try files.run([
             "train", "--data", "d.csv", "--x", "x", "--y", "y", "--holdout", "50", "--epochs", "2",
-            "--quiet", "--save", "m.safetensors",
+            "--quiet", "--save", "m.safetensors", "--validation-rows", validationRows,
         ])
         #expect(r.status == 0, "\(r.stderr)")
         let meta = try Self.metadata(try #require(files.bytes("m.safetensors")))
         let normalizer = try jsonObject(try #require(meta["normalizer"]))
         #expect(meta["training_rows"] == "200" && meta["validation_rows"] == "50")
-        // 300 rows - 50 holdout = 250; the default preset validates on 20% of small sets: the
-        // first 200 rows train. Population mean and std of those, computed here.
+        // 300 rows - 50 holdout = 250; the default preset validates on 20% of small sets: 200
+        // rows train, the first ones (last rows validate) or those RowSplit draws with the
+        // trainer's seed (the default --seed 42, + 1). Population mean and std of those, here.
         let rows = try String(contentsOfFile: files.path("d.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",").map { Double($0)! } }
-        let train = rows.prefix(200)
+        let rule = try #require(ValidationRows(rawValue: validationRows))
+        let picked = RowSplit(count: 250, validationSplit: 0.2, rule: rule, seed: 43).training
+        #expect(picked.count == 200 && (rule == .last) == (picked == Array(0..<200)))
+        let train = picked.map { rows[$0] }
         for (column, key) in [(0, "x"), (1, "y")] {
             let v = train.map { $0[column] }
             let mean = v.reduce(0, +) / Double(v.count)

@@ -102,9 +102,12 @@ struct TrainingSessionScalingTests {
     @Test func builtInDataUnderTheDefaultPresetIsZScoredOnTheTrainingRows() {
         let data = TrainingSessionTests.data
         let (mse, mdn) = Self.normalizers(SessionConfig(data: data, mixtures: 2, preset: .default, seed: 1))
-        // 400 rows under the default preset: split max(0.05, min(0.2, 100 / 400)) = 0.2, 320 train.
-        let (xm, xs) = Self.stats(data.x[0..<320])
-        let (ym, ys) = Self.stats(data.y[0..<320])
+        // 400 rows under the default preset: split max(0.05, min(0.2, 100 / 400)) = 0.2, 320 train,
+        // drawn at random with the trainers' seed (the session's + 1).
+        let split = RowSplit(count: 400, validationSplit: 0.2, rule: .random, seed: 2)
+        #expect(split.training.count == 320)
+        let (xm, xs) = Self.stats(ArraySlice(split.training.map { data.x[$0] }))
+        let (ym, ys) = Self.stats(ArraySlice(split.training.map { data.y[$0] }))
         for n in [mse, mdn] {
             #expect(abs(Double(n.xMean[0]) - xm) < 1e-4 && abs(Double(n.xStd[0]) - xs) < 1e-4)
             #expect(abs(Double(n.yMean[0]) - ym) < 1e-4 && abs(Double(n.yStd[0]) - ys) < 1e-4)

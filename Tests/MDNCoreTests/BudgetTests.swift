@@ -7,9 +7,12 @@ import Testing
 @Suite struct BudgetTests {
     /// rows, validation split, training rows, batch, steps per pass, steps per epoch, max epochs, patience.
     static let mdnCases: [(Int, Double, Int, Int, Int, Int?, Int, Int)] = [
-        // 100 rows: split 0.2 -> 80 train; 80 / 64 = 1.25 -> 16; 5 steps a pass; 45,000 / 5 = 9,000
-        // epochs; patience min(200, 2,250).
-        (100, 0.2, 80, 16, 5, nil, 9_000, 200),
+        // 100 rows: split 0.2 -> 80 train; 80 / 64 = 1.25 -> 8 (the floor); 10 steps a pass;
+        // 45,000 / 10 = 4,500 epochs; patience min(200, 1,125).
+        (100, 0.2, 80, 8, 10, nil, 4_500, 200),
+        // 1,000 rows: 0.1 -> 900; 14.1 lies between 8 * sqrt 2 and 16 * sqrt 2 -> 16; 57 steps
+        // (56.25 rounded up); 45,000 / 57 = 789.47 -> 789; 0.25 * 789 = 197.25 -> 197.
+        (1_000, 0.1, 900, 16, 57, nil, 789, 197),
         // 2,000 rows: 0.05 -> 1,900; 29.7 lies between 16 * sqrt 2 and 32 * sqrt 2 -> 32;
         // ceil(1,900 / 32) = 60; 45,000 / 60 = 750; 0.25 * 750 = 187.5 -> 188.
         (2_000, 0.05, 1_900, 32, 60, nil, 750, 188),
@@ -32,9 +35,10 @@ import Testing
     }
 
     @Test func learningRateShrinksWithSmallBatches() {
-        // 3e-3 * (16 / 128)^(1/4) = 3e-3 * 0.594604 and 3e-3 * (32 / 128)^(1/4) = 3e-3 / sqrt(2);
-        // 3e-3 from batch 128 up.
-        #expect(abs(Budget(kind: .mdn, rows: 100).learningRate - 1.783_811e-3) < 1e-8)
+        // 3e-3 * (8 / 128)^(1/4) = 3e-3 / 2, 3e-3 * (16 / 128)^(1/4) = 3e-3 * 0.594604 and
+        // 3e-3 * (32 / 128)^(1/4) = 3e-3 / sqrt(2); 3e-3 from batch 128 up.
+        #expect(abs(Budget(kind: .mdn, rows: 100).learningRate - 1.5e-3) < 1e-8)
+        #expect(abs(Budget(kind: .mdn, rows: 1_000).learningRate - 1.783_811e-3) < 1e-8)
         #expect(abs(Budget(kind: .mdn, rows: 2_000).learningRate - 2.121_320e-3) < 1e-8)
         #expect(Budget(kind: .mdn, rows: 10_000).learningRate == 3e-3)
         #expect(Budget(kind: .mdn, rows: 2_000_000).learningRate == 3e-3)
