@@ -363,8 +363,9 @@ struct TrainCommand: ParsableCommand {
             network: trainer.network, preset: preset.rawValue, epochs: model.summary.epochs, seed: seed,
             normalizer: model.prepared.normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
         guard model.prepared.kind == .mse, trainer.validationCount > 0 else { return checkpoint }
-        // The trainer's validation rows are the last ones (Keras' split), here in the data's units.
-        return try checkpoint.addingValidationRMSE(on: data.rows(trainer.trainingCount..<data.count))
+        // The trainer's validation rows (the last ones or a random choice: `RowSplit`), here in
+        // the data's units.
+        return try checkpoint.addingValidationRMSE(on: data.rows(at: trainer.split.validation))
     }
 
     /// The --holdout score of `checkpoint` in the data's units: mean NLL (mdn) or MSE (mse).

@@ -105,7 +105,7 @@ import Testing
         #expect(screening.trainer.config.maxEpochs == 2)
         // Built by hand from the recipe's ingredients (batch order from seed + 1), it trains the same weights.
         let byHand = Trainer(
-            network: withK.network(.mdn, inputDimension: 1, outputDimension: 1),
+            network: withK.network(.mdn, inputDimension: 1, outputDimension: 1, rows: 400),
             data: full.normalizer.normalize(data), config: screening.trainer.config, seed: 8)
         screening.trainer.fit()
         byHand.fit()
