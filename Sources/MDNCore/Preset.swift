@@ -4,7 +4,7 @@ public enum Preset: String, Sendable, Codable, CaseIterable {
     /// validation split 0.15; MSE EarlyStopping(val_loss, patience 10); MDN K=20
     /// EarlyStopping(loss, patience 10, restore best) + ReduceLROnPlateau(loss, patience 5, x0.1).
     case tutorial
-    /// Ours (see `defaultConfig(for:)` for the reasoning).
+    /// Ours: sized to the data (see `config(for:rows:)` and `defaultConfig(for:)` for the reasoning).
     case `default`
 
     /// Hidden layer widths.
@@ -18,7 +18,7 @@ public enum Preset: String, Sendable, Codable, CaseIterable {
     public static let smallDataMixtures = 5
 
     /// Mixture components K for the MDN on `rows` rows: the default preset uses 5 below
-    /// 2,000 rows and 20 from there on (see `defaultConfig(for:)`); the tutorial always 20.
+    /// 2,000 rows and 20 from there on (see `config(for:rows:)`); the tutorial always 20.
     public func mixtures(rows: Int) -> Int {
         self == .default && rows < Preset.smallDataRows ? Preset.smallDataMixtures : mixtures
     }
@@ -26,7 +26,7 @@ public enum Preset: String, Sendable, Codable, CaseIterable {
     /// A freshly initialised network for this preset. The tutorial's is Keras's (Glorot-uniform
     /// kernels, zero biases); the default preset then redraws the hidden layers' biases from
     /// U(-1/sqrt(fan_in), 1/sqrt(fan_in)) (PyTorch's bias rule), so the first layer's ReLU kinks
-    /// spread over the input range instead of all sitting at x = 0 (see `defaultConfig(for:)`).
+    /// spread over the input range instead of all sitting at x = 0 (see `config(for:rows:)`).
     public func makeNetwork(
         kind: ModelKind, inputDimension: Int = 1, outputDimension: Int = 1, mixtures: Int, rng: inout SeededRNG
     ) -> Network {
