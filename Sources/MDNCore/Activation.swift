@@ -47,15 +47,29 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
             Activation.zero(p, whereNotPositive: UnsafePointer(p), rows: rows, stride: stride, columns: columns)
         case .eluPlusOne:
             // Vectorised: exp(min(z, 0)) + eps where z <= 0, z + 1 + eps elsewhere.
+            let n = columns.count
             for r in 0..<rows {
                 let row = p + r * stride + columns.lowerBound
-                FastMath.map(row, into: row, count: columns.count, padding: 0) { Activation.eluPlusOne($0) }
+                let raw = UnsafeMutableRawPointer(row)
+                var i = 0
+                while i + 8 <= n {
+                    let z = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                    raw.storeBytes(of: Activation.eluPlusOne(z), toByteOffset: i * 4, as: SIMD8<Float>.self)
+                    i += 8
+                }
+                if i < n {
+                    var z = SIMD8<Float>()
+                    for j in 0..<(n - i) { z[j] = row[i + j] }
+                    let e = Activation.eluPlusOne(z)
+                    for j in 0..<(n - i) { row[i + j] = e[j] }
+                }
             }
         }
     }
 
-    /// elu(z) + 1 + eps on eight lanes.
-    @inline(__always)
+    /// elu(z) + 1 + eps on eight lanes (always inlined, like `FastMath.exp`: as a call it
+    /// passed its argument in two halves).
+    @_transparent
     static func eluPlusOne(_ z: SIMD8<Float>) -> SIMD8<Float> {
         let zero = SIMD8<Float>()
         let e = FastMath.exp(z.replacing(with: zero, where: z .> zero)) + epsilon
@@ -72,10 +86,25 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
         case .relu:
             Activation.zero(grad, whereNotPositive: output, rows: rows, stride: stride, columns: columns)
         case .eluPlusOne:
+            // Vectorised: grad *= 1 where y > 1 + eps, else y - eps (as `derivative`).
+            let threshold = 1 + Activation.epsilon
             for r in 0..<rows {
-                for c in columns {
-                    let i = r * stride + c
-                    grad[i] *= derivative(output: output[i])
+                let o = output + r * stride + columns.lowerBound
+                let g = grad + r * stride + columns.lowerBound
+                let n = columns.count
+                var i = 0
+                let ro = UnsafeRawPointer(o)
+                let rg = UnsafeMutableRawPointer(g)
+                while i + 8 <= n {
+                    let y = ro.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                    let d = (y - Activation.epsilon).replacing(with: 1, where: y .> threshold)
+                    let v = rg.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * d
+                    rg.storeBytes(of: v, toByteOffset: i * 4, as: SIMD8<Float>.self)
+                    i += 8
+                }
+                while i < n {
+                    g[i] *= derivative(output: o[i])
+                    i += 1
                 }
             }
         }

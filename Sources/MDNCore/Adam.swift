@@ -41,10 +41,12 @@ public struct Adam: Sendable {
         return Float(Double(learningRate) * (1 - beta2Power).squareRoot() / (1 - beta1Power))
     }
 
-    /// Updates `weights` from `gradient`, using moments at `offset` of the flat state.
+    /// Updates `weights` from `gradient`, using moments at `offset` of the flat state. With
+    /// `average`, also blends the new weights into that moving average in the same pass:
+    /// average = momentum * average + (1 - momentum) * weights.
     mutating func update(
         _ weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafePointer<Float>,
-        offset: Int, alpha: Float
+        offset: Int, alpha: Float, average: UnsafeMutablePointer<Float>? = nil, momentum: Float = 0
     ) {
         let n = weights.count
         let b1 = beta1
@@ -62,6 +64,9 @@ public struct Adam: Sendable {
                 let rm = UnsafeMutableRawPointer(mp)
                 let rv = UnsafeMutableRawPointer(vp)
                 let rg = UnsafeRawPointer(gradient)
+                let ra = average.map { UnsafeMutableRawPointer($0) }
+                let keep = momentum
+                let blend = 1 - momentum
                 while i + 8 <= n {
                     let o = i * 4
                     let g = rg.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
@@ -70,8 +75,12 @@ public struct Adam: Sendable {
                     rm.storeBytes(of: mm, toByteOffset: o, as: SIMD8<Float>.self)
                     rv.storeBytes(of: vv, toByteOffset: o, as: SIMD8<Float>.self)
                     let ww = rw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                    rw.storeBytes(
-                        of: ww - (mm * alpha) / (FastMath.sqrt(vv) + eps), toByteOffset: o, as: SIMD8<Float>.self)
+                    let updated = ww - (mm * alpha) / (FastMath.sqrt(vv) + eps)
+                    rw.storeBytes(of: updated, toByteOffset: o, as: SIMD8<Float>.self)
+                    if let ra {
+                        let av = ra.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                        ra.storeBytes(of: keep * av + blend * updated, toByteOffset: o, as: SIMD8<Float>.self)
+                    }
                     i += 8
                 }
                 while i < n {
@@ -79,6 +88,7 @@ public struct Adam: Sendable {
                     mp[i] = b1 * mp[i] + c1 * g
                     vp[i] = b2 * vp[i] + c2 * g * g
                     w[i] -= alpha * mp[i] / (vp[i].squareRoot() + eps)
+                    if let average { average[i] = keep * average[i] + blend * w[i] }
                     i += 1
                 }
             }

@@ -39,42 +39,47 @@ public struct Dense: Sendable, Equatable {
         }
     }
 
-    /// out (rows x outputs) = activation(x (rows x inputs) W + b).
-    public func forward(_ x: UnsafePointer<Float>, rows: Int, output: UnsafeMutablePointer<Float>) {
-        let n = outputs
+    /// Forward pass in feature-major layout: out (outputs x rows, columns `stride` apart) =
+    /// activation(W^T x + b) for x (inputs x rows, same stride). The bias and a ReLU are
+    /// applied as the GEMM stores its result.
+    public func forward(
+        featureMajor x: UnsafePointer<Float>, rows: Int, stride: Int, output: UnsafeMutablePointer<Float>
+    ) {
         bias.withUnsafeBufferPointer { b in
-            for r in 0..<rows { (output + r * n).update(from: b.baseAddress!, count: n) }
+            weights.storage.withUnsafeBufferPointer { w in
+                GEMM.multiply(
+                    m: outputs, n: rows, k: inputs, a: w.baseAddress!, lda: outputs, transposeA: true,
+                    b: x, ldb: stride, transposeB: false, c: output, ldc: stride,
+                    epilogue: .bias(b.baseAddress!, relu: activation == .relu))
+            }
         }
-        weights.storage.withUnsafeBufferPointer { w in
-            GEMM.multiply(
-                m: rows, n: n, k: inputs, a: x, lda: inputs, transposeA: false,
-                b: w.baseAddress!, ldb: n, transposeB: false,
-                c: output, ldc: n, accumulate: true)
+        if activation == .eluPlusOne {
+            activation.apply(output, rows: outputs, stride: stride, columns: 0..<rows)
         }
-        activation.apply(output, rows: rows, stride: n, columns: 0..<n)
     }
 
-    /// Backward pass. `gradOutput` (rows x outputs) holds dL/d(output) and is turned into
-    /// dL/dz in place; writes dL/dW (inputs x outputs) and dL/db (overwritten), and dL/dx
-    /// (rows x inputs) when `gradInput` is given.
+    /// Backward pass in feature-major layout (columns `stride` apart). `gradZ` (outputs x
+    /// rows) holds dL/dz, the gradient before this layer's activation. Writes dL/dW (inputs x
+    /// outputs) and dL/db (overwritten), and dL/dx (inputs x rows) when `gradInput` is given;
+    /// with `reluBelow` that gradient is also passed back through the ReLU of the layer below,
+    /// whose output is x (dL/dx is zeroed where x <= 0), as the GEMM stores it.
     public func backward(
-        input x: UnsafePointer<Float>, output y: UnsafePointer<Float>, rows: Int,
-        gradOutput: UnsafeMutablePointer<Float>,
+        input x: UnsafePointer<Float>, rows: Int, stride: Int, gradZ: UnsafePointer<Float>,
         gradWeights: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>,
-        gradInput: UnsafeMutablePointer<Float>?
+        gradInput: UnsafeMutablePointer<Float>?, reluBelow: Bool
     ) {
         let n = outputs
-        activation.backward(output: y, grad: gradOutput, rows: rows, stride: n, columns: 0..<n)
-        // dW = x^T dZ, db = column sums of dZ, dx = dZ W^T.
+        // dW = x dZ^T (sum over rows), db = row sums of dZ, dx = W dZ.
         GEMM.multiply(
-            m: inputs, n: n, k: rows, a: x, lda: inputs, transposeA: true,
-            b: gradOutput, ldb: n, transposeB: false, c: gradWeights, ldc: n)
-        Dense.columnSums(gradOutput, rows: rows, cols: n, into: gradBias)
+            m: inputs, n: n, k: rows, a: x, lda: stride, transposeA: false,
+            b: gradZ, ldb: stride, transposeB: true, c: gradWeights, ldc: n)
+        Dense.rowSums(gradZ, rows: n, columns: rows, stride: stride, into: gradBias)
         if let gradInput {
             weights.storage.withUnsafeBufferPointer { w in
                 GEMM.multiply(
-                    m: rows, n: inputs, k: n, a: gradOutput, lda: n, transposeA: false,
-                    b: w.baseAddress!, ldb: n, transposeB: true, c: gradInput, ldc: inputs)
+                    m: inputs, n: rows, k: n, a: w.baseAddress!, lda: n, transposeA: false,
+                    b: gradZ, ldb: stride, transposeB: false, c: gradInput, ldc: stride,
+                    epilogue: reluBelow ? .reluMask(x, ld: stride) : .none)
             }
         }
     }
@@ -83,29 +88,41 @@ public struct Dense: Sendable, Equatable {
     public func forward(_ x: Matrix) -> Matrix {
         precondition(x.cols == inputs, "input has \(x.cols) columns, layer expects \(inputs)")
         var out = Matrix(rows: x.rows, cols: outputs)
+        for r in 0..<x.rows { for j in 0..<outputs { out[r, j] = bias[j] } }
         x.storage.withUnsafeBufferPointer { xp in
-            out.storage.withUnsafeMutableBufferPointer { op in
-                forward(xp.baseAddress!, rows: x.rows, output: op.baseAddress!)
+            weights.storage.withUnsafeBufferPointer { w in
+                out.storage.withUnsafeMutableBufferPointer { op in
+                    GEMM.multiply(
+                        m: x.rows, n: outputs, k: inputs, a: xp.baseAddress!, lda: inputs, transposeA: false,
+                        b: w.baseAddress!, ldb: outputs, transposeB: false, c: op.baseAddress!, ldc: outputs,
+                        accumulate: true)
+                    activation.apply(op.baseAddress!, rows: x.rows, stride: outputs, columns: 0..<outputs)
+                }
             }
         }
         return out
     }
 
-    /// out[j] = sum over rows of m[r, j] (SIMD over 16 columns at a time).
-    static func columnSums(_ m: UnsafePointer<Float>, rows: Int, cols: Int, into out: UnsafeMutablePointer<Float>) {
-        let raw = UnsafeRawPointer(m)
-        var j = 0
-        while j + 16 <= cols {
+    /// out[i] = sum of the first `columns` values of row i (rows `stride` apart), 16 lanes at
+    /// a time, then the tail in order.
+    static func rowSums(
+        _ m: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int, into out: UnsafeMutablePointer<Float>
+    ) {
+        for i in 0..<rows {
+            let row = m + i * stride
+            let raw = UnsafeRawPointer(row)
             var acc = SIMD16<Float>()
-            for r in 0..<rows { acc += raw.loadUnaligned(fromByteOffset: (r * cols + j) * 4, as: SIMD16<Float>.self) }
-            UnsafeMutableRawPointer(out + j).storeBytes(of: acc, as: SIMD16<Float>.self)
-            j += 16
-        }
-        while j < cols {
-            var s: Float = 0
-            for r in 0..<rows { s += m[r * cols + j] }
-            out[j] = s
-            j += 1
+            var j = 0
+            while j + 16 <= columns {
+                acc += raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                j += 16
+            }
+            var s = FastMath.sum(acc)
+            while j < columns {
+                s += row[j]
+                j += 1
+            }
+            out[i] = s
         }
     }
 }

@@ -16,12 +16,10 @@ public enum Evaluation {
                 var start = 0
                 while start < n {
                     let rows = min(ws.capacity, n - start)
-                    let out = network.forward(
-                        xp.baseAddress! + start * dataset.inputDimension, rows: rows, workspace: ws)
-                    total +=
-                        network.loss(
-                            output: out, targets: yp.baseAddress! + start * dataset.outputDimension,
-                            rows: rows, gradient: nil) * Double(rows)
+                    ws.loadInputs(xp.baseAddress! + start * dataset.inputDimension, rows: rows)
+                    ws.loadTargets(yp.baseAddress! + start * dataset.outputDimension, rows: rows)
+                    let out = network.forward(rows: rows, workspace: ws)
+                    total += network.loss(output: out, rows: rows, workspace: ws, gradient: nil) * Double(rows)
                     start += rows
                 }
             }

@@ -1,96 +1,111 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Losses with hand-derived gradients. Each returns the mean loss over the batch and, when
 /// given a buffer, writes dL/d(prediction) for that mean.
+///
+/// Predictions, targets and gradients are feature-major, as the network computes them:
+/// value c of row r sits at `c * stride + r` (for one output column, a plain array of rows).
+/// Eight rows go through the SIMD lanes together; each row's loss is added to the total in
+/// row order, so the result does not depend on how rows are grouped into calls.
 public enum Loss {
     /// 0.5 * log(2 pi), the Gaussian normalising constant per dimension.
     public static let halfLogTwoPi: Double = 0.918_938_533_204_672_7
 
-    /// Keras's "mse": the mean of squared errors over the batch and the output dimensions.
+    /// Keras's "mse": the mean of squared errors over `count` predictions in one contiguous
+    /// array (one output column, or any layout the targets share).
     public static func meanSquaredError(
         predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, count: Int,
         gradient: UnsafeMutablePointer<Float>?
     ) -> Double {
-        precondition(count > 0, "loss of an empty batch")
+        meanSquaredError(
+            predictions: predictions, targets: targets, rows: count, dimension: 1, stride: count, gradient: gradient)
+    }
+
+    /// Keras's "mse" over `rows` rows of `dimension` feature-major columns (`stride` apart):
+    /// the mean over rows and columns of (prediction - target)^2.
+    public static func meanSquaredError(
+        predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, dimension: Int, stride: Int,
+        gradient: UnsafeMutablePointer<Float>?
+    ) -> Double {
+        precondition(rows > 0 && dimension > 0, "loss of an empty batch")
+        precondition(stride >= rows, "stride must be >= rows")
+        let count = rows * dimension
         var sum = 0.0
         let scale = Float(2.0 / Double(count))
-        for i in 0..<count {
-            let e = predictions[i] - targets[i]
-            sum += Double(e * e)
-            gradient?[i] = scale * e
+        for d in 0..<dimension {
+            let p = predictions + d * stride
+            let t = targets + d * stride
+            let g = gradient.map { $0 + d * stride }
+            for i in 0..<rows {
+                let e = p[i] - t[i]
+                sum += Double(e * e)
+                g?[i] = scale * e
+            }
         }
         return sum / Double(count)
     }
 
-    /// The mean negative log-likelihood of `rows` targets (rows x D) under the Gaussian
-    /// mixtures whose parameter rows ([mu K*D | sigma K*D | logits K]) are in `parameters`,
-    /// diagonal covariance, including 0.5*log(2 pi) per dimension, computed in log space:
+    /// The mean negative log-likelihood of `rows` targets (D feature-major columns) under the
+    /// Gaussian mixtures whose parameters ([mu K*D | sigma K*D | logits K], each a
+    /// feature-major column of the `parameters` block, `stride` apart) are given; diagonal
+    /// covariance, including 0.5*log(2 pi) per dimension, computed in log space:
     ///
     ///   -log p(y) = -[LSE_k(logit_k + g_k) - LSE_k(logit_k)],
     ///   g_k = sum_d(-0.5 z^2 - log sigma - 0.5 log 2 pi),  z = (y - mu) / sigma.
     ///
     /// With responsibilities r = softmax(logit + g) and pi = softmax(logit), the gradient of
     /// one row's loss is dL/dlogit_k = pi_k - r_k, dL/dmu = -r_k z / sigma,
-    /// dL/dsigma = r_k (1 - z^2) / sigma; the mean divides by rows.
+    /// dL/dsigma = r_k (1 - z^2) / sigma; the mean divides by rows. The gradient has the
+    /// parameters' layout.
     public static func mixtureNLL(
         layout: MixtureLayout, parameters: UnsafePointer<Float>, targets: UnsafePointer<Float>,
-        rows: Int, gradient: UnsafeMutablePointer<Float>?
+        rows: Int, stride: Int, gradient: UnsafeMutablePointer<Float>?
     ) -> Double {
         precondition(rows > 0, "loss of an empty batch")
-        let k = layout.components
-        let d = layout.dimension
+        precondition(stride >= rows, "stride must be >= rows")
         let width = layout.width
-        let kd = k * d
-        let scratchCount = 2 * k + kd
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: scratchCount) { scratch in
-            let pis = scratch.baseAddress!  // logits, then exp(logit - max)
-            let joint = pis + k  // logit - max + g, then exp(joint - max)
-            let logSigma = joint + k  // log sigma, K*D values
-            let constant = Float(Double(d) * halfLogTwoPi)
-            let invRows = Float(1.0 / Double(rows))
+        let d = layout.dimension
+        let kd = layout.components * d
+        let k = layout.components
+        let invRows = Float(1.0 / Double(rows))
+        // Scratch per 8-row block: z and 1/sigma (K*D vectors each), exp(logit - max) and the
+        // joint terms (K vectors each); then a padded copy of a last, partial block (its
+        // parameters, targets and gradient, 8 lanes each).
+        let vectors = 2 * kd + 2 * k + 2 * width + d
+        return withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: vectors) { scratch in
+            let s = scratch.baseAddress!
+            let z = s
+            let invSigma = s + kd
+            let pis = s + 2 * kd
+            let joint = pis + k
             var total = 0.0
-            for row in 0..<rows {
-                let p = parameters + row * width
-                let y = targets + row * d
-                let mu = p
-                let sigma = p + kd
-                let logit = p + 2 * kd
-                FastMath.log(sigma, into: logSigma, count: kd)
-                var maxLogit = -Float.infinity
-                for j in 0..<k { maxLogit = max(maxLogit, logit[j]) }
-                var maxJoint = -Float.infinity
-                for j in 0..<k {
-                    var g: Float = -constant
-                    for dd in 0..<d {
-                        let z = (y[dd] - mu[j * d + dd]) / sigma[j * d + dd]
-                        g -= 0.5 * z * z + logSigma[j * d + dd]
-                    }
-                    let v = (logit[j] - maxLogit) + g
-                    pis[j] = logit[j]
-                    joint[j] = v
-                    maxJoint = max(maxJoint, v)
+            var r0 = 0
+            while r0 + 8 <= rows {
+                let losses = mixtureBlock(
+                    layout, parameters + r0, targets + r0, stride: stride, gradient: gradient.map { $0 + r0 },
+                    invRows: invRows, z: z, invSigma: invSigma, pis: pis, joint: joint)
+                for lane in 0..<8 { total += Double(losses[lane]) }
+                r0 += 8
+            }
+            if r0 < rows {
+                // The last rows, padded to 8 lanes with a standard normal at y = 0.
+                let lanes = rows - r0
+                let tail = UnsafeMutableRawPointer(joint + k).bindMemory(to: Float.self, capacity: 8 * (2 * width + d))
+                let tp = tail
+                let ty = tail + 8 * width
+                let tg = ty + 8 * d
+                for c in 0..<width {
+                    let padding: Float = c >= kd && c < 2 * kd ? 1 : 0
+                    for i in 0..<8 { tp[c * 8 + i] = i < lanes ? parameters[c * stride + r0 + i] : padding }
                 }
-                let sumPi = FastMath.expShifted(pis, count: k, shift: maxLogit)
-                let sumJoint = FastMath.expShifted(joint, count: k, shift: maxJoint)
-                // -log p = log sum_k e^(logit_k - max) - (maxJoint + log sum_k e^(joint_k - maxJoint)).
-                total += Double(logf(sumPi)) - Double(maxJoint) - Double(logf(sumJoint))
-                guard let gradient else { continue }
-                let gr = gradient + row * width
-                let invPi = 1 / sumPi
-                let invJ = 1 / sumJoint
-                for j in 0..<k {
-                    let r = joint[j] * invJ
-                    gr[2 * kd + j] = (pis[j] * invPi - r) * invRows
-                    let rs = r * invRows
-                    for dd in 0..<d {
-                        let inv = 1 / sigma[j * d + dd]
-                        let z = (y[dd] - mu[j * d + dd]) * inv
-                        gr[j * d + dd] = -rs * z * inv
-                        gr[kd + j * d + dd] = rs * (1 - z * z) * inv
+                for c in 0..<d {
+                    for i in 0..<8 { ty[c * 8 + i] = i < lanes ? targets[c * stride + r0 + i] : 0 }
+                }
+                let losses = mixtureBlock(
+                    layout, tp, ty, stride: 8, gradient: gradient == nil ? nil : tg, invRows: invRows,
+                    z: z, invSigma: invSigma, pis: pis, joint: joint)
+                for lane in 0..<lanes { total += Double(losses[lane]) }
+                if let gradient {
+                    for c in 0..<width {
+                        for i in 0..<lanes { gradient[c * stride + r0 + i] = tg[c * 8 + i] }
                     }
                 }
             }
@@ -98,25 +113,82 @@ public enum Loss {
         }
     }
 
-    /// Double-precision reference of `mixtureNLL` for one row (tests, checks): -log p(y).
-    public static func mixtureNLLReference(layout: MixtureLayout, parameters p: [Double], target y: [Double]) -> Double
-    {
+    /// -log p(y) of the eight rows (columns) at p, y, and their gradient scaled by
+    /// `invRows` when asked.
+    @inline(__always)
+    static func mixtureBlock(
+        _ layout: MixtureLayout, _ p: UnsafePointer<Float>, _ y: UnsafePointer<Float>, stride: Int,
+        gradient: UnsafeMutablePointer<Float>?, invRows: Float,
+        z: UnsafeMutablePointer<SIMD8<Float>>, invSigma: UnsafeMutablePointer<SIMD8<Float>>,
+        pis: UnsafeMutablePointer<SIMD8<Float>>, joint: UnsafeMutablePointer<SIMD8<Float>>
+    ) -> SIMD8<Float> {
         let k = layout.components
         let d = layout.dimension
         let kd = k * d
-        let logits = (0..<k).map { p[2 * kd + $0] }
-        let m = logits.max()!
-        let lse = m + log(logits.reduce(0) { $0 + exp($1 - m) })
-        let joint = (0..<k).map { j -> Double in
-            var g = logits[j] - lse
-            for dd in 0..<d {
-                let s = p[kd + j * d + dd]
-                let z = (y[dd] - p[j * d + dd]) / s
-                g += -0.5 * z * z - log(s) - halfLogTwoPi
-            }
-            return g
+        let rp = UnsafeRawPointer(p)
+        let ry = UnsafeRawPointer(y)
+        let rowBytes = stride &* 4
+        @inline(__always) func load(_ column: Int) -> SIMD8<Float> {
+            rp.loadUnaligned(fromByteOffset: column &* rowBytes, as: SIMD8<Float>.self)
         }
-        let mj = joint.max()!
-        return -(mj + log(joint.reduce(0) { $0 + exp($1 - mj) }))
+        @inline(__always) func target(_ column: Int) -> SIMD8<Float> {
+            ry.loadUnaligned(fromByteOffset: column &* rowBytes, as: SIMD8<Float>.self)
+        }
+        @inline(__always) func store(_ v: SIMD8<Float>, _ column: Int, _ base: UnsafeMutablePointer<Float>) {
+            UnsafeMutableRawPointer(base).storeBytes(of: v, toByteOffset: column &* rowBytes, as: SIMD8<Float>.self)
+        }
+        var maxLogit = SIMD8<Float>(repeating: -.infinity)
+        for j in 0..<k {
+            let l = load(2 * kd + j)
+            maxLogit = maxLogit.replacing(with: l, where: l .> maxLogit)
+        }
+        let constant = Float(Double(d) * halfLogTwoPi)
+        var maxJoint = SIMD8<Float>(repeating: -.infinity)
+        for j in 0..<k {
+            var g = SIMD8<Float>(repeating: -constant)
+            for dd in 0..<d {
+                let c = j * d + dd
+                let sigma = load(kd + c)
+                let inv = 1 / sigma
+                let zc = (target(dd) - load(c)) * inv
+                z[c] = zc
+                invSigma[c] = inv
+                g -= 0.5 * zc * zc + FastMath.log(sigma)
+            }
+            let logitShifted = load(2 * kd + j) - maxLogit
+            pis[j] = logitShifted
+            let v = logitShifted + g
+            joint[j] = v
+            maxJoint = maxJoint.replacing(with: v, where: v .> maxJoint)
+        }
+        var sumPi = SIMD8<Float>()
+        var sumJoint = SIMD8<Float>()
+        for j in 0..<k {
+            let e = FastMath.exp(pis[j])
+            pis[j] = e
+            sumPi += e
+            let f = FastMath.exp(joint[j] - maxJoint)
+            joint[j] = f
+            sumJoint += f
+        }
+        // -log p = log sum_k e^(logit_k - max) - (maxJoint + log sum_k e^(joint_k - maxJoint)).
+        let loss = FastMath.log(sumPi) - maxJoint - FastMath.log(sumJoint)
+        if let gradient {
+            let invPi = invRows / sumPi
+            let invJ = 1 / sumJoint
+            for j in 0..<k {
+                let r = joint[j] * invJ
+                store(pis[j] * invPi - r * invRows, 2 * kd + j, gradient)
+                let rs = r * invRows
+                for dd in 0..<d {
+                    let c = j * d + dd
+                    let zc = z[c]
+                    let inv = invSigma[c]
+                    store(-rs * zc * inv, c, gradient)
+                    store(rs * (1 - zc * zc) * inv, kd + c, gradient)
+                }
+            }
+        }
+        return loss
     }
 }

@@ -30,32 +30,46 @@ public struct Matrix: Sendable, Equatable {
         set { storage[r * cols + c] = newValue }
     }
 
-    /// The transpose (a copy).
-    public var transposed: Matrix {
-        var t = Matrix(rows: cols, cols: rows)
-        for r in 0..<rows { for c in 0..<cols { t.storage[c * rows + r] = storage[r * cols + c] } }
-        return t
-    }
-
-    /// op(self) * op(other), where op transposes when asked (uses the SIMD GEMM kernel).
-    public func multiplied(by other: Matrix, transposeSelf: Bool = false, transposeOther: Bool = false) -> Matrix {
-        let m = transposeSelf ? cols : rows
-        let k = transposeSelf ? rows : cols
-        let k2 = transposeOther ? other.cols : other.rows
-        let n = transposeOther ? other.rows : other.cols
-        precondition(k == k2, "inner dimensions differ: \(k) vs \(k2)")
-        var result = Matrix(rows: m, cols: n)
-        storage.withUnsafeBufferPointer { a in
-            other.storage.withUnsafeBufferPointer { b in
-                result.storage.withUnsafeMutableBufferPointer { c in
-                    GEMM.multiply(
-                        m: m, n: n, k: k,
-                        a: a.baseAddress!, lda: cols, transposeA: transposeSelf,
-                        b: b.baseAddress!, ldb: other.cols, transposeB: transposeOther,
-                        c: c.baseAddress!, ldc: n)
-                }
-            }
+    /// dst[c * destinationStride + r] = src[r * stride + c] for `rows` x `columns` values:
+    /// row-major to feature-major and back. Full 8 x 8 blocks are transposed in registers.
+    public static func transpose(
+        _ src: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int,
+        into dst: UnsafeMutablePointer<Float>, destinationStride: Int
+    ) {
+        precondition(stride >= columns && destinationStride >= rows, "stride too small for the shape")
+        if columns == 1 || rows == 1 {
+            for r in 0..<rows { for c in 0..<columns { dst[c * destinationStride + r] = src[r * stride + c] } }
+            return
         }
-        return result
+        let rs = UnsafeRawPointer(src)
+        let rd = UnsafeMutableRawPointer(dst)
+        var r0 = 0
+        while r0 + 8 <= rows {
+            var c0 = 0
+            while c0 + 8 <= columns {
+                @inline(__always) func row(_ i: Int) -> SIMD8<Float> {
+                    rs.loadUnaligned(fromByteOffset: ((r0 + i) * stride + c0) * 4, as: SIMD8<Float>.self)
+                }
+                var b = (row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7))
+                GEMM.unzip(&b)
+                GEMM.unzip(&b)
+                GEMM.unzip(&b)
+                @inline(__always) func put(_ v: SIMD8<Float>, _ i: Int) {
+                    rd.storeBytes(of: v, toByteOffset: ((c0 + i) * destinationStride + r0) * 4, as: SIMD8<Float>.self)
+                }
+                put(b.0, 0)
+                put(b.1, 1)
+                put(b.2, 2)
+                put(b.3, 3)
+                put(b.4, 4)
+                put(b.5, 5)
+                put(b.6, 6)
+                put(b.7, 7)
+                c0 += 8
+            }
+            for c in c0..<columns { for r in r0..<(r0 + 8) { dst[c * destinationStride + r] = src[r * stride + c] } }
+            r0 += 8
+        }
+        for r in r0..<rows { for c in 0..<columns { dst[c * destinationStride + r] = src[r * stride + c] } }
     }
 }

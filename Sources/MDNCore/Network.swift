@@ -157,7 +157,7 @@ public struct Network: Sendable, Equatable {
     }
 
     /// Network output for `x` (n rows of inputDimension values): n*D means (mse) or n rows of
-    /// `layout.width` mixture parameters with positive sigmas (mdn).
+    /// `layout.width` mixture parameters with positive sigmas (mdn), row-major.
     public func predict(_ x: [Float]) -> [Float] {
         precondition(x.count % inputDimension == 0, "input holds a partial row")
         let n = x.count / inputDimension
@@ -169,8 +169,11 @@ public struct Network: Sendable, Equatable {
                 var start = 0
                 while start < n {
                     let rows = min(chunk, n - start)
-                    let y = forward(xp.baseAddress! + start * inputDimension, rows: rows, workspace: ws)
-                    (op.baseAddress! + start * outputWidth).update(from: y, count: rows * outputWidth)
+                    ws.loadInputs(xp.baseAddress! + start * inputDimension, rows: rows)
+                    let y = forward(rows: rows, workspace: ws)
+                    Matrix.transpose(
+                        y, rows: outputWidth, columns: rows, stride: ws.stride,
+                        into: op.baseAddress! + start * outputWidth, destinationStride: outputWidth)
                     start += rows
                 }
             }
@@ -179,62 +182,71 @@ public struct Network: Sendable, Equatable {
     }
 
     /// The network's own training loss (MSE for mse, mixture NLL for mdn) of `rows` output
-    /// rows against their targets (rows x outputDimension); writes dL/d(output) into
-    /// `gradient` when given.
+    /// columns (feature-major, the workspace's stride) against the workspace's targets;
+    /// writes dL/d(output) into `gradient` (same layout) when given.
     func loss(
-        output: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int,
+        output: UnsafePointer<Float>, rows: Int, workspace ws: NetworkWorkspace,
         gradient: UnsafeMutablePointer<Float>?
     ) -> Double {
         switch kind {
         case .mse:
             return Loss.meanSquaredError(
-                predictions: output, targets: targets, count: rows * outputDimension,
-                gradient: gradient)
+                predictions: output, targets: ws.targets, rows: rows, dimension: outputDimension,
+                stride: ws.stride, gradient: gradient)
         case .mdn:
             return Loss.mixtureNLL(
-                layout: layout!, parameters: output, targets: targets, rows: rows, gradient: gradient)
+                layout: layout!, parameters: output, targets: ws.targets, rows: rows, stride: ws.stride,
+                gradient: gradient)
         }
     }
 
-    /// Forward pass of `rows` rows into the workspace; returns the output (rows x outputWidth).
-    func forward(_ x: UnsafePointer<Float>, rows: Int, workspace ws: NetworkWorkspace) -> UnsafeMutablePointer<Float> {
+    /// Forward pass of the `rows` input columns in `ws.input` (feature-major); returns the
+    /// output block (outputWidth x rows, columns `ws.stride` apart) inside the workspace.
+    func forward(rows: Int, workspace ws: NetworkWorkspace) -> UnsafeMutablePointer<Float> {
         precondition(rows <= ws.capacity, "batch of \(rows) rows exceeds workspace capacity \(ws.capacity)")
-        var input = x
+        var input = UnsafePointer(ws.input)
         for (i, l) in trunk.layers.enumerated() {
-            l.forward(input, rows: rows, output: ws.outputs[i])
+            l.forward(featureMajor: input, rows: rows, stride: ws.stride, output: ws.outputs[i])
             input = UnsafePointer(ws.outputs[i])
         }
         let out = ws.outputs[trunk.layers.count]
-        head.forward(input, rows: rows, output: out)
+        head.forward(featureMajor: input, rows: rows, stride: ws.stride, output: out)
         if kind == .mdn {
-            Activation.eluPlusOne.apply(out, rows: rows, stride: outputWidth, columns: sigmaColumns)
+            let sigmas = sigmaColumns
+            Activation.eluPlusOne.apply(
+                out + sigmas.lowerBound * ws.stride, rows: sigmas.count, stride: ws.stride, columns: 0..<rows)
         }
         return out
     }
 
-    /// Backward pass after `forward` on the same rows: `gradOutput` (rows x outputWidth,
-    /// consumed) holds dL/d(output); fills `ws.gradients` with dL/d(parameters).
-    func backward(
-        _ x: UnsafePointer<Float>, rows: Int, workspace ws: NetworkWorkspace,
-        gradOutput: UnsafeMutablePointer<Float>
-    ) {
+    /// Backward pass after `forward` on the same rows: `gradOutput` (outputWidth x rows,
+    /// feature-major, consumed) holds dL/d(output); fills `ws.gradients` with dL/d(parameters).
+    func backward(rows: Int, workspace ws: NetworkWorkspace, gradOutput: UnsafeMutablePointer<Float>) {
         let all = layers
         let last = all.count - 1
+        let ld = ws.stride
         if kind == .mdn {
+            let sigmas = sigmaColumns
             Activation.eluPlusOne.backward(
-                output: ws.outputs[last], grad: gradOutput, rows: rows,
-                stride: outputWidth, columns: sigmaColumns)
+                output: ws.outputs[last] + sigmas.lowerBound * ld, grad: gradOutput + sigmas.lowerBound * ld,
+                rows: sigmas.count, stride: ld, columns: 0..<rows)
         }
+        // The head is linear, so gradOutput is already dL/dz; each hidden layer's activation
+        // is undone as the layer above writes dL/dx (fused for ReLU).
         var grad = gradOutput
         var spare = ws.gradA == gradOutput ? ws.gradB : ws.gradA
         for i in stride(from: last, through: 0, by: -1) {
             let l = all[i]
-            let input = i == 0 ? x : UnsafePointer(ws.outputs[i - 1])
+            let input = i == 0 ? UnsafePointer(ws.input) : UnsafePointer(ws.outputs[i - 1])
+            let below = i == 0 ? nil : all[i - 1].activation
             l.backward(
-                input: input, output: ws.outputs[i], rows: rows, gradOutput: grad,
+                input: input, rows: rows, stride: ld, gradZ: grad,
                 gradWeights: ws.gradients + ws.tensorOffsets[2 * i],
                 gradBias: ws.gradients + ws.tensorOffsets[2 * i + 1],
-                gradInput: i == 0 ? nil : spare)
+                gradInput: i == 0 ? nil : spare, reluBelow: below == .relu)
+            if let below, below != .relu {
+                below.backward(output: input, grad: spare, rows: l.inputs, stride: ld, columns: 0..<rows)
+            }
             swap(&grad, &spare)
         }
     }
@@ -254,14 +266,25 @@ public struct Network: Sendable, Equatable {
 
 /// Scratch memory for forward and backward passes of up to `capacity` rows, plus the
 /// parameter gradients (one flat buffer, laid out kernel, bias, layer by layer).
+///
+/// Activations are feature-major: each layer's output is a block of `outputs` rows of
+/// `stride` floats, one column per data row. The stride is the capacity rounded up to 16
+/// floats and made an odd multiple of 16, so that the rows of a block fall into different
+/// L1 cache sets when the GEMM walks down a column panel.
 final class NetworkWorkspace {
     /// Rows per forward pass when predicting or scoring many rows.
     static let chunkRows = 512
 
     let capacity: Int
-    /// Post-activation output of each layer.
+    /// Distance between consecutive features of a block (>= capacity).
+    let stride: Int
+    /// The inputs of a batch (inputDimension x stride).
+    let input: UnsafeMutablePointer<Float>
+    /// The targets of a batch (outputDimension x stride).
+    let targets: UnsafeMutablePointer<Float>
+    /// Post-activation output of each layer (outputs x stride).
     let outputs: [UnsafeMutablePointer<Float>]
-    /// Two ping-pong buffers for dL/d(activations), capacity x max width.
+    /// Two ping-pong buffers for dL/d(activations), max width x stride.
     let gradA: UnsafeMutablePointer<Float>
     let gradB: UnsafeMutablePointer<Float>
     /// All parameter gradients, flat.
@@ -270,14 +293,32 @@ final class NetworkWorkspace {
     /// Where each tensor starts in `gradients`, in `withParameterBuffers` order: layer i's
     /// kernel at `2 * i`, its bias at `2 * i + 1`.
     let tensorOffsets: [Int]
+    private let inputDimension: Int
+    private let outputDimension: Int
+    /// Every buffer above but `gradients`, for deallocation.
+    private let blocks: [UnsafeMutablePointer<Float>]
 
     init(network: Network, capacity: Int) {
+        precondition(capacity >= 1, "a workspace needs room for at least one row")
         self.capacity = capacity
+        var s = (capacity + 15) / 16 * 16
+        if (s / 16) % 2 == 0 { s += 16 }
+        stride = s
+        inputDimension = network.inputDimension
+        outputDimension = network.outputDimension
+        func block(_ height: Int) -> UnsafeMutablePointer<Float> {
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: max(height, 1) * s)
+            p.initialize(repeating: 0, count: max(height, 1) * s)
+            return p
+        }
         let layers = network.layers
-        outputs = layers.map { .allocate(capacity: capacity * $0.outputs) }
+        input = block(network.inputDimension)
+        targets = block(network.outputDimension)
+        outputs = layers.map { block($0.outputs) }
         let maxWidth = layers.map { max($0.inputs, $0.outputs) }.max() ?? 1
-        gradA = .allocate(capacity: capacity * maxWidth)
-        gradB = .allocate(capacity: capacity * maxWidth)
+        gradA = block(maxWidth)
+        gradB = block(maxWidth)
+        blocks = [input, targets, gradA, gradB] + outputs
         var offsets: [Int] = []
         var off = 0
         for l in layers {
@@ -293,9 +334,19 @@ final class NetworkWorkspace {
     }
 
     deinit {
-        for output in outputs { output.deallocate() }
-        gradA.deallocate()
-        gradB.deallocate()
+        for b in blocks { b.deallocate() }
         gradients.deallocate()
+    }
+
+    /// Copies `rows` row-major input rows into `input`, feature-major.
+    func loadInputs(_ x: UnsafePointer<Float>, rows: Int) {
+        Matrix.transpose(
+            x, rows: rows, columns: inputDimension, stride: inputDimension, into: input, destinationStride: stride)
+    }
+
+    /// Copies `rows` row-major target rows into `targets`, feature-major.
+    func loadTargets(_ y: UnsafePointer<Float>, rows: Int) {
+        Matrix.transpose(
+            y, rows: rows, columns: outputDimension, stride: outputDimension, into: targets, destinationStride: stride)
     }
 }

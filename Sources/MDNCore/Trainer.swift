@@ -75,12 +75,12 @@ public final class Trainer {
     public let trainingCount: Int
     /// Rows used for validation.
     public let validationCount: Int
-    /// The validation rows (nil without a validation split), in the units the trainer was given.
-    public var validationData: Dataset? { validation }
     /// Which rows of the data train and which validate.
     public let split: RowSplit
     /// Gradient steps per epoch: `config.stepsPerEpoch`, or one pass over the training rows.
     public let stepsPerEpoch: Int
+    /// The validation rows (nil without a validation split), in the units the trainer was given.
+    public var validationData: Dataset? { validation }
 
     private var optimizer: Adam
     private var rng: SeededRNG
@@ -89,10 +89,17 @@ public final class Trainer {
     private var order: [Int]
     /// Position in `order` of the next batch's first row (0: a new pass, reshuffled first).
     private var cursor = 0
+    /// The first thread's workspace; its gradients are where the threads' gradients are summed.
     private let workspace: NetworkWorkspace
+    /// One workspace for each further thread (empty with one thread).
+    private let helpers: [NetworkWorkspace]
+    /// The further threads (stopped when the trainer goes away).
+    private let workers: [StepWorker]
+    /// Rows per gradient step.
+    private let batchRows: Int
+    /// Threads that share each batch (see `init`).
+    public let threads: Int
     private let validationWorkspace: NetworkWorkspace?
-    private let batchX: UnsafeMutablePointer<Float>
-    private let batchY: UnsafeMutablePointer<Float>
 
     private var earlyStopping: EarlyStoppingState?
     private var plateau: PlateauState?
@@ -109,7 +116,14 @@ public final class Trainer {
 
     /// A trainer for `network` on `data`; `seed` fixes the batch order and, under
     /// `ValidationRows.random`, the validation rows.
-    public init(network: Network, data: Dataset, config: TrainingConfig, seed: UInt64) {
+    ///
+    /// With `threads` > 1 each batch is split into that many contiguous parts whose forward
+    /// and backward passes run on separate threads; their gradients are weighted by their
+    /// share of the rows and summed in thread order before the Adam step. A run is then
+    /// bit-identical for the same seed and thread count, but not to a run with another
+    /// thread count (the gradient sums are grouped differently; the difference is rounding).
+    public init(network: Network, data: Dataset, config: TrainingConfig, seed: UInt64, threads: Int = 1) {
+        precondition(threads >= 1, "threads must be >= 1")
         precondition(
             data.inputDimension == network.inputDimension,
             "data has \(data.inputDimension) input columns, network expects \(network.inputDimension)")
@@ -121,8 +135,8 @@ public final class Trainer {
         precondition(trainCount >= 1, "no rows left for training")
         self.live = network
         self.config = config
-        self.split = split
         average = config.averaging == nil ? [] : [Float](repeating: 0, count: network.parameterCount)
+        self.split = split
         switch config.validationRows {
         case .last:
             train = data.rows(0..<trainCount)
@@ -138,19 +152,21 @@ public final class Trainer {
         order = Array(0..<trainCount)
         let batch = min(config.batchSize, trainCount)
         stepsPerEpoch = config.stepsPerEpoch ?? (trainCount + batch - 1) / batch
-        workspace = NetworkWorkspace(network: network, capacity: batch)
+        batchRows = batch
+        self.threads = min(threads, batch)
+        let part = (batch + self.threads - 1) / self.threads
+        workspace = NetworkWorkspace(network: network, capacity: part)
+        helpers = (1..<self.threads).map { _ in NetworkWorkspace(network: network, capacity: part) }
+        workers = (1..<self.threads).map { _ in StepWorker() }
         validationWorkspace = validation.map {
             NetworkWorkspace(network: network, capacity: min($0.count, NetworkWorkspace.chunkRows))
         }
-        batchX = .allocate(capacity: batch * data.inputDimension)
-        batchY = .allocate(capacity: batch * data.outputDimension)
         earlyStopping = config.earlyStopping.map { EarlyStoppingState(config: $0) }
         plateau = config.reduceLROnPlateau.map { PlateauState(config: $0) }
     }
 
     deinit {
-        batchX.deallocate()
-        batchY.deallocate()
+        for w in workers { w.stop() }
     }
 
     /// Runs one epoch and applies the callbacks; finishes training when they say so.
@@ -171,7 +187,8 @@ public final class Trainer {
         let lrUsed = optimizer.learningRate
         let din = train.inputDimension
         let dout = train.outputDimension
-        let batch = workspace.capacity
+        let batch = batchRows
+        let spaces = [workspace] + helpers
         var lossSum = 0.0
         var seen = 0
         var cancelled = false
@@ -184,10 +201,23 @@ public final class Trainer {
                     }
                     if cursor == 0 { rng.shuffle(&order) }
                     let rows = min(batch, trainingCount - cursor)
-                    for r in 0..<rows {
-                        let src = order[cursor + r]
-                        (batchX + r * din).update(from: xs.baseAddress! + src * din, count: din)
-                        (batchY + r * dout).update(from: ys.baseAddress! + src * dout, count: dout)
+                    let b = cursor
+                    // Gather the batch feature-major, part t into thread t's workspace: its
+                    // column r is training row order[b + lo + r].
+                    order.withUnsafeBufferPointer { ord in
+                        let x = xs.baseAddress!
+                        let y = ys.baseAddress!
+                        for (t, ws) in spaces.enumerated() {
+                            let (lo, hi) = Trainer.part(t, of: spaces.count, rows: rows)
+                            let ld = ws.stride
+                            let input = ws.input
+                            let targets = ws.targets
+                            for r in lo..<hi {
+                                let src = ord[b + r]
+                                for d in 0..<din { input[d * ld + r - lo] = x[src * din + d] }
+                                for d in 0..<dout { targets[d * ld + r - lo] = y[src * dout + d] }
+                            }
+                        }
                     }
                     lossSum += step(rows: rows) * Double(rows)
                     seen += rows
@@ -232,25 +262,80 @@ public final class Trainer {
         if !isFinished { finish(.cancelled) }
     }
 
-    /// One gradient step on the rows in batchX/batchY; returns the batch's mean loss.
+    /// Rows [lo, hi) of a batch of `rows` that thread `t` of `count` works on.
+    static func part(_ t: Int, of count: Int, rows: Int) -> (Int, Int) {
+        (t * rows / count, (t + 1) * rows / count)
+    }
+
+    /// Forward and backward pass of `rows` columns in `ws`: fills its gradients, returns the
+    /// mean loss.
+    private static func gradients(_ net: Network, rows: Int, workspace ws: NetworkWorkspace) -> Double {
+        let out = net.forward(rows: rows, workspace: ws)
+        let loss = net.loss(output: out, rows: rows, workspace: ws, gradient: ws.gradA)
+        net.backward(rows: rows, workspace: ws, gradOutput: ws.gradA)
+        return loss
+    }
+
+    /// One gradient step on the batch in the workspaces; returns the batch's mean loss.
     private func step(rows: Int) -> Double {
-        let out = live.forward(batchX, rows: rows, workspace: workspace)
-        let grad = workspace.gradA
-        let loss = live.loss(output: out, targets: batchY, rows: rows, gradient: grad)
-        live.backward(batchX, rows: rows, workspace: workspace, gradOutput: grad)
+        var loss: Double
+        if helpers.isEmpty {
+            loss = Trainer.gradients(live, rows: rows, workspace: workspace)
+        } else {
+            loss = parallelGradients(rows: rows)
+        }
         let alpha = optimizer.beginStep()
         let offsets = workspace.tensorOffsets
         let g = workspace.gradients
         // Keras's use_ema: the first step copies the weights, later steps blend them in.
         let momentum: Float = optimizer.step == 1 ? 0 : (config.averaging ?? 0)
-        let averaging = config.averaging != nil
-        live.withParameterBuffers { t, w in
-            self.optimizer.update(w, gradient: g + offsets[t], offset: offsets[t], alpha: alpha)
-            if averaging {
-                self.average.withUnsafeMutableBufferPointer { a in
-                    let dst = a.baseAddress! + offsets[t]
-                    for i in 0..<w.count { dst[i] = momentum * dst[i] + (1 - momentum) * w[i] }
+        if config.averaging != nil {
+            average.withUnsafeMutableBufferPointer { a in
+                let avg = a.baseAddress!
+                live.withParameterBuffers { t, w in
+                    self.optimizer.update(
+                        w, gradient: g + offsets[t], offset: offsets[t], alpha: alpha, average: avg + offsets[t],
+                        momentum: momentum)
                 }
+            }
+        } else {
+            live.withParameterBuffers { t, w in
+                self.optimizer.update(w, gradient: g + offsets[t], offset: offsets[t], alpha: alpha)
+            }
+        }
+        return loss
+    }
+
+    /// The threads' parts of the batch: each thread's gradients and loss, then the
+    /// row-weighted sum (in thread order) into the first workspace's gradients.
+    private func parallelGradients(rows: Int) -> Double {
+        let spaces = [workspace] + helpers
+        let count = spaces.count
+        let parts = spaces.map { BatchPart(workspace: $0) }
+        do {
+            let net = live
+            let work = { @Sendable (t: Int) in
+                let (lo, hi) = Trainer.part(t, of: count, rows: rows)
+                let part = parts[t]
+                part.loss = hi > lo ? Trainer.gradients(net, rows: hi - lo, workspace: part.workspace) : 0
+            }
+            let jobs = workers.enumerated().map { i, worker in worker.post { work(i + 1) } }
+            work(0)
+            for job in jobs { job.finish() }
+        }
+        let losses = parts.map(\.loss)
+        var loss = 0.0
+        let total = workspace.gradients
+        for t in 0..<count {
+            let (lo, hi) = Trainer.part(t, of: count, rows: rows)
+            let share = Float(Double(hi - lo) / Double(rows))
+            loss += losses[t] * Double(hi - lo) / Double(rows)
+            let g = spaces[t].gradients
+            let n = workspace.parameterCount
+            if t == 0 {
+                for i in 0..<n { total[i] = share * g[i] }
+            } else {
+                for i in 0..<n { total[i] += share * g[i] }
             }
         }
         return loss
@@ -364,4 +449,14 @@ struct PlateauState: Sendable {
         }
         return nil
     }
+}
+
+/// One thread's part of a data-parallel step: its workspace and the loss it computed.
+/// Sendable by construction: `Trainer` hands each part to exactly one thread (its own or a
+/// `StepWorker`'s) and reads it only after that part's `finish()` has returned.
+final class BatchPart: @unchecked Sendable {
+    let workspace: NetworkWorkspace
+    var loss = 0.0
+
+    init(workspace: NetworkWorkspace) { self.workspace = workspace }
 }

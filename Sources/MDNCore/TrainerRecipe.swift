@@ -17,6 +17,10 @@ public struct TrainerRecipe: Sendable, Equatable {
     public var normalization: NormalizationPolicy
     /// The user's changes to the preset's configuration.
     public var overrides: TrainingOverrides
+    /// Threads that share each batch (`Trainer`'s data-parallel steps). With more than one the
+    /// gradients are summed in another grouping, so the model differs by rounding from the
+    /// one-thread model every other caller (the explorer, the tests) makes.
+    public var threads: Int = 1
 
     /// A recipe; `mixtures` nil means the preset's K for the data's size.
     public init(
@@ -76,7 +80,8 @@ public struct TrainerRecipe: Sendable, Equatable {
             kind, inputDimension: data.inputDimension, outputDimension: data.outputDimension, rows: data.count)
         let scaled = normalization.zscore ? normalizer.normalize(data) : data
         return PreparedTrainer(
-            kind: kind, trainer: Trainer(network: network, data: scaled, config: config, seed: batchOrderSeed),
+            kind: kind,
+            trainer: Trainer(network: network, data: scaled, config: config, seed: batchOrderSeed, threads: threads),
             normalizer: normalizer)
     }
 }

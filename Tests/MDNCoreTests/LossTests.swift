@@ -1,4 +1,5 @@
 import Foundation
+import MDNCoreTestSupport
 import Testing
 
 @testable import MDNCore

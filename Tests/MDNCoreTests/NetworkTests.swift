@@ -1,4 +1,5 @@
 import Foundation
+import MDNCoreTestSupport
 import Testing
 
 @testable import MDNCore
@@ -9,9 +10,11 @@ import Testing
         let ws = NetworkWorkspace(network: net, capacity: rows)
         x.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in
-                let out = net.forward(xp.baseAddress!, rows: rows, workspace: ws)
-                _ = net.loss(output: out, targets: yp.baseAddress!, rows: rows, gradient: ws.gradA)
-                net.backward(xp.baseAddress!, rows: rows, workspace: ws, gradOutput: ws.gradA)
+                ws.loadInputs(xp.baseAddress!, rows: rows)
+                ws.loadTargets(yp.baseAddress!, rows: rows)
+                let out = net.forward(rows: rows, workspace: ws)
+                _ = net.loss(output: out, rows: rows, workspace: ws, gradient: ws.gradA)
+                net.backward(rows: rows, workspace: ws, gradOutput: ws.gradA)
             }
         }
         return Array(UnsafeBufferPointer(start: ws.gradients, count: ws.parameterCount))

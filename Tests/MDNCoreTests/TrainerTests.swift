@@ -36,6 +36,53 @@ import Testing
     }
 
     @Test(arguments: [ModelKind.mse, ModelKind.mdn])
+    func sameSeedIsBitIdenticalAtTheRealShape(kind: ModelKind) {
+        // 1-128-128 trunk, K = 20, batch 128 with a partial last batch: every GEMM path the
+        // training takes (6 x 16 blocks, the 2-row edge, transposed packing, vector products).
+        func run() -> Trainer {
+            var rng = SeededRNG(seed: 5)
+            let net = Network(kind: kind, hidden: [128, 128], mixtures: 20, rng: &rng)
+            let t = Trainer(
+                network: net, data: Datasets.spiral(count: 1000, seed: 6),
+                config: TrainingConfig(maxEpochs: 2, averaging: 0.9), seed: 7)
+            t.fit()
+            return t
+        }
+        let a = run()
+        let b = run()
+        #expect(a.network == b.network)
+        #expect(a.history.map(\.loss) == b.history.map(\.loss))
+        #expect(a.history.map(\.valLoss) == b.history.map(\.valLoss))
+    }
+
+    @Test(arguments: [ModelKind.mse, ModelKind.mdn])
+    func twoThreadsAreRepeatableAndAgreeWithOneUpToRounding(kind: ModelKind) {
+        func run(threads: Int) -> Trainer {
+            var rng = SeededRNG(seed: 5)
+            let net = Network(kind: kind, hidden: [32, 32], mixtures: 4, rng: &rng)
+            let t = Trainer(
+                network: net, data: Datasets.spiral(count: 700, seed: 6), config: TrainingConfig(maxEpochs: 2),
+                seed: 7, threads: threads)
+            t.fit()
+            return t
+        }
+        let a = run(threads: 2)
+        let b = run(threads: 2)
+        #expect(a.threads == 2)
+        #expect(a.network == b.network, "the same seed and thread count give the same bits")
+        #expect(a.history.map(\.loss) == b.history.map(\.loss))
+        // The gradient sums are grouped differently, so one thread differs only by rounding.
+        let one = run(threads: 1)
+        for (x, y) in zip(a.history, one.history) {
+            #expect(abs(x.loss - y.loss) < 1e-4 * max(1, abs(y.loss)), "\(x.loss) vs \(y.loss)")
+        }
+        let drift = zip(a.network.namedTensors(), one.network.namedTensors()).map { p, q in
+            zip(p.values, q.values).map { abs($0 - $1) }.max() ?? 0
+        }.max()!
+        #expect(drift < 1e-3)
+    }
+
+    @Test(arguments: [ModelKind.mse, ModelKind.mdn])
     func lossDecreases(kind: ModelKind) {
         let t = makeTrainer(kind: kind, config: TrainingConfig(batchSize: 32, maxEpochs: 15))
         let s = t.fit()
