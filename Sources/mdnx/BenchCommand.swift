@@ -1,50 +1,126 @@
 import ArgumentParser
 import Foundation
 
-/// `mdnx bench`: timings of the numerics and training, beside the reference figures.
+/// `mdnx bench`: this machine's GEMM peak first, then timings of the numerics, training,
+/// prediction, sampling and plotting, each training figure also as a fraction of the roofline.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure GEMM, training, prediction, sampling and plotting, and compare with Keras/PyTorch figures.",
-        discussion: "Build with -c release for meaningful numbers. Times are medians; the machine's load adds noise.")
+        abstract: "Measure this machine's GEMM peak, then training and drawing speed as fractions of it.",
+        discussion: """
+            Build with -c release for meaningful numbers. The GEMM peak (a 1024^3 SGEMM with the \
+            project's kernel) is measured first; a training figure's roofline fraction is its GEMM FLOP \
+            divided by that peak, divided by its time. Times are thread CPU time (best and median of the \
+            samples), so other processes on a shared machine slow them less than wall time, but the \
+            load is printed: compare ratios within one run. Opt-in benchmarks run only when named in full: \
+            explorer_both (wall time until the explorer's two default-preset models finish), \
+            mdn_epoch_2t and mse_epoch_2t (one model's batches split over 2 threads, against 1 thread).
+            """)
 
-    @Flag(name: .long, help: "Print one JSON document (an array of results) instead of a table.")
+    @Flag(name: .long, help: "Print one JSON document (machine, peak, results) instead of a table.")
     var json = false
 
     @Option(name: .long, help: "Run only benchmarks whose name contains this text (repeat for several).")
     var only: [String] = []
 
     func run() throws {
-        var suite = BenchmarkSuite(benchmarks: BenchmarkSuite.core() + BenchmarkSuite.plotting())
-        if !only.isEmpty { suite.benchmarks = suite.benchmarks.filter { b in only.contains { b.name.contains($0) } } }
-        #if DEBUG
-            if !json { print("note: debug build; use `swift run -c release mdnx bench` for real figures") }
-        #endif
-        let results = suite.run { r in
+        let machine = MachineInfo.current()
+        var suite = BenchmarkSuite(
+            benchmarks: BenchmarkSuite.core() + BenchmarkSuite.threads() + BenchmarkSuite.plotting()
+                + BenchmarkSuite.explorer())
+        // A default benchmark runs when --only is absent or a part of its name; an opt-in one
+        // only when named in full.
+        suite.benchmarks = suite.benchmarks.filter { b in
+            b.optIn ? only.contains(b.name) : only.isEmpty || only.contains { b.name.contains($0) }
+        }
+        if !json {
+            #if DEBUG
+                print("note: debug build; use `swift run -c release mdnx bench` for real figures")
+            #endif
+            for line in BenchCommand.header(machine) { print(line) }
+        }
+        let (peak, results) = suite.run(peak: BenchmarkSuite.peak()) { r in
             if !json { print(BenchCommand.line(r)) }
         }
         if json {
+            let report = BenchReport(
+                machine: machine, fmaBoundGFLOPS: machine.fmaBound.map { $0 / 1e9 }, peak: peak, results: results)
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try enc.encode(results), as: UTF8.self))
+            print(String(decoding: try enc.encode(report), as: UTF8.self))
+        } else {
+            for line in BenchCommand.footer([peak] + results) { print(line) }
         }
     }
 
-    /// One human-readable line: name, value, target verdict, references with ratios.
+    /// The machine, the FMA bound, how to read the table, and the column names.
+    static func header(_ m: MachineInfo) -> [String] {
+        let clock = m.megahertz.map { String(format: "%.0f MHz reported", $0) } ?? "clock unknown"
+        let isa = m.fma ? "AVX2+FMA" + (m.avx512 ? " (AVX-512 present, not used)" : "") : "no FMA"
+        let load = m.loadAverage.map { String(format: "load %.1f", $0) } ?? "load unknown"
+        var lines = ["machine: \(m.cpu), \(m.cores) cores, \(isa), \(clock), \(load)"]
+        if let bound = m.fmaBound {
+            lines.append(
+                String(format: "FMA bound at that clock: %.1f GFLOP/s", bound / 1e9)
+                    + " (8 lanes x 2 FMA units x 2 FLOP; a core that boosts beats it)")
+        }
+        lines.append(
+            "roofline = GEMM FLOP / gemm_peak / time (element-wise work is not counted as FLOP); "
+                + "times are thread CPU time")
+        lines.append(columns(["name", "best", "median", "unit", "GFLOP", "roofline", "target", "what"]))
+        return lines
+    }
+
+    /// Fixed-width columns: a name, six right-aligned figures, then free text.
+    static func columns(_ c: [String]) -> String {
+        let widths = [13, 9, 9, 8, 8, 9, 15]
+        var s = ""
+        for (i, w) in widths.enumerated() {
+            let v = c[i]
+            let pad = String(repeating: " ", count: max(0, w - v.count))
+            s += i == 0 || i == 3 || i == 6 ? v + pad : pad + v
+            s += " "
+        }
+        return s + c[7]
+    }
+
+    /// One row of the table.
     static func line(_ r: BenchmarkResult) -> String {
-        func fmt(_ v: Double) -> String { v >= 100 ? String(format: "%.0f", v) : String(format: "%.2f", v) }
-        var s =
-            r.name.padding(toLength: 12, withPad: " ", startingAt: 0)
-            + " " + (fmt(r.value) + " " + r.unit).padding(toLength: 14, withPad: " ", startingAt: 0)
-        if let t = r.target {
-            s += " target \(r.higherIsBetter ? ">=" : "<=") \(fmt(t)) \(r.meetsTarget == true ? "ok  " : "MISS")"
-        } else {
-            s += String(repeating: " ", count: 20)
+        func fmt(_ v: Double) -> String { v >= 100 ? String(format: "%.1f", v) : String(format: "%.2f", v) }
+        var target = ""
+        switch r.target {
+        case .roofline(let f): target = String(format: ">= %.2f", f)
+        case .absolute(let v): target = (r.higherIsBetter ? ">= " : "<= ") + fmt(v) + " " + r.unit
+        case nil: break
         }
-        let refs = zip(r.references, r.speedups).map { ref, x in
-            "\(ref.label) \(fmt(ref.value)) (\(String(format: "%.1f", x))x)"
+        if let ok = r.meetsTarget { target += ok ? " ok" : " MISS" }
+        return columns([
+            r.name, fmt(r.value), r.samples > 1 ? fmt(r.median) : "-", r.unit,
+            r.gflop.map { String(format: "%.3f", $0) } ?? "-",
+            r.roofline.map { String(format: "%.2f", $0) } ?? "-", target, r.summary,
+        ])
+    }
+
+    /// Reference figures measured elsewhere, grouped by source.
+    static func footer(_ results: [BenchmarkResult]) -> [String] {
+        var bySource: [String: [String]] = [:]
+        var order: [String] = []
+        for r in results {
+            for ref in r.references {
+                if bySource[ref.source] == nil { order.append(ref.source) }
+                let v = ref.value >= 100 ? String(format: "%.0f", ref.value) : String(format: "%g", ref.value)
+                bySource[ref.source, default: []].append("\(r.name): \(ref.label) \(v) \(r.unit)")
+            }
         }
-        if !refs.isEmpty { s += "  vs " + refs.joined(separator: ", ") }
-        return s
+        guard !order.isEmpty else { return [] }
+        var lines = [
+            "", "Measured elsewhere, for context only (not comparable with this run; for a same-machine",
+            "comparison run Tests/Reference/pytorch_epoch.py):",
+        ]
+        for source in order {
+            lines.append("  \(source):")
+            lines += bySource[source, default: []].map { "    \($0)" }
+        }
+        return lines
     }
 }

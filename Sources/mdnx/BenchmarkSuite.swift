@@ -1,15 +1,51 @@
 import Foundation
 import MDNCore
 
-/// A published figure to compare a measurement against (from reference/figures.md).
+/// A published figure measured elsewhere (reference/figures.md), shown for context only:
+/// figures from another machine are never divided by this machine's.
 struct ReferenceFigure: Codable, Sendable {
-    /// Who measured it, e.g. "Keras/JAX".
+    /// Who measured what, e.g. "PyTorch eager, 1 thread".
     var label: String
     /// The value, in the benchmark's unit.
     var value: Double
+    /// Where and when it was measured.
+    var source: String
+
+    /// Where figures.md's tables were measured.
+    static let figuresSource = "figures.md: another machine (AVX-512 EPYC, 2 cores), 2026-11-25"
+
+    /// A reference figure (by default one of figures.md's).
+    init(label: String, value: Double, source: String = ReferenceFigure.figuresSource) {
+        self.label = label
+        self.value = value
+        self.source = source
+    }
 }
 
-/// One named measurement: `run` returns the median value in `unit`.
+/// The best and the median of a benchmark's samples, in its unit.
+struct Timing: Codable, Sendable {
+    /// The best sample (the smallest time, the highest throughput).
+    var best: Double
+    /// The median sample.
+    var median: Double
+    /// How many samples were taken.
+    var samples: Int
+    /// GEMM FLOP of the measured work when only the measurement knows it (else the
+    /// benchmark's own figure counts).
+    var flop: Double? = nil
+    /// Measured detail appended to the benchmark's summary.
+    var note: String? = nil
+}
+
+/// What a benchmark should reach.
+enum BenchmarkTarget: Codable, Sendable, Equatable {
+    /// At least this fraction of the roofline (the FLOP bound at the run's GEMM peak).
+    case roofline(Double)
+    /// An absolute bound in the benchmark's unit (a frame budget, a latency).
+    case absolute(Double)
+}
+
+/// One named measurement.
 struct Benchmark {
     /// Short identifier, e.g. "mdn_epoch".
     var name: String
@@ -19,12 +55,46 @@ struct Benchmark {
     var unit: String
     /// True when larger values are better (throughput), false for times.
     var higherIsBetter: Bool
-    /// Our target, if any.
-    var target: Double?
-    /// Figures to compare with.
+    /// What it should reach, if anything.
+    var target: BenchmarkTarget?
+    /// Figures measured elsewhere, for context.
     var references: [ReferenceFigure]
-    /// Performs the measurement and returns the median.
-    var run: () -> Double
+    /// GEMM FLOP of one measured unit (a call, an epoch), for the roofline column.
+    var flop: Double?
+    /// Runs only when named by --only (long benchmarks).
+    var optIn = false
+    /// Performs the measurement.
+    var measure: () -> Timing
+
+    /// A benchmark whose value comes from `measure`.
+    init(
+        name: String, summary: String, unit: String, higherIsBetter: Bool, target: BenchmarkTarget?,
+        references: [ReferenceFigure] = [], flop: Double? = nil, optIn: Bool = false, measure: @escaping () -> Timing
+    ) {
+        self.name = name
+        self.summary = summary
+        self.unit = unit
+        self.higherIsBetter = higherIsBetter
+        self.target = target
+        self.references = references
+        self.flop = flop
+        self.optIn = optIn
+        self.measure = measure
+    }
+
+    /// A benchmark whose `run` returns one value (its median) with an absolute target.
+    init(
+        name: String, summary: String, unit: String, higherIsBetter: Bool, target: Double?,
+        references: [ReferenceFigure], run: @escaping () -> Double
+    ) {
+        self.init(
+            name: name, summary: summary, unit: unit, higherIsBetter: higherIsBetter,
+            target: target.map { .absolute($0) }, references: references,
+            measure: {
+                let v = run()
+                return Timing(best: v, median: v, samples: 1)
+            })
+    }
 }
 
 /// The result of one benchmark.
@@ -32,35 +102,97 @@ struct BenchmarkResult: Codable, Sendable {
     var name: String
     var summary: String
     var unit: String
+    /// The best sample.
     var value: Double
-    var target: Double?
+    /// The median sample.
+    var median: Double
+    var samples: Int
+    /// GEMM FLOP of one measured unit, in GFLOP.
+    var gflop: Double?
+    /// Achieved GEMM throughput as a fraction of the run's GEMM peak (best sample).
+    var roofline: Double?
+    var target: BenchmarkTarget?
     var meetsTarget: Bool?
     var higherIsBetter: Bool
+    /// Figures measured elsewhere (not divided by this run's).
     var references: [ReferenceFigure]
-    /// How many times better than each reference (>1 means faster / higher throughput).
-    var speedups: [Double]
 }
 
-/// A list of benchmarks run in order; other modules' measurements can be appended.
+/// Everything `mdnx bench --json` prints.
+struct BenchReport: Codable, Sendable {
+    /// The machine and its load.
+    var machine: MachineInfo
+    /// The FMA bound at the reported clock (GFLOP/s), if known.
+    var fmaBoundGFLOPS: Double?
+    /// The GEMM peak every roofline fraction refers to.
+    var peak: BenchmarkResult
+    /// The selected benchmarks.
+    var results: [BenchmarkResult]
+}
+
+/// A list of benchmarks run in order after the GEMM peak; other modules' measurements can be
+/// appended.
 struct BenchmarkSuite {
     var benchmarks: [Benchmark] = []
 
-    /// Runs every benchmark, calling `progress` after each.
-    func run(progress: (BenchmarkResult) -> Void = { _ in }) -> [BenchmarkResult] {
-        benchmarks.map { b in
-            let v = b.run()
-            let speedups = b.references.map { b.higherIsBetter ? v / $0.value : $0.value / v }
-            let meets = b.target.map { b.higherIsBetter ? v >= $0 : v <= $0 }
-            let r = BenchmarkResult(
-                name: b.name, summary: b.summary, unit: b.unit, value: v, target: b.target,
-                meetsTarget: meets, higherIsBetter: b.higherIsBetter,
-                references: b.references, speedups: speedups)
+    /// Measures the peak, then every benchmark, calling `progress` after each.
+    func run(peak: Benchmark, progress: (BenchmarkResult) -> Void = { _ in }) -> (BenchmarkResult, [BenchmarkResult]) {
+        let p = BenchmarkSuite.result(peak, peakGFLOPS: nil)
+        progress(p)
+        let results = benchmarks.map { b in
+            let r = BenchmarkSuite.result(b, peakGFLOPS: p.value)
             progress(r)
             return r
         }
+        return (p, results)
     }
 
-    /// Median of `repeats` timings of `body` in milliseconds, after `warmup` untimed runs.
+    /// Runs one benchmark and rates it against the peak (itself when `peakGFLOPS` is nil).
+    static func result(_ b: Benchmark, peakGFLOPS: Double?) -> BenchmarkResult {
+        let t = b.measure()
+        let flop = t.flop ?? b.flop
+        var roofline: Double?
+        if b.unit == "GFLOP/s" {
+            roofline = t.best / (peakGFLOPS ?? t.best)
+        } else if let flop, b.unit == "ms", let peak = peakGFLOPS {
+            roofline = flop / (t.best * 1e6) / peak
+        }
+        let meets: Bool? =
+            switch b.target {
+            case .roofline(let r): roofline.map { $0 >= r }
+            case .absolute(let v): b.higherIsBetter ? t.best >= v : t.best <= v
+            case nil: nil
+            }
+        return BenchmarkResult(
+            name: b.name, summary: b.summary + (t.note ?? ""), unit: b.unit, value: t.best, median: t.median,
+            samples: t.samples,
+            gflop: flop.map { $0 / 1e9 }, roofline: roofline, target: b.target, meetsTarget: meets,
+            higherIsBetter: b.higherIsBetter, references: b.references)
+    }
+
+    /// Thread CPU time now, in seconds: time the process was not running (other processes
+    /// on a shared machine) does not count.
+    static func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// Best and median thread CPU time of `body` in milliseconds over `samples` runs, after
+    /// `warmup` untimed ones.
+    static func cpuMilliseconds(samples: Int, warmup: Int = 1, _ body: () -> Void) -> Timing {
+        for _ in 0..<warmup { body() }
+        var times: [Double] = []
+        for _ in 0..<samples {
+            let t0 = cpuSeconds()
+            body()
+            times.append((cpuSeconds() - t0) * 1000)
+        }
+        return Timing(best: times.min()!, median: median(times), samples: samples)
+    }
+
+    /// Median of `repeats` wall-clock timings of `body` in milliseconds, after `warmup`
+    /// untimed runs.
     static func medianMilliseconds(repeats: Int, warmup: Int = 1, _ body: () -> Void) -> Double {
         for _ in 0..<warmup { body() }
         var times: [Double] = []
@@ -75,103 +207,5 @@ struct BenchmarkSuite {
     static func median(_ v: [Double]) -> Double {
         let s = v.sorted()
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
-
-    /// The numerics and training measurements (core).
-    static func core() -> [Benchmark] {
-        let data = Datasets.spiral(count: 10_000, seed: 42)
-        func epochBenchmark(_ kind: ModelKind) -> () -> Double {
-            {
-                var rng = SeededRNG(seed: 1)
-                let net = Network(kind: kind, hidden: [128, 128], mixtures: 20, rng: &rng)
-                let trainer = Trainer(network: net, data: data, config: TrainingConfig(maxEpochs: 10_000), seed: 1)
-                for _ in 0..<3 { trainer.runEpoch() }
-                return median((0..<15).map { _ in trainer.runEpoch().milliseconds })
-            }
-        }
-        return [
-            Benchmark(
-                name: "gemm_128", summary: "GEMM 128x128x128, one core", unit: "GFLOP/s", higherIsBetter: true,
-                target: 80, references: [ReferenceFigure(label: "OpenBLAS", value: 96)],
-                run: { gemmGFLOPS(m: 128, k: 128, n: 128) }),
-            Benchmark(
-                name: "gemm_128x60", summary: "GEMM 128x128x60 (MDN head)", unit: "GFLOP/s", higherIsBetter: true,
-                target: nil, references: [ReferenceFigure(label: "OpenBLAS", value: 100)],
-                run: { gemmGFLOPS(m: 128, k: 128, n: 60) }),
-            Benchmark(
-                name: "gemm_tn", summary: "GEMM A^T*B 128x128x128 (weight gradients)", unit: "GFLOP/s",
-                higherIsBetter: true, target: nil, references: [],
-                run: { gemmGFLOPS(m: 128, k: 128, n: 128, transposeA: true) }),
-            Benchmark(
-                name: "gemm_nt", summary: "GEMM A*B^T 128x128x128 (input gradients)", unit: "GFLOP/s",
-                higherIsBetter: true, target: nil, references: [],
-                run: { gemmGFLOPS(m: 128, k: 128, n: 128, transposeB: true) }),
-            Benchmark(
-                name: "mdn_epoch", summary: "MDN K=20 epoch (8500 train + 1500 val, batch 128)", unit: "ms",
-                higherIsBetter: false, target: 16,
-                references: [
-                    ReferenceFigure(label: "Keras/JAX", value: 40), ReferenceFigure(label: "PyTorch", value: 87),
-                ],
-                run: epochBenchmark(.mdn)),
-            Benchmark(
-                name: "mse_epoch", summary: "MSE epoch (8500 train + 1500 val, batch 128)", unit: "ms",
-                higherIsBetter: false, target: 11,
-                references: [
-                    ReferenceFigure(label: "Keras/JAX", value: 24.5), ReferenceFigure(label: "PyTorch", value: 47),
-                ],
-                run: epochBenchmark(.mse)),
-            Benchmark(
-                name: "mdn_predict", summary: "MDN forward, 10,000 x -> mixture parameters", unit: "ms",
-                higherIsBetter: false, target: 6,
-                references: [
-                    ReferenceFigure(label: "Keras/JAX", value: 66), ReferenceFigure(label: "PyTorch", value: 26),
-                ],
-                run: {
-                    var rng = SeededRNG(seed: 1)
-                    let net = Network(kind: .mdn, hidden: [128, 128], mixtures: 20, rng: &rng)
-                    let x = (0..<10_000).map { Float($0) * 5 / 10_000 }
-                    return medianMilliseconds(repeats: 15, warmup: 2) { _ = net.predict(x) }
-                }),
-            Benchmark(
-                name: "first_epoch", summary: "MDN: training start to first epoch finished", unit: "ms",
-                higherIsBetter: false, target: 50,
-                references: [ReferenceFigure(label: "Keras/JAX", value: 9500)],
-                run: {
-                    median(
-                        (0..<5).map { i in
-                            let t0 = ContinuousClock.now
-                            var rng = SeededRNG(seed: UInt64(i))
-                            let net = Network(kind: .mdn, hidden: [128, 128], mixtures: 20, rng: &rng)
-                            let trainer = Trainer(
-                                network: net, data: data, config: Preset.tutorial.config(for: .mdn), seed: 1)
-                            trainer.runEpoch()
-                            return (ContinuousClock.now - t0) / .milliseconds(1)
-                        })
-                }),
-        ]
-    }
-
-    /// Median GFLOP/s of C = A*B for the given shape.
-    static func gemmGFLOPS(m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false) -> Double {
-        var rng = SeededRNG(seed: 3)
-        let a = (0..<(m * k)).map { _ in rng.nextFloat() - 0.5 }
-        let b = (0..<(k * n)).map { _ in rng.nextFloat() - 0.5 }
-        var c = [Float](repeating: 0, count: m * n)
-        let inner = 200
-        let ms = a.withUnsafeBufferPointer { ap in
-            b.withUnsafeBufferPointer { bp in
-                c.withUnsafeMutableBufferPointer { cp in
-                    medianMilliseconds(repeats: 9, warmup: 2) {
-                        for _ in 0..<inner {
-                            GEMM.multiply(
-                                m: m, n: n, k: k, a: ap.baseAddress!, lda: transposeA ? m : k, transposeA: transposeA,
-                                b: bp.baseAddress!, ldb: transposeB ? k : n, transposeB: transposeB,
-                                c: cp.baseAddress!, ldc: n)
-                        }
-                    }
-                }
-            }
-        }
-        return 2.0 * Double(m * n * k) * Double(inner) / (ms * 1e6)
     }
 }

@@ -1,12 +1,59 @@
 import Foundation
+import MDNCore
 import Testing
 
-/// `mdnx bench` selects benchmarks by name and prints JSON for scripts.
+@testable import mdnx
+
+/// `mdnx bench` measures the peak first, selects benchmarks by name and prints JSON for scripts.
 @Suite struct BenchCommandTests {
-    @Test func repeatedOnlySelectsEachNamedBenchmark() throws {
+    /// The fields of `mdnx bench --json` a script reads.
+    struct Report: Decodable {
+        struct Row: Decodable {
+            var name: String
+            var value: Double
+            var roofline: Double?
+        }
+        var peak: Row
+        var results: [Row]
+    }
+
+    @Test func repeatedOnlySelectsEachNamedBenchmarkAfterThePeak() throws {
         let r = try MDNXProcess.run(["bench", "--only", "gemm_nt", "--only", "sample_10k", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
-        #expect(rows.compactMap { $0["name"] as? String } == ["gemm_nt", "sample_10k"])
+        let report = try JSONDecoder().decode(Report.self, from: Data(r.stdout.utf8))
+        #expect(report.peak.name == "gemm_peak" && report.peak.value > 0 && report.peak.roofline == 1)
+        #expect(report.results.map(\.name) == ["gemm_nt", "sample_10k"])
+        // A GEMM's roofline fraction is its throughput over the peak's.
+        let nt = try #require(report.results.first)
+        #expect(abs((nt.roofline ?? 0) - nt.value / report.peak.value) < 1e-9)
+    }
+
+    @Test func cpuinfoGivesTheClockFlagsAndFMABound() {
+        let cpuinfo = """
+            processor\t: 0
+            model name\t: AMD EPYC
+            cpu MHz\t\t: 2450.000
+            flags\t\t: fpu sse avx avx2 fma avx512f
+
+            processor\t: 1
+            model name\t: Other
+            """
+        let m = MachineInfo.parse(cpuinfo: cpuinfo, loadavg: "1.25 0.50 0.10 1/100 7", cores: 2)
+        #expect(m.cpu == "AMD EPYC" && m.megahertz == 2450 && m.fma && m.avx512 && m.loadAverage == 1.25)
+        // 2450 MHz x 8 lanes x 2 FMA units x 2 FLOP = 78.4 GFLOP/s.
+        #expect(abs((m.fmaBound ?? 0) - 78.4e9) < 1)
+        let none = MachineInfo.parse(cpuinfo: "", loadavg: "", cores: 1)
+        #expect(none.cpu == "unknown" && none.fmaBound == nil && none.loadAverage == nil)
+    }
+
+    @Test func epochFLOPsMatchFiguresMd() {
+        // figures.md: an MDN K=20 step at batch 128 is 18.5 MFLOP, an MSE step 12.7 MFLOP.
+        var rng = SeededRNG(seed: 1)
+        let mdn = Network(kind: .mdn, hidden: [128, 128], mixtures: 20, rng: &rng)
+        let mse = Network(kind: .mse, hidden: [128, 128], rng: &rng)
+        #expect(abs(128 * NetworkFLOPs.training(mdn) / 1e6 - 18.5) < 0.05)
+        #expect(abs(128 * NetworkFLOPs.training(mse) / 1e6 - 12.7) < 0.05)
+        // A forward pass over 10,000 x for the MDN is 0.48 GFLOP.
+        #expect(abs(10_000 * NetworkFLOPs.forward(mdn) / 1e9 - 0.48) < 0.01)
     }
 }
