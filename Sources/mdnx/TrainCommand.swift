@@ -143,6 +143,17 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Quantity watched by early stopping and plateau reduction: loss | val_loss (default: the preset's).")
     var monitor: Monitor?
 
+    @Option(
+        help: ArgumentHelp(
+            "Threads that share each batch (default: 1).",
+            discussion: """
+                More than 1 splits every batch over that many threads: with idle cores a step \
+                took about 0.7x the time with 2 threads (`mdnx bench --only mdn_epoch_2t`), but on a \
+                busy machine it is slower, and the model differs by rounding from the \
+                one-thread model the explorer trains with the same seed.
+                """))
+    var threads: Int = 1
+
     @Option(help: "Keep the last N rows out of training and score them at the end.")
     var holdout: Int = 0
 
@@ -160,6 +171,7 @@ struct TrainCommand: ParsableCommand {
         }
         try source.check(minimumCount: 2, columns: .several, command: "train")
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
+        if !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64 (got \(threads))") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
         if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
             throw ValidationError("--learning-rate must be a positive number (got \(learningRate))")
@@ -193,8 +205,10 @@ struct TrainCommand: ParsableCommand {
     /// overrides (the explorer makes its trainers with the same recipe). With `--mixtures auto`
     /// K is the preset's here; the search's screening runs and the final run set their own.
     var recipe: TrainerRecipe {
-        TrainerRecipe(
+        var r = TrainerRecipe(
             preset: preset, mixtures: mixtures?.fixed, seed: seed, normalization: normalization, overrides: overrides)
+        r.threads = threads
+        return r
     }
 
     /// The training flags that change the preset's configuration.
