@@ -48,6 +48,14 @@ let package = Package(
         .target(name: "TermPlot", dependencies: ["SafeIO"]),
         // PNG export for TermPlot through cairo: the only target that needs libcairo2-dev.
         .target(name: "TermPlotPNG", dependencies: ["TermPlot", "CCairo"]),
+        // giflib, for animated GIF exports.
+        .systemLibrary(
+            name: "CGif",
+            providers: [.apt(["libgif-dev"])]
+        ),
+        // Animated GIF encoding for TermPlot through giflib: palette quantisation, frames that
+        // store only what changed. The only target that needs libgif-dev.
+        .target(name: "TermPlotGIF", dependencies: ["TermPlot", "CGif"]),
         // Build tool: turns a text file into a Swift string constant (for EmbedDefaultTheme).
         .executableTarget(name: "EmbedText"),
         // Embeds themes/dark.toml in Themes at build time: the shipped file is the only source
@@ -90,8 +98,11 @@ let package = Package(
         .testTarget(name: "MDNCoreTests", dependencies: ["MDNCore", "MDNCoreTestSupport"]),
         .testTarget(name: "MDNIOTests", dependencies: ["MDNIO", "MDNCore", "SafeIO", "MDNCoreTestSupport"]),
         .target(name: "TermPlotTestSupport", dependencies: ["TermPlot"], path: "Tests/Support/TermPlotTestSupport"),
-        .testTarget(name: "TermPlotTests", dependencies: ["TermPlot", "TermPlotTestSupport"]),
+        .testTarget(name: "TermPlotTests", dependencies: ["TermPlot", "TermPlotTestSupport", "MDNCoreTestSupport"]),
         .testTarget(name: "TermPlotPNGTests", dependencies: ["TermPlotPNG", "TermPlot", "TermPlotTestSupport"]),
+        .testTarget(
+            name: "TermPlotGIFTests",
+            dependencies: ["TermPlotGIF", "TermPlotPNG", "TermPlot", "TermPlotTestSupport", "MDNCoreTestSupport"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
         .testTarget(name: "MDNFiguresTests", dependencies: ["MDNFigures", "MDNCore", "TermPlot", "Themes"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),

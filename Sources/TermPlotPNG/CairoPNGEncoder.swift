@@ -1,26 +1,19 @@
 import CCairo
 import TermPlot
 
-/// Renders a VectorScene with cairo into an ARGB32 image and encodes it as PNG. The only
-/// file that talks to cairo: TermPlot builds without it.
+/// Renders a VectorScene with cairo into an ARGB32 image (`CairoRasterizer`) and encodes it
+/// as PNG. This target is the only one that talks to cairo: TermPlot builds without it.
 public struct CairoPNGEncoder: PNGEncoder {
     /// Creates the encoder.
     public init() {}
 
     /// PNG bytes for `scene` at its own pixel size.
     public func png(_ scene: VectorScene) throws(ExportError) -> [UInt8] {
-        let w = Int32(max(1, scene.width.rounded()))
-        let h = Int32(max(1, scene.height.rounded()))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h) else {
-            throw Self.failure("no surface")
-        }
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
-            throw Self.failure("cannot create a \(w)x\(h) image surface")
-        }
-        defer { cairo_destroy(cr) }
-        Self.draw(scene, cr)
-        cairo_surface_flush(surface)
+        try CairoRasterizer.withSurface(scene) { surface throws(ExportError) in try Self.pngStream(surface) }
+    }
+
+    /// The PNG encoding of a drawn surface, through cairo's stream writer.
+    private static func pngStream(_ surface: OpaquePointer) throws(ExportError) -> [UInt8] {
         let sink = ByteSink()
         let status = withExtendedLifetime(sink) {
             cairo_surface_write_to_png_stream(
@@ -39,7 +32,7 @@ public struct CairoPNGEncoder: PNGEncoder {
     }
 
     /// The export error for a cairo failure.
-    private static func failure(_ message: String) -> ExportError { .png(encoder: "cairo", message: message) }
+    static func failure(_ message: String) -> ExportError { .png(encoder: "cairo", message: message) }
 
     /// Collects the PNG stream's bytes.
     private final class ByteSink { var bytes: [UInt8] = [] }

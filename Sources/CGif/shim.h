@@ -1,0 +1,4 @@
+#ifndef MDNX_CGIF_SHIM_H
+#define MDNX_CGIF_SHIM_H
+#include <gif_lib.h>
+#endif
