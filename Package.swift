@@ -73,6 +73,12 @@ let package = Package(
         // mdnx's figures: the view vocabulary, the scene, component curves, density grids,
         // the standard figures, and the theme-to-style glue. Used by the explorer and `mdnx plot`.
         .target(name: "MDNFigures", dependencies: ["MDNCore", "TermPlot", "Themes"]),
+        // Animations of a recorded training: frames built through MDNFigures, written as an
+        // animated GIF and an asciicast (the explorer's E key and `mdnx plot --animate`).
+        .target(
+            name: "MDNAnimation",
+            dependencies: ["MDNCore", "MDNFigures", "TermPlot", "TermPlotPNG", "TermPlotGIF", "SafeIO"]
+        ),
         // ncurses (wide-character build), C only.
         .systemLibrary(
             name: "CNcurses",
@@ -104,6 +110,12 @@ let package = Package(
             name: "TermPlotGIFTests",
             dependencies: ["TermPlotGIF", "TermPlotPNG", "TermPlot", "TermPlotTestSupport", "MDNCoreTestSupport"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes"]),
+        .testTarget(
+            name: "MDNAnimationTests",
+            dependencies: [
+                "MDNAnimation", "MDNCore", "MDNFigures", "TermPlot", "Themes", "TermPlotTestSupport",
+                "PythonTestSupport",
+            ]),
         .testTarget(name: "MDNFiguresTests", dependencies: ["MDNFigures", "MDNCore", "TermPlot", "Themes"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),
         // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
