@@ -55,7 +55,10 @@ let package = Package(
         ),
         // Animated GIF encoding for TermPlot through giflib: palette quantisation, frames that
         // store only what changed. The only target that needs libgif-dev.
-        .target(name: "TermPlotGIF", dependencies: ["TermPlot", "CGif"]),
+        // Optimised in debug builds too: its per-pixel loops would make `swift test` crawl.
+        .target(
+            name: "TermPlotGIF", dependencies: ["TermPlot", "CGif"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Build tool: turns a text file into a Swift string constant (for EmbedDefaultTheme).
         .executableTarget(name: "EmbedText"),
         // Embeds themes/dark.toml in Themes at build time: the shipped file is the only source
@@ -89,13 +92,14 @@ let package = Package(
             name: "Explorer",
             dependencies: [
                 "MDNCore", "MDNIO", "TermPlot", "TermPlotPNG", "Themes", "MDNFigures", "CNcurses", "Signals",
+                "MDNAnimation",
             ]
         ),
         .executableTarget(
             name: "mdnx",
             dependencies: [
                 "MDNCore", "MDNIO", "TermPlot", "TermPlotPNG", "Themes", "MDNFigures", "Explorer", "Signals",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MDNAnimation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
@@ -114,7 +118,7 @@ let package = Package(
             name: "MDNAnimationTests",
             dependencies: [
                 "MDNAnimation", "MDNCore", "MDNFigures", "TermPlot", "Themes", "TermPlotTestSupport",
-                "PythonTestSupport",
+                "MDNCoreTestSupport",
             ]),
         .testTarget(name: "MDNFiguresTests", dependencies: ["MDNFigures", "MDNCore", "TermPlot", "Themes"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),

@@ -1,4 +1,7 @@
+import Dispatch
+import Foundation
 import SafeIO
+import Synchronization
 import TermPlot
 import TermPlotGIF
 import TermPlotPNG
@@ -49,16 +52,28 @@ public struct AnimationReport: Sendable, Equatable {
 
 /// Writes a sequence of frames as an animated GIF and/or an asciicast: each frame's figure is
 /// re-plotted with `VectorPlotter`, rasterised by cairo and quantised to its own colours; its
-/// screen goes through the one ANSI encoder. Files are written atomically at the end, so a
-/// cancelled or failed export leaves nothing behind.
+/// screen goes through the one ANSI encoder. Frames are built and rasterised on `workers`
+/// threads, a few at a time, and encoded in order on the caller's thread. Files are written
+/// atomically at the end, so a cancelled or failed export leaves nothing behind.
 public enum AnimationWriter {
-    /// Writes `count` frames (`frame(i)` for i in 0..<count) to `gif` and/or `cast`;
-    /// `progress(done, count)` follows every frame; `isCancelled` is asked before each frame.
-    /// Existing files are replaced only with `overwrite`.
+    /// Threads that build and rasterise frames by default: the cores, at most 4.
+    public static let defaultWorkers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// A frame ready to encode: its screen and duration, and its GIF pixels as palette indices.
+    struct Rendered: Sendable {
+        var screen: CellGrid
+        var duration: Double
+        var gif: (indices: [UInt8], palette: GIFPalette)?
+    }
+
+    /// Writes `count` frames (`frame(i)` for i in 0..<count, called on worker threads) to `gif`
+    /// and/or `cast`; `progress(done, count)` follows every frame and `isCancelled` is asked
+    /// between batches, both on the caller's thread. Existing files are replaced only with
+    /// `overwrite`.
     public static func write(
-        count: Int, frame: (Int) throws(AnimationError) -> AnimationFrame, gif: String?, cast: String?,
-        overwrite: Bool = false, look: AnimationLook, progress: (Int, Int) -> Void = { _, _ in },
-        isCancelled: () -> Bool = { false }
+        count: Int, frame: @escaping @Sendable (Int) throws(AnimationError) -> AnimationFrame, gif: String?,
+        cast: String?, overwrite: Bool = false, look: AnimationLook, workers: Int = AnimationWriter.defaultWorkers,
+        progress: (Int, Int) -> Void = { _, _ in }, isCancelled: () -> Bool = { false }
     ) throws(AnimationError) -> AnimationReport {
         guard count > 0 else { throw .noFrames(reason: "no frames") }
         precondition(gif != nil || cast != nil, "an animation needs a .gif or a .cast path")
@@ -73,25 +88,34 @@ public enum AnimationWriter {
         var recording: AsciicastWriter? = nil
         var time = 0.0
         var centiseconds = 0
-        for i in 0..<count {
+        var next = 0
+        let lanes = max(1, workers)
+        while next < count {
             if isCancelled() { throw .cancelled }
-            let f = try frame(i)
-            if let encoder {
-                // Delays in hundredths, rounded on the running time so they add up to it.
-                let end = Int(((time + f.duration) * 100).rounded())
-                try add(f.figure, to: encoder, look: look, delay: end - centiseconds)
-                centiseconds = end
-            }
-            if cast != nil {
-                if recording == nil {
-                    recording = AsciicastWriter(
-                        width: f.screen.width, height: f.screen.height, palette: look.palette, mode: look.colorMode,
-                        title: look.title)
+            let batch = next..<min(count, next + 2 * lanes)
+            for r in try render(batch, frame: frame, look: look, raster: gif != nil, lanes: lanes) {
+                if let encoder, let g = r.gif {
+                    // Delays in hundredths, rounded on the running time so they add up to it.
+                    let end = Int(((time + r.duration) * 100).rounded())
+                    do {
+                        try encoder.add(indices: g.indices, palette: g.palette, delay: end - centiseconds)
+                    } catch {
+                        throw .gif(error)
+                    }
+                    centiseconds = end
                 }
-                recording?.append(f.screen, at: time)
+                if cast != nil {
+                    if recording == nil {
+                        recording = AsciicastWriter(
+                            width: r.screen.width, height: r.screen.height, palette: look.palette,
+                            mode: look.colorMode, title: look.title)
+                    }
+                    recording?.append(r.screen, at: time)
+                }
+                time += r.duration
+                next += 1
+                progress(next, count)
             }
-            time += f.duration
-            progress(i + 1, count)
         }
         if isCancelled() { throw .cancelled }
         recording?.finish(at: time)
@@ -109,14 +133,43 @@ public enum AnimationWriter {
         return AnimationReport(frames: count, duration: time, files: files)
     }
 
-    /// Re-plots `figure` at the look's size, rasterises and adds it to the GIF.
-    static func add(_ figure: Figure, to encoder: GIFEncoder, look: AnimationLook, delay: Int) throws(AnimationError) {
+    /// Builds (and with `raster`, rasterises) the frames of `batch` on `lanes` threads; in order.
+    static func render(
+        _ batch: Range<Int>, frame: @Sendable (Int) throws(AnimationError) -> AnimationFrame, look: AnimationLook,
+        raster: Bool, lanes: Int
+    ) throws(AnimationError) -> [Rendered] {
+        let results = Mutex<[Int: Result<Rendered, AnimationError>]>([:])
+        let n = min(lanes, batch.count)
+        DispatchQueue.concurrentPerform(iterations: n) { lane in
+            for i in stride(from: batch.lowerBound + lane, to: batch.upperBound, by: n) {
+                let r = Result { () throws(AnimationError) -> Rendered in
+                    let f = try frame(i)
+                    return Rendered(
+                        screen: f.screen, duration: f.duration, gif: raster ? try pixels(f.figure, look: look) : nil)
+                }
+                results.withLock { $0[i] = r }
+            }
+        }
+        let done = results.withLock { $0 }
+        var out: [Rendered] = []
+        for i in batch {
+            switch done[i] {
+            case .success(let r): out.append(r)
+            case .failure(let e): throw e
+            case nil: preconditionFailure("frame \(i) was not rendered")
+            }
+        }
+        return out
+    }
+
+    /// Re-plots `figure` at the look's size, rasterises it and maps it to its palette.
+    static func pixels(_ figure: Figure, look: AnimationLook) throws(AnimationError) -> ([UInt8], GIFPalette) {
         let scene = VectorPlotter.scene(figure, width: look.pixelWidth, height: look.pixelHeight, palette: look.palette)
         let image: RGBAImage
         do { image = try CairoRasterizer.image(scene) } catch { throw .raster(error) }
         // One entry stays free for the GIF's "unchanged" pixels.
         let palette = GIFPalette.forImage(image, anchors: scene.colors, background: scene.background, limit: 255)
-        do { try encoder.add(image, palette: palette, delay: delay) } catch { throw .gif(error) }
+        return (palette.indices(image), palette)
     }
 
     /// Writes `bytes` to `path` atomically.

@@ -10,6 +10,15 @@ public struct EpochReport: Sendable, Equatable {
     public var learningRate: Float
     /// Wall time of the epoch (training + validation), milliseconds.
     public var milliseconds: Double
+
+    /// A report (as read back from a recording).
+    public init(epoch: Int, loss: Double, valLoss: Double?, learningRate: Float, milliseconds: Double) {
+        self.epoch = epoch
+        self.loss = loss
+        self.valLoss = valLoss
+        self.learningRate = learningRate
+        self.milliseconds = milliseconds
+    }
 }
 
 /// Why training ended.

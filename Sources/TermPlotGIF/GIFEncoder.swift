@@ -86,11 +86,17 @@ public final class GIFEncoder {
     /// Adds `image` drawn with `palette` (each pixel takes its nearest entry), shown for
     /// `delay` hundredths of a second (at least 2: viewers slow shorter delays down).
     public func add(_ image: RGBAImage, palette: GIFPalette, delay: Int) throws(GIFError) {
-        guard let gif else { throw .finished }
         guard image.width == width && image.height == height else {
             throw .frameSize(width: image.width, height: image.height, expectedWidth: width, expectedHeight: height)
         }
-        let indices = palette.indices(image)
+        try add(indices: palette.indices(image), palette: palette, delay: delay)
+    }
+
+    /// Adds a frame given as `palette` indices (`GIFPalette.indices`, one per pixel,
+    /// row-major), shown for `delay` hundredths of a second (at least 2).
+    public func add(indices: [UInt8], palette: GIFPalette, delay: Int) throws(GIFError) {
+        guard let gif else { throw .finished }
+        precondition(indices.count == width * height, "a GIF frame needs one index per pixel")
         let colors = palette.colors.map { UInt32($0.r) << 16 | UInt32($0.g) << 8 | UInt32($0.b) }
         // A free entry marks unchanged pixels transparent; the first frame draws everything.
         let transparent = frameCount > 0 && colors.count < 256 ? colors.count : nil

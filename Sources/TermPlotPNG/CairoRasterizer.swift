@@ -21,18 +21,27 @@ public enum CairoRasterizer {
                     for x in 0..<w {
                         let p = row[x]
                         let a = p >> 24
-                        var o = 4 * (y * w + x)
-                        for shift: UInt32 in [16, 8, 0] {
-                            let c = (p >> shift) & 0xFF
-                            out[o] = UInt8(a == 255 || a == 0 ? c : min(255, (c * 255 + a / 2) / a))
-                            o += 1
+                        let o = 4 * (y * w + x)
+                        if a == 255 {
+                            out[o] = UInt8(truncatingIfNeeded: p >> 16)
+                            out[o + 1] = UInt8(truncatingIfNeeded: p >> 8)
+                            out[o + 2] = UInt8(truncatingIfNeeded: p)
+                        } else if a > 0 {
+                            out[o] = unpremultiplied((p >> 16) & 0xFF, a)
+                            out[o + 1] = unpremultiplied((p >> 8) & 0xFF, a)
+                            out[o + 2] = unpremultiplied(p & 0xFF, a)
                         }
-                        out[o] = UInt8(a)
+                        out[o + 3] = UInt8(a)
                     }
                 }
             }
             return RGBAImage(width: w, height: h, pixels: pixels)
         }
+    }
+
+    /// A colour channel `c` premultiplied by alpha `a` (1-254), back to straight alpha.
+    @inline(__always) static func unpremultiplied(_ c: UInt32, _ a: UInt32) -> UInt8 {
+        UInt8(min(255, (c * 255 + a / 2) / a))
     }
 
     /// Draws `scene` on a new ARGB32 surface of its size and hands the flushed surface to `body`.

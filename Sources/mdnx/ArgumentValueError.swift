@@ -10,6 +10,8 @@ enum ArgumentValueError: Error, CustomStringConvertible, Equatable {
     case unknownExportFormat(String)
     /// No format named at all (e.g. ",").
     case noExportFormat
+    /// Not A:B, A: or :B with whole numbers 1 <= A <= B.
+    case notAnEpochRange
 
     var description: String {
         switch self {
@@ -21,6 +23,8 @@ enum ArgumentValueError: Error, CustomStringConvertible, Equatable {
             return "unknown format '\(name)' (\(ExportFormatList.names))"
         case .noExportFormat:
             return "give at least one format (\(ExportFormatList.names))"
+        case .notAnEpochRange:
+            return "expected FIRST:LAST epochs (1-based, FIRST <= LAST), FIRST: or :LAST, e.g. 1:50"
         }
     }
 }

@@ -19,6 +19,8 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
     case mixturesAutoWithoutValidationRows(validationSplit: Double)
     /// `--mixtures auto`: every screening run diverged (no finite validation NLL to compare).
     case mixturesAutoFoundNoFiniteK
+    /// `--history` records what plots draw: one x and one y column.
+    case historyNeedsOneXOneY(inputs: Int, outputs: Int)
 
     var description: String {
         switch self {
@@ -47,6 +49,9 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
                 + "leaves no validation rows; give --validation-split a positive fraction"
         case .mixturesAutoFoundNoFiniteK:
             return "--mixtures auto: no K of the ladder trained to a finite validation NLL"
+        case .historyNeedsOneXOneY(let inputs, let outputs):
+            return "--history records one --x and one --y column (for mdnx plot --animate); "
+                + "got \(inputs) and \(outputs)"
         }
     }
 }

@@ -37,6 +37,17 @@ struct PlotCommand: ParsableCommand {
               mdnx plot --data points.csv --x age --y income -o data.png
               mdnx plot --model mdn.safetensors --view density -o p.svg --theme light
               mdnx plot --model mdn.safetensors --temperature 0.5 --canvas ascii
+
+            Animations: --animate --history FILE (a training recorded by mdnx train --history FILE, which \
+            holds the data and every epoch of both models) writes the training from the first epoch to \
+            the last (or --epochs FIRST:LAST) to -o FILE.gif (re-plotted at vector quality, the epoch in \
+            the title; --width/--height in pixels, default 900x640) or FILE.cast (an asciicast v2 \
+            recording of the terminal screen: the plot, the loss curves so far and a status line; \
+            --width/--height in cells, default 160x48; play it with asciinema play FILE.cast). Progress \
+            goes to standard error; Ctrl-C cancels and writes nothing.
+              mdnx train --dataset spiral --model both --history run.safetensors
+              mdnx plot --animate --history run.safetensors -o training.gif
+              mdnx plot --animate --history run.safetensors --view density --epochs 1:100 -o start.cast
             """)
 
     /// When to colour terminal output.
@@ -53,8 +64,25 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Checkpoint written by mdnx train; give it twice for an mse and an mdn model.")
     var model: [String] = []
 
-    @Option(help: "What to draw (default: side-by-side with a model, else overlay).")
+    @Option(help: "What to draw (default: side-by-side with a model, overlay without one or with --animate).")
     var view: FigureView?
+
+    @Option(help: "A training recorded by mdnx train --history (its data and models), for --animate.")
+    var history: String?
+
+    @Flag(help: "Animate the --history training into -o FILE.gif or FILE.cast.")
+    var animate = false
+
+    @Option(
+        help: "With --animate: the epochs to show, FIRST:LAST (1-based), FIRST: or :LAST. (default: all)",
+        transform: EpochRange.init(parsing:))
+    var epochs: EpochRange?
+
+    @Option(help: "With --animate: frames per second, from 0.1 to 100. (default: 10)")
+    var fps: Double?
+
+    @Option(help: "With --animate: the most frames; longer trainings show evenly spaced epochs. (default: 200)")
+    var maxFrames: Int?
 
     @OptionGroup var temperatures: TemperatureOptions
 
@@ -82,6 +110,7 @@ struct PlotCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func validate() throws {
+        try validateAnimation()
         try source.check(minimumCount: 1, columns: .one, command: "plot")
         if model.count > 2 {
             throw ValidationError("--model takes at most two checkpoints (an mse and an mdn one), got \(model.count)")
@@ -90,6 +119,7 @@ struct PlotCommand: ParsableCommand {
     }
 
     func run() throws {
+        if animate { return try runAnimation() }
         // Cheap checks first, so a bad path fails before any work.
         let format = try output.map { path throws(ExportError) in try ExportFormat(path: path) }
         if let output { try OutputCheck.ensureWritable(output, force: force) }

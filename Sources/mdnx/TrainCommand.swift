@@ -79,7 +79,10 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Write the trained model to this checkpoint (safetensors) file; with --model both, the mdn.")
     var save: String?
 
-    @Flag(help: "Overwrite an existing --save file.")
+    @Option(help: "Record every epoch (losses, learning rate, weights) to this file, for mdnx plot --animate.")
+    var history: String?
+
+    @Flag(help: "Overwrite an existing --save or --history file.")
     var force = false
 
     @Option(help: "Seed for the data, the initial weights and the batch order.")
@@ -233,7 +236,13 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         // Fail before any work if the checkpoint could not be written at the end.
         if let save { try OutputCheck.ensureWritable(save, force: force) }
+        if let history { try OutputCheck.ensureWritable(history, force: force) }
         let loaded = try source.load(seed: seed)
+        if history != nil, loaded.dataset.inputDimension != 1 || loaded.dataset.outputDimension != 1 {
+            throw CommandError.historyNeedsOneXOneY(
+                inputs: loaded.dataset.inputDimension, outputs: loaded.dataset.outputDimension)
+        }
+        let recorder = history.map(HistoryRecorder.init)
         if let report = loaded.report, !json {
             printToStandardError(ReadFigures.line(report, path: loaded.description))
         }
@@ -242,7 +251,15 @@ struct TrainCommand: ParsableCommand {
         let stop = SignalFlag(catching: [SIGINT])
         for kind in kinds {
             let search = kind == .mdn && mixtures == .auto ? try chooseMixtures(data: trainable, stop: stop) : nil
-            try train(kind, data: trainable, held: held, source: loaded, stop: stop, search: search)
+            try train(kind, data: trainable, held: held, source: loaded, stop: stop, search: search, recorder: recorder)
+        }
+        if let recorder {
+            try recorder.save(
+                data: trainable,
+                dataName: source.data.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+                    ?? (source.dataset ?? .spiral).rawValue,
+                equalAspect: source.builtin?.sharesUnits ?? false, seed: seed, preset: preset, overwrite: force)
+            if !json { printToStandardError("saved the training history to \(recorder.path)") }
         }
         if kinds.count > 1 && !json {
             print(String(format: "total wall time: %.0f ms", (ContinuousClock.now - start) / .milliseconds(1)))
@@ -273,17 +290,19 @@ struct TrainCommand: ParsableCommand {
 
     /// Trains one model, prints its epochs and summary, and saves it with --save; `stop` (set
     /// by SIGINT) cancels training; `search` is the `--mixtures auto` choice, whose K the mdn
-    /// trains with.
+    /// trains with; `recorder` (--history) records every epoch.
     func train(
         _ kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag,
-        search: MixtureSearch.Choice? = nil
+        search: MixtureSearch.Choice? = nil, recorder: HistoryRecorder? = nil
     ) throws {
         let start = ContinuousClock.now
         var recipe = recipe
         if let search { recipe.mixtures = search.chosen }
         let prepared = recipe.trainer(kind, data: data)
         announce(prepared, data: data, automaticK: search != nil)
-        let summary = fit(prepared, stop: stop)
+        recorder?.begin(prepared)
+        let summary = fit(prepared, stop: stop) { recorder?.record(prepared, $0) }
+        recorder?.finish(kind, summary)
         let model = TrainedModel(
             prepared: prepared, summary: summary, wallMilliseconds: (ContinuousClock.now - start) / .milliseconds(1),
             search: search)
@@ -336,8 +355,11 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// Runs the trainer to the end (or until `stop` is set), printing each epoch: a line and a
-    /// progress bar on a terminal, a JSON line with --json, nothing with --quiet.
-    func fit(_ prepared: PreparedTrainer, stop: SignalFlag) -> TrainingSummary {
+    /// progress bar on a terminal, a JSON line with --json, nothing with --quiet; `record`
+    /// sees every epoch first.
+    func fit(
+        _ prepared: PreparedTrainer, stop: SignalFlag, record: (EpochReport) -> Void = { _ in }
+    ) -> TrainingSummary {
         let kind = prepared.kind
         let maxEpochs = prepared.trainer.config.maxEpochs
         let tty = isatty(STDOUT_FILENO) == 1 && !json
@@ -345,6 +367,7 @@ struct TrainCommand: ParsableCommand {
         let summary = prepared.trainer.fit(
             shouldStop: { stop.isSet },
             onEpoch: { report in
+                record(report)
                 if quiet { return }
                 if json {
                     try? JSONOutput.printLine(TrainEpochRecord(kind: kind, report))

@@ -1,5 +1,5 @@
 import Foundation
-import PythonTestSupport
+import MDNCoreTestSupport
 import SafeIO
 import TermPlot
 import TermPlotTestSupport
@@ -43,20 +43,34 @@ struct AnimationWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.cast", "a.gif"])
     }
 
+    /// Cancelling between batches (of 2 frames on one worker) leaves no file.
     @Test func cancellingWritesNothing() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var made = 0
+        var done = 0
         #expect(throws: AnimationError.cancelled) {
             try AnimationWriter.write(
-                count: 5,
-                frame: {
-                    made += 1
-                    return Self.frame($0)
-                }, gif: dir + "/a.gif", cast: dir + "/a.cast", look: Self.look, isCancelled: { made >= 2 })
+                count: 5, frame: { Self.frame($0) }, gif: dir + "/a.gif", cast: dir + "/a.cast", look: Self.look,
+                workers: 1, progress: { d, _ in done = d }, isCancelled: { done >= 2 })
         }
-        #expect(made == 2)
+        #expect(done == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    /// Frames built on several threads come out in order, the same bytes as on one.
+    @Test func workersDoNotChangeTheResult() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (name, workers) in [("one", 1), ("three", 3)] {
+            _ = try AnimationWriter.write(
+                count: 7, frame: { Self.frame($0) }, gif: "\(dir)/\(name).gif", cast: "\(dir)/\(name).cast",
+                look: Self.look, workers: workers)
+        }
+        for ext in ["gif", "cast"] {
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: "\(dir)/one.\(ext)"))
+                    == Data(contentsOf: URL(fileURLWithPath: "\(dir)/three.\(ext)")))
+        }
     }
 
     @Test func keepsAnExistingFileUnlessAskedToOverwrite() throws {
