@@ -24,8 +24,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // Input made safe to echo: control characters escaped, long values cut, one line.
+        .target(name: "SafeText"),
         // Atomic, no-clobber file writes shared by checkpoints, CSV output and exports.
-        .target(name: "SafeIO"),
+        .target(name: "SafeIO", dependencies: ["SafeText"]),
         // POSIX signals as a flag that loops poll (train's Ctrl-C, the explorer's quit).
         .target(name: "Signals"),
         // Numerics, models, training, synthetic data sets: pure Swift, no file I/O.
@@ -36,7 +38,7 @@ let package = Package(
         // Data I/O: CSV input and output, safetensors checkpoints, models loaded from them.
         .target(
             name: "MDNIO",
-            dependencies: ["MDNCore", "SafeIO", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["MDNCore", "SafeIO", "SafeText", .product(name: "CSV", package: "CSV.swift")]
         ),
         // Cairo, for raster (PNG) exports.
         .systemLibrary(
@@ -45,7 +47,7 @@ let package = Package(
         ),
         // Terminal plot engine: Figure -> cell grid, and exporters (txt, ansi, svg). Generic:
         // knows no networks, and builds without cairo.
-        .target(name: "TermPlot", dependencies: ["SafeIO"]),
+        .target(name: "TermPlot", dependencies: ["SafeIO", "SafeText"]),
         // PNG export for TermPlot through cairo: the only target that needs libcairo2-dev.
         .target(name: "TermPlotPNG", dependencies: ["TermPlot", "CCairo"]),
         // giflib, for animated GIF exports.
@@ -70,12 +72,12 @@ let package = Package(
         // Colour themes: theme files, lookup, colour-depth mapping.
         .target(
             name: "Themes",
-            dependencies: ["TermPlot", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["TermPlot", "SafeText", .product(name: "TOMLKit", package: "TOMLKit")],
             plugins: ["EmbedDefaultTheme"]
         ),
         // mdnx's figures: the view vocabulary, the scene, component curves, density grids,
         // the standard figures, and the theme-to-style glue. Used by the explorer and `mdnx plot`.
-        .target(name: "MDNFigures", dependencies: ["MDNCore", "TermPlot", "Themes"]),
+        .target(name: "MDNFigures", dependencies: ["MDNCore", "SafeText", "TermPlot", "Themes"]),
         // Animations of a recorded training: frames built through MDNFigures, written as an
         // animated GIF and an asciicast (the explorer's E key and `mdnx plot --animate`).
         .target(
@@ -91,17 +93,18 @@ let package = Package(
         .target(
             name: "Explorer",
             dependencies: [
-                "MDNCore", "MDNIO", "TermPlot", "TermPlotPNG", "Themes", "MDNFigures", "CNcurses", "Signals",
-                "MDNAnimation",
+                "MDNCore", "MDNIO", "SafeText", "TermPlot", "TermPlotPNG", "Themes", "MDNFigures", "CNcurses",
+                "Signals", "MDNAnimation",
             ]
         ),
         .executableTarget(
             name: "mdnx",
             dependencies: [
-                "MDNCore", "MDNIO", "TermPlot", "TermPlotPNG", "Themes", "MDNFigures", "Explorer", "Signals",
-                "MDNAnimation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MDNCore", "MDNIO", "SafeIO", "SafeText", "TermPlot", "TermPlotPNG", "Themes", "MDNFigures",
+                "Explorer", "Signals", "MDNAnimation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "SafeTextTests", dependencies: ["SafeText"]),
         .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
         // Code only tests need (reference implementations, fixtures), kept out of the product.
         .target(name: "MDNCoreTestSupport", dependencies: ["MDNCore"], path: "Tests/Support/MDNCoreTestSupport"),
