@@ -42,11 +42,15 @@ extension MixtureBatch {
                     let pi = Float(weights[j])
                     let mu = p[layout.mu(j)]
                     let sigma = p[layout.sigma(j)]
-                    guard pi > 0, sigma > 0, mu.isFinite, sigma.isFinite, h > 0 else { continue }
+                    guard pi > 0, sigma > 0, mu.isFinite, sigma.isFinite, h > 0, h.isFinite else { continue }
                     let inv2s2 = 1 / (2 * sigma * sigma)
                     let peak = pi * invSqrtTwoPi / sigma
                     let floor = peak * cutoff
-                    let start = min(rows - 1, max(0, Int(((mu - y0) / h).rounded())))
+                    // The grid row nearest the mean, clamped in Float before the conversion: a
+                    // mean far outside the range (or a huge ratio) must not trap in Int(_:).
+                    let position = ((mu - y0) / h).rounded()
+                    guard !position.isNaN else { continue }
+                    let start = min(rows - 1, Int(min(Float(rows), max(0, position))))
                     let d = y0 + Float(start) * h - mu
                     let g0 = peak * expf(-d * d * inv2s2)
                     guard g0 > floor else { continue }

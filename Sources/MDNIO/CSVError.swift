@@ -1,5 +1,9 @@
+import SafeText
+
 /// Why a CSV file could not be loaded; each description is one line that names the file
-/// (and, where it applies, the line, column and value) and says what to do.
+/// (and, where it applies, the line, column and value) and says what to do. Everything
+/// echoed from the file or the command line goes through `SafeText` (control characters
+/// escaped, long values cut, at most `SafeText.listLimit` column names listed).
 public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The path does not exist.
     case noSuchFile(path: String)
@@ -37,17 +41,17 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         switch self {
         case .noSuchFile(let path):
-            return "\(path): no such file"
+            return "\(p(path)): no such file"
         case .isDirectory(let path):
-            return "\(path): is a directory, not a CSV file"
+            return "\(p(path)): is a directory, not a CSV file"
         case .unreadable(let path, let reason):
-            return "\(path): cannot read: \(reason)"
+            return "\(p(path)): cannot read: \(SafeText.echo(reason, limit: 200))"
         case .notText(let path):
-            return "\(path): not UTF-8 text (save the CSV as UTF-8)"
+            return "\(p(path)): not UTF-8 text (save the CSV as UTF-8)"
         case .empty(let path):
-            return "\(path): empty file (expected a header row of column names, then data rows)"
+            return "\(p(path)): empty file (expected a header row of column names, then data rows)"
         case .blankHeader(let path):
-            return "\(path):1: blank line where the header row (column names) should be"
+            return "\(p(path)):1: blank line where the header row (column names) should be"
         case .tooFewRows(let path, let rows, let dropped, let minimum):
             let what: String
             switch rows {
@@ -58,48 +62,51 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
             let after = dropped > 0 ? " left after dropping \(dropped) with missing values" : ""
             let need =
                 minimum == CSVLoader.minimumRows ? "training needs at least \(minimum)" : "need at least \(minimum)"
-            return "\(path): \(what)\(after); \(need)"
+            return "\(p(path)): \(what)\(after); \(need)"
         case .unknownColumn(let path, let name, let available, let numeric):
             let hint = numeric ? " (the first line looks like numbers: the file needs a header row)" : ""
-            return "\(path): no column named \(quoted(name)); available columns: "
+            return "\(p(path)): no column named \(quoted(name)); available columns: "
                 + "\(CSVError.list(available))\(hint)"
         case .columnOutOfRange(let path, let index, let available):
             if index == 0 {
-                return "\(path): there is no column 0 (columns are numbered from 1); available columns: "
+                return "\(p(path)): there is no column 0 (columns are numbered from 1); available columns: "
                     + CSVError.list(available)
             }
             let n = available.count
-            return "\(path): there is no column \(index): the file has \(n) column\(n == 1 ? "" : "s"): "
+            return "\(p(path)): there is no column \(index): the file has \(n) column\(n == 1 ? "" : "s"): "
                 + CSVError.list(available)
         case .duplicateColumn(let path, let name, let indices):
-            let positions = indices.map(String.init).joined(separator: ", ")
-            return "\(path): several columns are named \(quoted(name)) (columns \(positions)); "
+            let positions = SafeText.list(indices) { _, i in String(i) }
+            return "\(p(path)): several columns are named \(quoted(name)) (columns \(positions)); "
                 + "select one by position instead"
         case .ambiguousSelector(let path, let text, let positionName, let namedIndex):
-            return "\(path): column \(quoted(text)) is ambiguous: column \(text) is \(quoted(positionName)) "
+            return "\(p(path)): column \(quoted(text)) is ambiguous: column \(text) is \(quoted(positionName)) "
                 + "but column \(namedIndex) is named \(quoted(text)); write name:\(text) for column "
-                + "\(namedIndex), or \(positionName) for column \(text)"
+                + "\(namedIndex), or \(SafeText.echo(positionName)) for column \(text)"
         case .columnSelectedTwice(let path, let name):
-            return "\(path): column \(quoted(name)) is selected more than once; inputs and targets "
+            return "\(p(path)): column \(quoted(name)) is selected more than once; inputs and targets "
                 + "must be different columns"
         case .fieldCount(let path, let line, let fields, let expected):
-            return "\(path):\(line): \(fields) field\(fields == 1 ? "" : "s") but the header has \(expected)"
+            return "\(p(path)):\(line): \(fields) field\(fields == 1 ? "" : "s") but the header has \(expected)"
         case .notANumber(let path, let line, let column, let value):
-            return "\(path):\(line): column \(quoted(column)): \(quoted(value)) is not a number"
+            return "\(p(path)):\(line): column \(quoted(column)): \(quoted(value)) is not a number"
         case .notFinite(let path, let line, let column, let value):
-            return "\(path):\(line): column \(quoted(column)): \(quoted(value)) is not a finite float32 number"
+            return "\(p(path)):\(line): column \(quoted(column)): \(quoted(value)) is not a finite float32 number"
         case .missingValues(let path, let rows, let firstLine, let column):
             let rowsText = rows == 1 ? "1 row has a missing value" : "\(rows) rows have missing values"
-            return "\(path): \(rowsText) (first: line \(firstLine), column \(quoted(column))); "
+            return "\(p(path)): \(rowsText) (first: line \(firstLine), column \(quoted(column))); "
                 + "pass --drop-missing to skip such rows"
         }
     }
 
-    /// `x (1), y (2)`: names with their positions.
+    /// `"x" (1), "y" (2)`: names with their positions, at most `SafeText.listLimit` of them.
     private static func list(_ names: [String]) -> String {
-        names.enumerated().map { "\(quoted($0.element)) (\($0.offset + 1))" }.joined(separator: ", ")
+        SafeText.list(names) { i, name in "\(quoted(name)) (\(i + 1))" }
     }
 }
 
-/// A value in double quotes, for messages.
-private func quoted(_ text: String) -> String { "\"\(text)\"" }
+/// A value from the input in double quotes, escaped and cut (`SafeText.quoted`).
+private func quoted(_ text: String) -> String { SafeText.quoted(text) }
+
+/// A path from the command line, escaped and cut (`SafeText.path`).
+private func p(_ path: String) -> String { SafeText.path(path) }

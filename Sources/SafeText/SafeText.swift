@@ -15,6 +15,8 @@
 public enum SafeText {
     /// Characters kept of one echoed value (a cell, a name, a path, an option value).
     public static let valueLimit = 80
+    /// Characters kept of an echoed file path.
+    public static let pathLimit = 240
     /// Characters kept of a whole one-line message.
     public static let messageLimit = 1000
     /// Items shown of a list before "… and N more".
@@ -31,6 +33,11 @@ public enum SafeText {
     public static func quoted(_ text: some StringProtocol, limit: Int = valueLimit) -> String {
         let (kept, cut) = escapedPrefix(text, limit: limit)
         return cut ? "\"\(kept)…\" (\(text.utf8.count) bytes)" : "\"\(kept)\""
+    }
+
+    /// A file path as messages show it: escaped, cut after `pathLimit` characters, no quotes.
+    public static func path(_ path: some StringProtocol) -> String {
+        echo(path, limit: pathLimit)
     }
 
     /// A whole message made one line: control characters escaped and cut after `limit`

@@ -68,4 +68,21 @@ import Testing
         }
         #expect(fast[32] < 1e-6)  // y = 4.06, near the second mean: no weight there
     }
+
+    /// Issue 10: a mean far outside the grid ((mu - y0) / h beyond Int, as for a model trained
+    /// on y x 1e20 plotted over [0, 5]) or a NaN ratio must not trap; such components add
+    /// nothing, the others are still drawn.
+    @Test func meansFarOutsideTheGridDoNotTrap() {
+        let layout = MixtureLayout(components: 3)
+        // mu: 2.5e20, -3e38, 2.5 | sigma: 1e19, 1, 0.5 | logits 0.
+        let b = MixtureBatch(layout: layout, rows: [2.5e20, -3e38, 2.5, 1e19, 1, 0.5, 0, 0, 0])
+        let fast = b.densityGrid(rows: 50, yRange: 0...5)
+        let direct = b.densities(grid: centres(0...5, 50))
+        #expect(fast.allSatisfy { $0.isFinite })
+        for j in 0..<50 { #expect(abs(fast[j] - direct[j]) < 1e-4) }
+        #expect(fast[25] > 0.2)  // the third component, weight 1/3, peak 0.266
+        // A range whose span overflows Float, and a one-point range: no trap, no NaN.
+        #expect(b.densityGrid(rows: 10, yRange: -3e38...3e38).allSatisfy { $0.isFinite })
+        #expect(b.densityGrid(rows: 10, yRange: 1...1).allSatisfy { $0 == 0 })
+    }
 }
