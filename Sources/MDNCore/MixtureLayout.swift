@@ -10,15 +10,25 @@ public struct MixtureLayout: Hashable, Sendable, Codable {
     /// Output dimension D.
     public let dimension: Int
 
-    /// A layout for K components in D dimensions; both must be at least 1.
+    /// The component counts a layout accepts. Values from input (checkpoint metadata, flags)
+    /// are checked against this where they enter, so `width` cannot overflow.
+    public static let componentRange: ClosedRange<Int> = 1...10_000
+    /// The output dimensions a layout accepts (checked where they enter, like `componentRange`).
+    public static let dimensionRange: ClosedRange<Int> = 1...10_000
+
+    /// A layout for K components in D dimensions, within `componentRange` and `dimensionRange`.
     public init(components: Int, dimension: Int = 1) {
-        precondition(components >= 1, "a mixture needs at least one component")
-        precondition(dimension >= 1, "a mixture needs output dimension >= 1")
+        precondition(
+            MixtureLayout.componentRange.contains(components),
+            "a mixture needs 1 to \(MixtureLayout.componentRange.upperBound) components (got \(components))")
+        precondition(
+            MixtureLayout.dimensionRange.contains(dimension),
+            "a mixture needs output dimension 1 to \(MixtureLayout.dimensionRange.upperBound) (got \(dimension))")
         self.components = components
         self.dimension = dimension
     }
 
-    /// Width of one parameter row: 2*K*D + K.
+    /// Width of one parameter row: 2*K*D + K (at most about 2e8 within the ranges).
     public var width: Int { 2 * components * dimension + components }
     /// Offset of mu for component k, dimension d.
     @inline(__always) public func mu(_ k: Int, _ d: Int = 0) -> Int { k * dimension + d }

@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import SafeText
 
 /// A trained model on disk: the network's tensors plus what is needed to use them (model
 /// kind, widths, K, D, the data normalisation, column names) and how it was trained
@@ -84,7 +85,7 @@ public struct Checkpoint: Sendable, Equatable {
         m["format"] = Checkpoint.format
         m["mdnx_version"] = mdnxVersion
         m["kind"] = kind.rawValue
-        m["hidden"] = Checkpoint.json(hidden)
+        m["hidden"] = "[" + hidden.map(String.init).joined(separator: ",") + "]"
         if let k = mixtures { m["mixtures"] = String(k) }
         m["input_dimension"] = String(inputDimension)
         m["output_dimension"] = String(outputDimension)
@@ -92,8 +93,8 @@ public struct Checkpoint: Sendable, Equatable {
         m["epochs"] = String(epochs)
         m["seed"] = String(seed)
         m["normalizer"] = normalizer.jsonString()
-        m["x_names"] = Checkpoint.json(xNames)
-        m["y_names"] = Checkpoint.json(yNames)
+        m["x_names"] = Checkpoint.jsonList(xNames)
+        m["y_names"] = Checkpoint.jsonList(yNames)
         return m
     }
 
@@ -109,75 +110,151 @@ public struct Checkpoint: Sendable, Equatable {
         return try Checkpoint(contents: contents, path: path)
     }
 
+    /// Limits on the metadata, checked as it is read so that nothing derived from a file can
+    /// overflow: mixtures within `MixtureLayout.componentRange`, dimensions within
+    /// `MixtureLayout.dimensionRange`, hidden widths and layer counts below.
+    public static let hiddenWidthRange: ClosedRange<Int> = 1...1_000_000
+    /// The most hidden layers a checkpoint may declare.
+    public static let maximumHiddenLayers = 1_000
+
     /// A checkpoint from decoded safetensors contents; `path` is used in error messages.
     public init(contents: SafeTensors.Contents, path: String) throws(CheckpointError) {
-        let m = contents.metadata
-        func fail(_ reason: String) -> CheckpointError { .notACheckpoint(path: path, reason: reason) }
-        guard let format = m["format"] else {
+        let m = MetadataReader(metadata: contents.metadata, path: path)
+        try m.checkFormat()
+        let kind = try m.kind()
+        let hidden = try m.hidden()
+        let mixtures = kind == .mdn ? try m.int("mixtures", in: MixtureLayout.componentRange) : nil
+        let inputDimension = try m.int("input_dimension", in: MixtureLayout.dimensionRange)
+        let outputDimension = try m.int("output_dimension", in: MixtureLayout.dimensionRange)
+        let epochs = try m.int("epochs", in: 0...Int.max)
+        let seed = try m.seed()
+        let normalizer = try m.normalizer(inputDimension: inputDimension, outputDimension: outputDimension)
+        let xNames = try m.names("x_names", count: inputDimension)
+        let yNames = try m.names("y_names", count: outputDimension)
+        self.init(
+            kind: kind, hidden: hidden, mixtures: mixtures, inputDimension: inputDimension,
+            outputDimension: outputDimension, preset: try m.value("preset"), epochs: epochs, seed: seed,
+            normalizer: normalizer, xNames: xNames, yNames: yNames, mdnxVersion: try m.value("mdnx_version"),
+            extra: contents.metadata.filter { !MetadataReader.known.contains($0.key) }, tensors: contents.tensors)
+    }
+
+    /// `names` as a JSON list of strings (`["a","b \"c\""]`); cannot fail, unlike an encoder.
+    static func jsonList(_ names: [String]) -> String {
+        "[" + names.map(jsonString).joined(separator: ",") + "]"
+    }
+
+    /// One JSON string literal: quotes, backslashes and control characters escaped.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Reads and checks checkpoint metadata, one key at a time; every error names the key and
+/// shows the value through `SafeText` (escaped, cut).
+private struct MetadataReader {
+    /// The keys a checkpoint defines; others are kept in `Checkpoint.extra`.
+    static let known: Set<String> = [
+        "format", "mdnx_version", "kind", "hidden", "mixtures", "input_dimension",
+        "output_dimension", "preset", "epochs", "seed", "normalizer", "x_names", "y_names",
+    ]
+
+    let metadata: [String: String]
+    let path: String
+
+    func fail(_ reason: String) -> CheckpointError { .notACheckpoint(path: path, reason: reason) }
+
+    /// "metadata 'key' is "value", expected ...".
+    func wrong(_ key: String, _ text: String, expected: String) -> CheckpointError {
+        fail("metadata '\(key)' is \(SafeText.quoted(text)), expected \(expected)")
+    }
+
+    func checkFormat() throws(CheckpointError) {
+        guard let format = metadata["format"] else {
             throw fail("no mdnx metadata (the 'format' key is missing); checkpoints come from mdnx train")
         }
         guard format == Checkpoint.format else {
-            throw fail("format '\(format)' is not '\(Checkpoint.format)' (written by a newer or different program?)")
+            throw fail(
+                "format \(SafeText.quoted(format)) is not \"\(Checkpoint.format)\" "
+                    + "(written by a newer or different program?)")
         }
-        func value(_ key: String) throws(CheckpointError) -> String {
-            guard let v = m[key] else { throw fail("metadata key '\(key)' is missing") }
-            return v
+    }
+
+    func value(_ key: String) throws(CheckpointError) -> String {
+        guard let v = metadata[key] else { throw fail("metadata key '\(key)' is missing") }
+        return v
+    }
+
+    func int(_ key: String, in range: ClosedRange<Int>) throws(CheckpointError) -> Int {
+        let text = try value(key)
+        guard let v = Int(text), range.contains(v) else {
+            let bound =
+                range.upperBound == Int.max
+                ? ">= \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            throw wrong(key, text, expected: "an integer \(bound)")
         }
-        func int(_ key: String, minimum: Int) throws(CheckpointError) -> Int {
-            let text = try value(key)
-            guard let v = Int(text), v >= minimum else {
-                throw fail("metadata '\(key)' is '\(text)', expected an integer >= \(minimum)")
-            }
-            return v
-        }
-        func strings(_ key: String, count: Int) throws(CheckpointError) -> [String] {
-            let text = try value(key)
-            guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)), list.count == count else {
-                throw fail(
-                    "metadata '\(key)' is '\(text)', expected a JSON list of \(count) name\(count == 1 ? "" : "s")")
-            }
-            return list
-        }
-        let kindText = try value("kind")
-        guard let kind = ModelKind(rawValue: kindText) else {
-            throw fail("metadata 'kind' is '\(kindText)', expected mse or mdn")
-        }
-        let hiddenText = try value("hidden")
-        guard let hidden = try? JSONDecoder().decode([Int].self, from: Data(hiddenText.utf8)),
-            hidden.allSatisfy({ $0 >= 1 })
+        return v
+    }
+
+    func kind() throws(CheckpointError) -> ModelKind {
+        let text = try value("kind")
+        guard let kind = ModelKind(rawValue: text) else { throw wrong("kind", text, expected: "mse or mdn") }
+        return kind
+    }
+
+    func hidden() throws(CheckpointError) -> [Int] {
+        let text = try value("hidden")
+        let widths = Checkpoint.hiddenWidthRange
+        guard let hidden = try? JSONDecoder().decode([Int].self, from: Data(text.utf8)),
+            hidden.count <= Checkpoint.maximumHiddenLayers, hidden.allSatisfy({ widths.contains($0) })
         else {
-            throw fail("metadata 'hidden' is '\(hiddenText)', expected a JSON list of positive widths")
+            throw wrong(
+                "hidden", text,
+                expected: "a JSON list of at most \(Checkpoint.maximumHiddenLayers) widths "
+                    + "from \(widths.lowerBound) to \(widths.upperBound)")
         }
-        let mixtures = kind == .mdn ? try int("mixtures", minimum: 1) : nil
-        let inputDimension = try int("input_dimension", minimum: 1)
-        let outputDimension = try int("output_dimension", minimum: 1)
-        let epochs = try int("epochs", minimum: 0)
-        let seedText = try value("seed")
-        guard let seed = UInt64(seedText) else {
-            throw fail("metadata 'seed' is '\(seedText)', expected an unsigned integer")
-        }
-        let normalizerText = try value("normalizer")
-        guard let normalizer = Normalizer(json: normalizerText),
+        return hidden
+    }
+
+    func seed() throws(CheckpointError) -> UInt64 {
+        let text = try value("seed")
+        guard let seed = UInt64(text) else { throw wrong("seed", text, expected: "an unsigned integer") }
+        return seed
+    }
+
+    func normalizer(inputDimension: Int, outputDimension: Int) throws(CheckpointError) -> Normalizer {
+        let text = try value("normalizer")
+        guard let normalizer = Normalizer(json: text),
             normalizer.inputDimension == inputDimension, normalizer.outputDimension == outputDimension
         else {
             throw fail(
                 "metadata 'normalizer' is not a valid normaliser for \(inputDimension) input and "
                     + "\(outputDimension) target column\(outputDimension == 1 ? "" : "s")")
         }
-        let xNames = try strings("x_names", count: inputDimension)
-        let yNames = try strings("y_names", count: outputDimension)
-        let known: Set<String> = [
-            "format", "mdnx_version", "kind", "hidden", "mixtures", "input_dimension",
-            "output_dimension", "preset", "epochs", "seed", "normalizer", "x_names", "y_names",
-        ]
-        self.init(
-            kind: kind, hidden: hidden, mixtures: mixtures, inputDimension: inputDimension,
-            outputDimension: outputDimension, preset: try value("preset"), epochs: epochs, seed: seed,
-            normalizer: normalizer, xNames: xNames, yNames: yNames, mdnxVersion: try value("mdnx_version"),
-            extra: m.filter { !known.contains($0.key) }, tensors: contents.tensors)
+        return normalizer
     }
 
-    private static func json<T: Encodable>(_ value: T) -> String {
-        String(decoding: try! JSONEncoder().encode(value), as: UTF8.self)
+    func names(_ key: String, count: Int) throws(CheckpointError) -> [String] {
+        let text = try value(key)
+        guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)), list.count == count else {
+            throw wrong(key, text, expected: "a JSON list of \(count) name\(count == 1 ? "" : "s")")
+        }
+        return list
     }
 }

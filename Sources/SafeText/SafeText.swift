@@ -29,6 +29,13 @@ public enum SafeText {
         return cut ? kept + "… (\(text.utf8.count) bytes)" : kept
     }
 
+    /// The start of `text`, escaped, cut after `limit` characters with `…` (no length: for
+    /// excerpts of something larger, like the first bytes of a file).
+    public static func excerpt(_ text: some StringProtocol, limit: Int = valueLimit) -> String {
+        let (kept, cut) = escapedPrefix(text, limit: limit)
+        return cut ? kept + "…" : kept
+    }
+
     /// `text` in double quotes, escaped and cut like `echo`: `"x"`, or `"aaaa…" (4194304 bytes)`.
     public static func quoted(_ text: some StringProtocol, limit: Int = valueLimit) -> String {
         let (kept, cut) = escapedPrefix(text, limit: limit)

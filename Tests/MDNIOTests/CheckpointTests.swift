@@ -42,7 +42,7 @@ import Testing
         #expect(loaded.kind == .mse && loaded.mixtures == nil && loaded.layout == nil)
     }
 
-    @Test func metadataIsStrings() {
+    @Test func metadataIsStrings() throws {
         let m = checkpoint.metadata
         #expect(m["format"] == "mdnx-checkpoint/1" && m["kind"] == "mdn" && m["hidden"] == "[4,3]")
         #expect(m["mixtures"] == "2" && m["seed"] == "42" && m["x_names"] == #"["angle"]"#)
@@ -79,7 +79,7 @@ import Testing
         }
     }
 
-    @Test func rejectsWhatIsNotACheckpoint() {
+    @Test func rejectsWhatIsNotACheckpoint() throws {
         let prefix = "c.safetensors: not an mdnx checkpoint: "
         #expect(
             message(metadata: [:]) == prefix
@@ -88,20 +88,22 @@ import Testing
         m["format"] = "mdnx-checkpoint/9"
         #expect(
             message(metadata: m) == prefix
-                + "format 'mdnx-checkpoint/9' is not 'mdnx-checkpoint/1' (written by a newer or different program?)")
+                + "format \"mdnx-checkpoint/9\" is not \"mdnx-checkpoint/1\" (written by a newer or different program?)"
+        )
         m = checkpoint.metadata
         m["kind"] = "gan"
-        #expect(message(metadata: m) == prefix + "metadata 'kind' is 'gan', expected mse or mdn")
+        #expect(message(metadata: m) == prefix + "metadata 'kind' is \"gan\", expected mse or mdn")
         m = checkpoint.metadata
         m["mixtures"] = nil
         #expect(message(metadata: m) == prefix + "metadata key 'mixtures' is missing")
         m = checkpoint.metadata
         m["mixtures"] = "0"
-        #expect(message(metadata: m) == prefix + "metadata 'mixtures' is '0', expected an integer >= 1")
+        #expect(message(metadata: m) == prefix + "metadata 'mixtures' is \"0\", expected an integer from 1 to 10000")
         m = checkpoint.metadata
         m["hidden"] = "[128, -1]"
         #expect(
-            message(metadata: m) == prefix + "metadata 'hidden' is '[128, -1]', expected a JSON list of positive widths"
+            message(metadata: m) == prefix
+                + "metadata 'hidden' is \"[128, -1]\", expected a JSON list of at most 1000 widths from 1 to 1000000"
         )
         m = checkpoint.metadata
         m["normalizer"] = #"{"xMean":[0,0],"xStd":[1,1],"yMean":[0],"yStd":[1]}"#
@@ -110,10 +112,46 @@ import Testing
                 + "metadata 'normalizer' is not a valid normaliser for 1 input and 1 target column")
         m = checkpoint.metadata
         m["y_names"] = #"["a","b"]"#
-        #expect(message(metadata: m) == prefix + #"metadata 'y_names' is '["a","b"]', expected a JSON list of 1 name"#)
+        #expect(message(metadata: m) == prefix + #"metadata 'y_names' is "["a","b"]", expected a JSON list of 1 name"#)
         m = checkpoint.metadata
         m["seed"] = "-3"
-        #expect(message(metadata: m) == prefix + "metadata 'seed' is '-3', expected an unsigned integer")
+        #expect(message(metadata: m) == prefix + "metadata 'seed' is \"-3\", expected an unsigned integer")
+    }
+
+    /// Issue 10: metadata that would overflow `MixtureLayout.width` (mixtures 2^62) or echo
+    /// escape sequences is refused in one line, naming the key and the allowed range.
+    @Test func limitsAndEscapesInMetadata() throws {
+        let prefix = "c.safetensors: not an mdnx checkpoint: "
+        var m = checkpoint.metadata
+        m["mixtures"] = "4611686018427387904"
+        #expect(
+            message(metadata: m) == prefix
+                + "metadata 'mixtures' is \"4611686018427387904\", expected an integer from 1 to 10000")
+        m = checkpoint.metadata
+        m["output_dimension"] = "9223372036854775807"
+        #expect(message(metadata: m)?.contains("expected an integer from 1 to 10000") == true)
+        m = checkpoint.metadata
+        m["hidden"] = "[4611686018427387904]"
+        #expect(message(metadata: m)?.contains("widths from 1 to 1000000") == true)
+        m = checkpoint.metadata
+        m["kind"] = "m\u{1B}]0;title\u{07}\u{1B}[2J"
+        #expect(
+            message(metadata: m) == prefix + #"metadata 'kind' is "m\u{1B}]0;title\u{7}\u{1B}[2J", expected mse or mdn"#
+        )
+        m = checkpoint.metadata
+        m["kind"] = String(repeating: "k", count: 1_000_000)
+        let long = try #require(message(metadata: m))
+        #expect(long.count < 200 && long.hasSuffix("(1000000 bytes), expected mse or mdn"))
+    }
+
+    /// Names with quotes, backslashes and control characters survive the hand-written JSON.
+    @Test func namesRoundTripThroughJSON() throws {
+        var c = checkpoint
+        c.xNames = ["a \"b\" \\ c\n\u{1}\t"]
+        let p = dir.path + "/names.safetensors"
+        try c.save(to: p)
+        #expect(try Checkpoint.load(path: p).xNames == c.xNames)
+        #expect(Checkpoint.jsonList(["x", "\u{1F}"]) == #"["x","\u001f"]"#)
     }
 
     @Test func plainSafetensorsFileIsNotACheckpoint() throws {

@@ -147,7 +147,7 @@ private func file(header: String, data: [UInt8]) -> [UInt8] {
             NamedTensor(name: "a", shape: [1], values: [1]),
             NamedTensor(name: "a", shape: [1], values: [2]),
         ])
-        #expect(throws: CheckpointError.invalidContents(reason: "two tensors are named 'a'")) {
+        #expect(throws: CheckpointError.invalidContents(reason: "two tensors are named \"a\"")) {
             try SafeTensors.encode(twice)
         }
         #expect(
@@ -166,45 +166,48 @@ private func file(header: String, data: [UInt8]) -> [UInt8] {
                 + "header length 200 runs past the end of the file (100 bytes)")
         #expect(
             message(Array(pythonFixture.dropLast(4))) == prefix
-                + "tensor 'w' data_offsets [16, 40] are outside the data section (36 bytes)")
+                + "tensor \"w\" data_offsets [16, 40] are outside the data section (36 bytes)")
         #expect(
             message([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x7B]) == prefix
                 + "header length 9223372036854775807 is larger than the limit of 100000000 bytes")
         #expect(message(file(header: "{\"a\": {\"dtype\": ", data: [])) == prefix + "header is not valid JSON")
-        #expect(message(file(header: "[1, 2]", data: [])) == prefix + "header is not a JSON object")
-        #expect(message(file(header: "{\"a\": 1}", data: [])) == prefix + "tensor 'a' is not an object")
+        #expect(
+            message(file(header: "[1, 2]", data: []))
+                == "m.safetensors: not a safetensors file (mdnx checkpoints come from mdnx train)")
+        #expect(message(file(header: "{}", data: [1])) == prefix + "data bytes [0, 1] belong to no tensor")
+        #expect(message(file(header: "{\"a\": 1}", data: [])) == prefix + "tensor \"a\" is not an object")
         #expect(
             message(file(header: #"{"a":{"dtype":"F99","shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]))
-                == prefix + "tensor 'a' has unknown dtype 'F99'")
+                == prefix + "tensor \"a\" has unknown dtype \"F99\"")
         #expect(
             message(file(header: #"{"a":{"shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]))
-                == prefix + "tensor 'a' has no dtype")
+                == prefix + "tensor \"a\" has no dtype")
         #expect(
             message(file(header: #"{"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]))
-                == prefix + "tensor 'a' has no valid shape (a list of non-negative integers)")
+                == prefix + "tensor \"a\" has no valid shape (a list of non-negative integers)")
         #expect(
             message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0]}}"#, data: [0, 0, 0, 0]))
-                == prefix + "tensor 'a' has no valid data_offsets (two integers)")
+                == prefix + "tensor \"a\" has no valid data_offsets (two integers)")
         #expect(
             message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: [0, 0, 0, 0]))
-                == prefix + "tensor 'a' data_offsets [4, 8] are outside the data section (4 bytes)")
+                == prefix + "tensor \"a\" data_offsets [4, 8] are outside the data section (4 bytes)")
         #expect(
             message(file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,0]}}"#, data: [0, 0, 0, 0]))
-                == prefix + "tensor 'a' data_offsets [4, 0] are outside the data section (4 bytes)")
+                == prefix + "tensor \"a\" data_offsets [4, 0] are outside the data section (4 bytes)")
         #expect(
             message(
                 file(
                     header: #"{"a":{"dtype":"F32","shape":[2,3],"data_offsets":[0,20]}}"#,
                     data: [UInt8](repeating: 0, count: 20)))
                 == prefix
-                + "tensor 'a' of shape [2, 3] and dtype F32 needs 24 bytes, but its data_offsets [0, 20] span 20")
+                + "tensor \"a\" of shape [2, 3] and dtype F32 needs 24 bytes, but its data_offsets [0, 20] span 20")
         #expect(
             message(
                 file(
                     header:
                         #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#,
                     data: [UInt8](repeating: 0, count: 12)))
-                == prefix + "tensors 'a' [0, 8] and 'b' [4, 12] overlap")
+                == prefix + "tensors \"a\" [0, 8] and \"b\" [4, 12] overlap")
         #expect(
             message(
                 file(
@@ -219,13 +222,39 @@ private func file(header: String, data: [UInt8]) -> [UInt8] {
                 == prefix + "data bytes [4, 8] belong to no tensor")
         #expect(
             message(file(header: #"{"__metadata__":{"k":1}}"#, data: []))
-                == prefix + "__metadata__ value for 'k' is not a string")
+                == prefix + "__metadata__ value for \"k\" is not a string")
         #expect(
             message(
                 file(
                     header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#,
                     data: [UInt8](repeating: 0, count: 8)))
-                == "m.safetensors: not an mdnx checkpoint: tensor 'a' has dtype I64; mdnx reads F32, F64 and BF16")
+                == "m.safetensors: not an mdnx checkpoint: tensor \"a\" has dtype I64; mdnx reads F32, F64 and BF16")
+    }
+
+    /// Issue 10: a CSV given as a checkpoint reported "header length 8103508883213656610";
+    /// now it says what the file is.
+    @Test func aCSVIsNotASafetensorsFile() {
+        let csv = Array("x,y\n0.52,1.8\n0.13,4.2\n".utf8)
+        #expect(
+            message(csv) == "m.safetensors: not a safetensors file (mdnx checkpoints come from mdnx train); "
+                + #"it starts with "x,y\n0.52,1.8\n0.13,…""#)
+        // Binary junk: no text hint.
+        #expect(
+            message([0x00, 0xFF, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x1B])
+                == "m.safetensors: not a safetensors file (mdnx checkpoints come from mdnx train)")
+    }
+
+    /// Tensor names and dtypes from the file are escaped and cut in messages.
+    @Test func namesInMessagesAreEscaped() throws {
+        let name = "a\\u001b[2J" + String(repeating: "n", count: 5000)  // JSON escape of ESC
+        let text = message(
+            file(
+                header: "{\"\(name)\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,8]}}",
+                data: [0, 0, 0, 0, 0, 0, 0, 0]))
+        let m = try #require(text)
+        #expect(!m.contains("\u{1B}"), "\(m)")
+        #expect(m.contains("tensor \"a\\u{1B}[2Jnnn"))
+        #expect(m.count < 300)
     }
 
     @Test func bf16IsWidened() throws {
