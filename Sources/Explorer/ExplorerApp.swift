@@ -339,11 +339,13 @@ public final class ExplorerApp {
             tmv.tm_hour, tmv.tm_min, tmv.tm_sec)
     }
 
-    /// `base.ext`, or `base-2.ext`, ... when it exists (exports never overwrite).
+    /// `base.ext`, or `base-2.ext`, ... when something is there (exports never overwrite;
+    /// `lstat`, so a dangling symbolic link counts as taken).
     private static func unusedPath(_ base: String, ext: String) -> String {
         var path = "\(base).\(ext)"
         var n = 2
-        while access(path, F_OK) == 0 {
+        var st = stat()
+        while lstat(path, &st) == 0 {
             path = "\(base)-\(n).\(ext)"
             n += 1
         }

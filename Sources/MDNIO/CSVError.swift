@@ -33,8 +33,11 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
     case fieldCount(path: String, line: Int, fields: Int, expected: Int)
     /// A cell that is neither a number nor a missing-value marker.
     case notANumber(path: String, line: Int, column: String, value: String)
-    /// A number too large for float32, or an infinity.
+    /// An infinity (`inf`, `-Infinity`).
     case notFinite(path: String, line: Int, column: String, value: String)
+    /// A number outside `DecimalNumber`'s range: above `DecimalNumber.largest` in magnitude,
+    /// or (`tooSmall`) nonzero but rounded to 0 by float32.
+    case outOfRange(path: String, line: Int, column: String, value: String, tooSmall: Bool)
     /// Rows with missing values, when dropping them was not asked for.
     case missingValues(path: String, rows: Int, firstLine: Int, column: String)
 
@@ -89,9 +92,17 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
         case .fieldCount(let path, let line, let fields, let expected):
             return "\(p(path)):\(line): \(fields) field\(fields == 1 ? "" : "s") but the header has \(expected)"
         case .notANumber(let path, let line, let column, let value):
-            return "\(p(path)):\(line): column \(quoted(column)): \(quoted(value)) is not a number"
+            // Text Swift would read (hexadecimal like 0x1p3) gets the rule spelled out.
+            let hint = value.utf8.count < 100 && Float(value) != nil ? " (mdnx reads decimal numbers only)" : ""
+            return "\(p(path)):\(line): column \(quoted(column)): \(quoted(value)) is not a number\(hint)"
         case .notFinite(let path, let line, let column, let value):
-            return "\(p(path)):\(line): column \(quoted(column)): \(quoted(value)) is not a finite float32 number"
+            return "\(p(path)):\(line): column \(quoted(column)): \(quoted(value)) is not a finite number"
+        case .outOfRange(let path, let line, let column, let value, let tooSmall):
+            let why =
+                tooSmall
+                ? "is too close to 0 for float32 (it would read as 0; the smallest is 1.4e-45)"
+                : "is too large (mdnx reads numbers up to 1e36 in magnitude, so that scaling and plotting stay finite)"
+            return "\(p(path)):\(line): column \(quoted(column)): \(quoted(value)) \(why)"
         case .missingValues(let path, let rows, let firstLine, let column):
             let rowsText = rows == 1 ? "1 row has a missing value" : "\(rows) rows have missing values"
             return "\(p(path)): \(rowsText) (first: line \(firstLine), column \(quoted(column))); "

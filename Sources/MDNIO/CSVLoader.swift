@@ -45,8 +45,11 @@ public struct CSVColumns: Sendable {
 /// Rules: the first line is a header of column names (quoted or not); a UTF-8 byte-order
 /// mark and CRLF line ends are accepted; blank lines are skipped; a leading row-name column
 /// (an empty first header, as R's `write.csv` and pandas' `to_csv` write) is skipped; cells
-/// may be quoted and may have surrounding spaces. Missing values are empty cells and `NA`,
-/// `N/A`, `NaN`, `null`, `None` (any letter case); only the selected columns are checked.
+/// may be quoted and may have surrounding spaces. Numbers follow `DecimalNumber`'s rule
+/// (decimal only; `0x1p3`, `inf` and values that float32 would round to 0, like `1e-50`, or
+/// that exceed 1e36 in magnitude are errors naming the line, column and cell). Missing
+/// values are empty cells and `NA`, `N/A`, `NaN`, `null`, `None` (any letter case): `NaN`
+/// is how pandas writes a missing value; only the selected columns are checked.
 /// A data row must have as many fields as the header. Line numbers in errors are physical
 /// lines of the file (the header is line 1), counting line breaks inside quoted fields.
 public enum CSVLoader {
@@ -256,19 +259,18 @@ public enum CSVLoader {
         }
     }
 
-    /// The cell as a float, nil when it marks a missing value.
+    /// The cell as a float under `DecimalNumber`'s rule, nil when it marks a missing value.
     @inline(__always)
     private static func number(_ cell: String, path: String, line: Int, column: String) throws(CSVError) -> Float? {
-        var parsed = Float(cell)
-        if parsed == nil {
+        switch DecimalNumber.read(cell) {
+        case .number(let v): return v
+        case .notANumber:
             if isMissing(cell) { return nil }
-            let t = trimmed(cell)
-            if t != cell { parsed = Float(t) }  // surrounding spaces
+            throw .notANumber(path: path, line: line, column: column, value: cell)
+        case .infinite: throw .notFinite(path: path, line: line, column: column, value: cell)
+        case .tooLarge: throw .outOfRange(path: path, line: line, column: column, value: cell, tooSmall: false)
+        case .tooSmall: throw .outOfRange(path: path, line: line, column: column, value: cell, tooSmall: true)
         }
-        guard let v = parsed else { throw .notANumber(path: path, line: line, column: column, value: cell) }
-        if v.isFinite { return v }
-        if v.isNaN { return nil }
-        throw .notFinite(path: path, line: line, column: column, value: cell)
     }
 
     static func trimmed(_ text: String) -> String {

@@ -13,7 +13,7 @@ import Testing
     }
 
     /// The message of the CSVError thrown by `body`, or nil.
-    private func message(_ body: () throws -> Dataset) -> String? {
+    private func message<T>(_ body: () throws -> T) -> String? {
         do {
             _ = try body()
             return nil
@@ -122,9 +122,70 @@ import Testing
         let p = dir.file("text.csv", "x,y\n" + numberedRows(3) + "4,abc\n" + numberedRows(8))
         #expect(message { try load(p) } == "\(p):5: column \"y\": \"abc\" is not a number")
         let q = dir.file("inf.csv", "x,y\n" + numberedRows(10) + "1e39,1\n")
-        #expect(message { try load(q) } == "\(q):12: column \"x\": \"1e39\" is not a finite float32 number")
+        #expect(
+            message { try load(q) }
+                == "\(q):12: column \"x\": \"1e39\" is too large (mdnx reads numbers up to 1e36 in magnitude, "
+                + "so that scaling and plotting stay finite)")
         let r = dir.file("infword.csv", "x,y\n-inf,1\n" + numberedRows(10))
-        #expect(message { try load(r) } == "\(r):2: column \"x\": \"-inf\" is not a finite float32 number")
+        #expect(message { try load(r) } == "\(r):2: column \"x\": \"-inf\" is not a finite number")
+    }
+
+    /// Issue 10: `nan` counted as missing while `0x1p3` read as 8 and `1e-50` silently became
+    /// 0. One rule now (`DecimalNumber`): decimal numbers only, nothing that float32 would
+    /// turn into 0 or infinity; NaN stays a missing-value marker (pandas writes it so).
+    @Test func oneRuleForNumbers() throws {
+        func cell(_ text: String) -> String? {
+            let p = dir.file("cell.csv", "x,y\n" + numberedRows(10) + "1,\(text)\n")
+            return message { try load(p) }?.replacingOccurrences(of: p, with: "cell.csv")
+        }
+        #expect(
+            cell("0x1p3") == "cell.csv:12: column \"y\": \"0x1p3\" is not a number (mdnx reads decimal numbers only)")
+        #expect(
+            cell("1e-50")
+                == "cell.csv:12: column \"y\": \"1e-50\" is too close to 0 for float32 (it would read as 0; "
+                + "the smallest is 1.4e-45)")
+        #expect(cell("nan")?.contains("1 row has a missing value (first: line 12") == true)
+        #expect(cell("Infinity") == "cell.csv:12: column \"y\": \"Infinity\" is not a finite number")
+        #expect(cell("3e38")?.contains("is too large") == true)
+        // Within the rule: signs, points, exponents, zeros of any spelling, subnormals.
+        for ok in ["-2.5", ".5", "3.", "+1e-3", "2E+6", "0e-999", "-0.0", "1.5e-45", "1e36"] {
+            #expect(cell(ok) == nil, "\(ok)")
+        }
+        for bad in ["1e", "e3", ".", "1.2.3", "--1", "1_000", "1,5", "0b1", "١"] {
+            #expect(cell("\"\(bad)\"")?.contains("is not a number") == true, "\(bad)")
+        }
+    }
+
+    /// Issue 10: y = +-3e38 was accepted and crashed the explorer's first frame; the range
+    /// check (1e36) rejects it on load.
+    @Test func hugeValuesAreRejectedOnLoad() {
+        let p = dir.file("huge.csv", "x,y\n" + (1...12).map { "\($0),\($0 % 2 == 0 ? "3e38" : "-3e38")\n" }.joined())
+        #expect(message { try load(p) }?.hasPrefix("\(p):2: column \"y\": \"-3e38\" is too large") == true)
+    }
+
+    /// Issue 10: a rejected multi-megabyte cell was echoed whole, and a stray quote pulled the
+    /// rest of the file into one cell; messages are now one bounded line.
+    @Test func hugeAndMultilineCellsGiveOneShortLine() throws {
+        let big = dir.file(
+            "big.csv", "x,y\n" + numberedRows(10) + "1," + String(repeating: "a", count: 1_000_000) + "\n")
+        let m = try #require(message { try load(big) })
+        #expect(m.hasSuffix("…\" (1000000 bytes) is not a number") && m.count < 400)
+        let stray = dir.file("stray.csv", "x,y\n" + numberedRows(3) + "4,\"5\n" + numberedRows(20))
+        let s = try #require(message { try load(stray) })
+        #expect(!s.contains("\n") && s.count < 400, "\(s)")
+        let escape = dir.file("esc.csv", "x,y\n" + numberedRows(10) + "1,\u{1B}]0;title\u{07}\u{1B}[2J\n")
+        #expect(
+            message { try load(escape) }
+                == "\(escape):12: column \"y\": \"\\u{1B}]0;title\\u{7}\\u{1B}[2J\" is not a number")
+    }
+
+    /// Issue 10: a 1M-column header with an unknown column printed a 19.8 MB error.
+    @Test func unknownColumnListsABoundedNumberOfColumns() throws {
+        let header = (1...100_000).map { "c\($0)" }.joined(separator: ",")
+        let p = dir.file(
+            "wide.csv", header + "\n" + Array(repeating: "1", count: 100_000).joined(separator: ",") + "\n")
+        let m = try #require(message { try CSVLoader.readColumns(path: p, columns: [.name("nope")], minimumRows: 0) })
+        #expect(m.hasSuffix("\"c12\" (12), … and 99988 more") && m.count < 400)
     }
 
     @Test func spacesAroundNumbersAndBlankLines() throws {
