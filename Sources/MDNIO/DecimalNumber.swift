@@ -87,7 +87,7 @@ public enum DecimalNumber {
     }
 
     /// `text` without surrounding spaces and tabs.
-    static func trimmed(_ text: Substring) -> Substring {
+    public static func trimmed(_ text: Substring) -> Substring {
         let u = text.utf8
         var start = u.startIndex
         var end = u.endIndex

@@ -1,3 +1,5 @@
+import SafeText
+
 /// Why a command could not do what it was asked, each described in one line that names the
 /// file, flag or value at fault.
 enum CommandError: Error, CustomStringConvertible, Equatable {
@@ -21,28 +23,33 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
     case mixturesAutoFoundNoFiniteK
     /// `--history` records what plots draw: one x and one y column.
     case historyNeedsOneXOneY(inputs: Int, outputs: Int)
+    /// `--per-x` times the number of x values is more samples than one run writes.
+    case tooManySamples(perX: Int, xValues: Int, limit: Int)
 
     var description: String {
         switch self {
         case .holdoutLeavesNoRows(let holdout, let path, let rows):
-            return "--holdout \(holdout) leaves no rows to train on: \(path) has \(rows) usable rows"
+            return "--holdout \(holdout) leaves no rows to train on: \(SafeText.path(path)) has \(rows) usable rows"
         case .tooFewTrainingRows(let rows, let path, let afterHoldout, let split):
-            let source = path.map { "\($0) has \(rows) usable rows\(afterHoldout ? " after --holdout" : "")" }
+            let source = path.map {
+                "\(SafeText.path($0)) has \(rows) usable rows\(afterHoldout ? " after --holdout" : "")"
+            }
             return "too few rows to train on: \(source ?? "\(rows) rows"), and the validation split "
                 + "(\(split)) leaves none for training"
         case .columnCount(let model, let option, let expected, let given):
             let columns = expected.count == 1 ? "column" : "columns"
-            return "\(model) takes \(expected.count) \(option) \(columns) (\(expected.joined(separator: ", "))); "
-                + "got \(given)"
+            return "\(SafeText.path(model)) takes \(expected.count) \(option) \(columns) "
+                + "(\(SafeText.list(expected) { _, name in SafeText.echo(name) })); got \(given)"
         case .columnsNotChosen(let path, let available):
-            let list = available.enumerated().map { "\"\($0.element)\" (\($0.offset + 1))" }
-            return "\(path): choose the input and target columns with --x COLUMN --y COLUMN "
+            let list = SafeText.list(available) { i, name in "\(SafeText.quoted(name)) (\(i + 1))" }
+            return "\(SafeText.path(path)): choose the input and target columns with --x COLUMN --y COLUMN "
                 + "(names or 1-based positions; they can be left out when two columns are named x and y, "
-                + "or when only two columns are numeric); available columns: \(list.joined(separator: ", "))"
+                + "or when only two columns are numeric); available columns: \(list)"
         case .gridNeedsOneInput(let model, let inputs):
-            return "\(model) takes \(inputs) inputs; --grid gives one: use --data with \(inputs) --x columns"
+            return
+                "\(SafeText.path(model)) takes \(inputs) inputs; --grid gives one: use --data with \(inputs) --x columns"
         case .nothingToSample(let model):
-            return "\(model) is an mse model: it predicts one y per x and has no distribution "
+            return "\(SafeText.path(model)) is an mse model: it predicts one y per x and has no distribution "
                 + "to sample; use --summary for its predictions"
         case .mixturesAutoWithoutValidationRows(let split):
             return "--mixtures auto chooses K by validation NLL, but the validation split (\(split)) "
@@ -52,6 +59,10 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
         case .historyNeedsOneXOneY(let inputs, let outputs):
             return "--history records one --x and one --y column (for mdnx plot --animate); "
                 + "got \(inputs) and \(outputs)"
+        case .tooManySamples(let perX, let xValues, let limit):
+            let total = xValues.multipliedReportingOverflow(by: perX)
+            return "--per-x \(perX) with \(xValues) x values makes "
+                + "\(total.overflow ? "too many" : String(total.partialValue)) samples; at most \(limit) per run"
         }
     }
 }

@@ -17,16 +17,25 @@ struct DataCommand: ParsableCommand {
     @Argument(help: "Which data set: spiral or bishop.")
     var name: DatasetName
 
-    @Option(help: "Number of points.")
+    @Option(
+        parsing: .unconditional, help: "Number of points. (default: 10000)",
+        transform: OptionValue.integer("--count", 1...Datasets.maximumCount))
     var count: Int = 10_000
 
-    @Option(help: "Random seed (the same seed gives the same file).")
+    @Option(
+        parsing: .unconditional, help: "Random seed (the same seed gives the same file). (default: 42)",
+        transform: OptionValue.seed())
     var seed: UInt64 = 42
 
-    @Option(help: "Spiral only: standard deviation of the Gaussian jitter, before scaling. (default: 0.2)")
+    @Option(
+        parsing: .unconditional,
+        help: "Spiral only: standard deviation of the Gaussian jitter, before scaling. (default: 0.2)",
+        transform: OptionValue.double("--jitter", .nonNegative))
     var jitter: Double?
 
-    @Option(help: "Spiral only: number of turns. (default: 2)")
+    @Option(
+        parsing: .unconditional, help: "Spiral only: number of turns. (default: 2)",
+        transform: OptionValue.double("--revolutions", .positive))
     var revolutions: Double?
 
     @Option(name: [.short, .long], help: "Write to this file instead of standard output (- for stdout).")
@@ -36,13 +45,6 @@ struct DataCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard count >= 1 else { throw ValidationError("--count must be at least 1, got \(count)") }
-        if let jitter, !(jitter.isFinite && jitter >= 0) {
-            throw ValidationError("--jitter must be a finite number >= 0, got \(jitter)")
-        }
-        if let revolutions, !(revolutions.isFinite && revolutions > 0) {
-            throw ValidationError("--revolutions must be a finite number > 0, got \(revolutions)")
-        }
         if name == .bishop && (jitter != nil || revolutions != nil) {
             throw ValidationError("--jitter and --revolutions apply to the spiral only")
         }

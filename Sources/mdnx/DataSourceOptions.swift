@@ -34,7 +34,9 @@ struct DataSourceOptions: ParsableArguments {
     @Flag(help: "Skip --data rows with a missing x or y value instead of stopping.")
     var dropMissing = false
 
-    @Option(help: "Rows to generate for the built-in data set. (default: 10000)")
+    @Option(
+        parsing: .unconditional, help: "Rows to generate for the built-in data set. (default: 10000)",
+        transform: OptionValue.integer("--count", 1...Datasets.maximumCount))
     var count: Int?
 
     /// The built-in data set these options name (nil with --data).

@@ -19,19 +19,27 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup(title: "Data")
     var source: DataSourceOptions
 
-    @Option(help: "Number of mixture components K.")
+    @Option(
+        parsing: .unconditional, help: "Number of mixture components K. (default: 20)",
+        transform: OptionValue.integer("--mixtures", ExplorerState.Limits.mixtureRange))
     var mixtures: Int = 20
 
     @Option(help: "Training preset.")
     var preset: Preset = .default
 
-    @Option(help: "Sampling temperature T (pi = softmax(logits / T)).")
+    @Option(
+        parsing: .unconditional, help: "Sampling temperature T (pi = softmax(logits / T)). (default: 1)",
+        transform: OptionValue.double("--temperature", .closed(ExplorerState.Limits.temperatureRange)))
     var temperature: Double = 1
 
-    @Option(help: "Sigma temperature S (variance x S).")
+    @Option(
+        parsing: .unconditional, help: "Sigma temperature S (variance x S). (default: 1)",
+        transform: OptionValue.double("--sigma-temperature", .closed(ExplorerState.Limits.sigmaTemperatureRange)))
     var sigmaTemperature: Double = 1
 
-    @Option(help: "Seed for data, weights and shuffling.")
+    @Option(
+        parsing: .unconditional, help: "Seed for data, weights and shuffling. (default: 42)",
+        transform: OptionValue.seed())
     var seed: UInt64 = 42
 
     @Option(help: "Start view (the same names as mdnx plot --view; side is side-by-side).")
@@ -40,7 +48,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "Canvas: braille (2x4 dots per cell), block (2x2) or ascii.")
     var canvas: CanvasKind = .braille
 
-    @Option(help: "Frames per second while training runs.")
+    @Option(
+        parsing: .unconditional, help: "Frames per second while training runs. (default: 20)",
+        transform: OptionValue.integer("--fps", 1...120))
     var fps: Int = 20
 
     @Option(help: "Colour theme name or path.")
@@ -58,18 +68,6 @@ struct ExploreCommand: ParsableCommand {
     var profile = false
 
     func validate() throws {
-        typealias Limits = ExplorerState.Limits
-        guard Limits.mixtureRange.contains(mixtures) else {
-            throw ValidationError(
-                "--mixtures must be in \(Limits.mixtureRange.lowerBound)...\(Limits.mixtureRange.upperBound)")
-        }
-        guard Limits.temperatureRange.contains(temperature) else {
-            throw ValidationError("--temperature must be in \(Self.text(Limits.temperatureRange))")
-        }
-        guard Limits.sigmaTemperatureRange.contains(sigmaTemperature) else {
-            throw ValidationError("--sigma-temperature must be in \(Self.text(Limits.sigmaTemperatureRange))")
-        }
-        guard (1...120).contains(fps) else { throw ValidationError("--fps must be in 1...120") }
         try source.check(minimumCount: 2, columns: .one, command: "explore")
         // With --data: --x and --y, or columns obvious enough to infer (no model supplies defaults here).
         if let path = source.data { _ = try source.selectors(path: path, defaults: nil) }

@@ -8,7 +8,20 @@ enum MixturesOption: Equatable, ExpressibleByArgument, CustomStringConvertible {
     /// Chosen by `MixtureSearch`.
     case auto
 
-    /// Parses `auto` or a whole number (range-checked by the command's `validate`).
+    /// The values of K `--mixtures` accepts.
+    static let range = 1...1000
+
+    /// Parses `auto` or a whole number in `range` (`--mixtures`' transform): throws
+    /// `OptionValueError` naming the range otherwise.
+    static func parse(_ text: String) throws(OptionValueError) -> MixturesOption {
+        guard let value = MixturesOption(argument: text), value.fixed.map(range.contains) ?? true else {
+            throw OptionValueError(
+                option: "--mixtures", expected: "an integer \(OptionValue.describe(range)), or auto", got: text)
+        }
+        return value
+    }
+
+    /// Parses `auto` or a whole number (not range-checked: see `parse`).
     init?(argument: String) {
         if argument == "auto" {
             self = .auto

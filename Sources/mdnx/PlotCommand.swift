@@ -58,7 +58,9 @@ struct PlotCommand: ParsableCommand {
     @OptionGroup(title: "Data")
     var source: DataSourceOptions
 
-    @Option(help: "Seed for the built-in data set and the MDN's samples.")
+    @Option(
+        parsing: .unconditional, help: "Seed for the built-in data set and the MDN's samples. (default: 42)",
+        transform: OptionValue.seed())
     var seed: UInt64 = 42
 
     @Option(help: "Checkpoint written by mdnx train; give it twice for an mse and an mdn model.")
@@ -92,10 +94,14 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: "Overwrite --output if it exists.")
     var force = false
 
-    @Option(help: "Width: cells for the terminal, .txt and .ansi; pixels for .svg and .png.")
+    @Option(
+        parsing: .unconditional, help: "Width: cells for the terminal, .txt and .ansi; pixels for .svg and .png.",
+        transform: OptionValue.integer("--width", 1...20_000))
     var width: Int?
 
-    @Option(help: "Height: cells for the terminal, .txt and .ansi; pixels for .svg and .png.")
+    @Option(
+        parsing: .unconditional, help: "Height: cells for the terminal, .txt and .ansi; pixels for .svg and .png.",
+        transform: OptionValue.integer("--height", 1...20_000))
     var height: Int?
 
     @Option(help: "Text canvas: braille (2x4 dots per cell), block (2x2) or ascii.")

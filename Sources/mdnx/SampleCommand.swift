@@ -19,6 +19,9 @@ struct SampleCommand: ParsableCommand {
             Everything is in the units of the training data.
             """)
 
+    /// The most sample rows one run writes (x values times --per-x).
+    static let maximumRows = 10_000_000
+
     @Option(help: "Checkpoint written by mdnx train.")
     var model: String
 
@@ -41,12 +44,15 @@ struct SampleCommand: ParsableCommand {
         transform: SampleGrid.init(parsing:))
     var grid: SampleGrid?
 
-    @Option(help: "Samples per x value.")
+    @Option(
+        parsing: .unconditional,
+        help: "Samples per x value (at most \(SampleCommand.maximumRows) samples in all). (default: 1)",
+        transform: OptionValue.integer("--per-x", 1...SampleCommand.maximumRows))
     var perX: Int = 1
 
     @OptionGroup var temperatures: TemperatureOptions
 
-    @Option(help: "Random seed for the draws.")
+    @Option(parsing: .unconditional, help: "Random seed for the draws. (default: 42)", transform: OptionValue.seed())
     var seed: UInt64 = 42
 
     @Flag(help: "Write the mixture parameters per x (pi_k, mu_k, sigma_k) instead of samples.")
@@ -71,7 +77,6 @@ struct SampleCommand: ParsableCommand {
         if data == nil && (!x.isEmpty || dropMissing) {
             throw ValidationError("--x and --drop-missing apply to --data only")
         }
-        guard perX >= 1 else { throw ValidationError("--per-x must be at least 1, got \(perX)") }
         try temperatures.check()
     }
 
@@ -102,6 +107,11 @@ struct SampleCommand: ParsableCommand {
             } else if summary {
                 table = SampleTable.summary(x: xs, xNames: xNames, yNames: yNames, batch: batch)
             } else {
+                let (rows, overflow) = (xs.count / dx).multipliedReportingOverflow(by: perX)
+                if overflow || rows > SampleCommand.maximumRows {
+                    throw CommandError.tooManySamples(
+                        perX: perX, xValues: xs.count / dx, limit: SampleCommand.maximumRows)
+                }
                 var rng = SeededRNG(seed: seed)
                 table = SampleTable.samples(x: xs, xNames: xNames, yNames: yNames, batch: batch, perX: perX, rng: &rng)
             }

@@ -85,47 +85,66 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Overwrite an existing --save or --history file.")
     var force = false
 
-    @Option(help: "Seed for the data, the initial weights and the batch order.")
+    @Option(
+        parsing: .unconditional, help: "Seed for the data, the initial weights and the batch order. (default: 42)",
+        transform: OptionValue.seed())
     var seed: UInt64 = 42
 
     @Option(help: "Model: mdn | mse | both.")
     var model: ModelChoice = .mdn
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Mixture components K, or auto to choose K by validation NLL (default: the preset's, 20).",
-            valueName: "k|auto"))
+            valueName: "k|auto"),
+        transform: MixturesOption.parse)
     var mixtures: MixturesOption?
 
     @Option(help: "Training recipe: tutorial | default.")
     var preset: Preset = .default
 
-    @Option(help: "Maximum epochs (default: the preset's).")
+    @Option(
+        parsing: .unconditional, help: "Maximum epochs (default: the preset's).",
+        transform: OptionValue.integer("--epochs", 1...1_000_000))
     var epochs: Int?
 
-    @Option(name: .customLong("batch-size"), help: "Rows per gradient step (default: the preset's).")
+    @Option(
+        name: .customLong("batch-size"), parsing: .unconditional,
+        help: "Rows per gradient step (default: the preset's).",
+        transform: OptionValue.integer("--batch-size", 1...Datasets.maximumCount))
     var batchSize: Int?
 
-    @Option(name: .customLong("learning-rate"), help: "Initial learning rate (default: the preset's).")
+    @Option(
+        name: .customLong("learning-rate"), parsing: .unconditional,
+        help: "Initial learning rate (default: the preset's).",
+        transform: OptionValue.float("--learning-rate", .positive))
     var learningRate: Float?
 
     @Option(help: "Learning-rate schedule: constant | cosine (default: the preset's).")
     var schedule: ScheduleName?
 
-    @Option(help: "Early-stopping patience in epochs (default: the preset's).")
+    @Option(
+        parsing: .unconditional, help: "Early-stopping patience in epochs (default: the preset's).",
+        transform: OptionValue.integer("--patience", 0...1_000_000))
     var patience: Int?
 
     @Option(
-        name: .customLong("plateau-patience"),
-        help: "ReduceLROnPlateau patience; 0 turns it off (default: the preset's).")
+        name: .customLong("plateau-patience"), parsing: .unconditional,
+        help: "ReduceLROnPlateau patience; 0 turns it off (default: the preset's).",
+        transform: OptionValue.integer("--plateau-patience", 0...1_000_000))
     var plateauPatience: Int?
 
-    @Option(help: "Weight-average momentum per step, e.g. 0.99; 0 turns it off (default: the preset's).")
+    @Option(
+        parsing: .unconditional,
+        help: "Weight-average momentum per step, e.g. 0.99; 0 turns it off (default: the preset's).",
+        transform: OptionValue.float("--averaging", .fraction))
     var averaging: Float?
 
     @Option(
-        name: .customLong("validation-split"),
-        help: "Fraction of rows held out for val_loss (default: the preset's).")
+        name: .customLong("validation-split"), parsing: .unconditional,
+        help: "Fraction of rows held out for val_loss (default: the preset's).",
+        transform: OptionValue.double("--validation-split", .fraction))
     var validationSplit: Double?
 
     @Option(
@@ -134,8 +153,9 @@ struct TrainCommand: ParsableCommand {
     var validationRows: ValidationRows?
 
     @Option(
-        name: .customLong("steps-per-epoch"),
-        help: "Gradient steps per epoch; 0 means one pass over the training rows (default: the preset's).")
+        name: .customLong("steps-per-epoch"), parsing: .unconditional,
+        help: "Gradient steps per epoch; 0 means one pass over the training rows (default: the preset's).",
+        transform: OptionValue.integer("--steps-per-epoch", 0...100_000_000))
     var stepsPerEpoch: Int?
 
     @Option(
@@ -147,6 +167,7 @@ struct TrainCommand: ParsableCommand {
     var monitor: Monitor?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Threads that share each batch (default: 1).",
             discussion: """
@@ -154,10 +175,13 @@ struct TrainCommand: ParsableCommand {
                 took about 0.7x the time with 2 threads (`mdnx bench --only mdn_epoch_2t`), but on a \
                 busy machine it is slower, and the model differs by rounding from the \
                 one-thread model the explorer trains with the same seed.
-                """))
+                """),
+        transform: OptionValue.integer("--threads", 1...64))
     var threads: Int = 1
 
-    @Option(help: "Keep the last N rows out of training and score them at the end.")
+    @Option(
+        parsing: .unconditional, help: "Keep the last N rows out of training and score them at the end. (default: 0)",
+        transform: OptionValue.integer("--holdout", 0...Datasets.maximumCount))
     var holdout: Int = 0
 
     @Flag(help: "Print JSON lines (one object per epoch, one summary per model).")
@@ -167,29 +191,10 @@ struct TrainCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let k = mixtures?.fixed, k < 1 { throw ValidationError("--mixtures must be at least 1 (got \(k))") }
-        if let k = mixtures?.fixed, k > 1000 { throw ValidationError("--mixtures must be at most 1000 (got \(k))") }
         if mixtures == .auto && model == .mse {
             throw ValidationError("--mixtures auto needs an mdn (--model mdn or both)")
         }
         try source.check(minimumCount: 2, columns: .several, command: "train")
-        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
-        if !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64 (got \(threads))") }
-        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
-        if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
-            throw ValidationError("--learning-rate must be a positive number (got \(learningRate))")
-        }
-        if let averaging, !(averaging >= 0 && averaging < 1) {
-            throw ValidationError("--averaging must be in [0, 1) (got \(averaging))")
-        }
-        if let validationSplit, !(validationSplit >= 0 && validationSplit < 1) {
-            throw ValidationError("--validation-split must be in [0, 1) (got \(validationSplit))")
-        }
-        if let stepsPerEpoch, stepsPerEpoch < 0 {
-            throw ValidationError("--steps-per-epoch must be >= 0 (got \(stepsPerEpoch))")
-        }
-        if let patience, patience < 0 { throw ValidationError("--patience must be >= 0 (got \(patience))") }
-        if holdout < 0 { throw ValidationError("--holdout must be >= 0 (got \(holdout))") }
         if source.data == nil {
             let n = source.rowCount
             if holdout >= n { throw ValidationError("--holdout must be in 0..<\(n) (got \(holdout))") }

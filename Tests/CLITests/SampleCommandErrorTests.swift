@@ -10,25 +10,43 @@ import Testing
         return try files.run(["sample", "--model", "m.safetensors", "--grid", "0:1:3"] + extra)
     }
 
-    @Test(arguments: [("0", "0.0"), ("-1", "-1.0"), ("nan", "nan"), ("inf", "inf")])
+    @Test(arguments: [("0", "0"), ("-1", "-1"), ("nan", "\"nan\""), ("inf", "inf"), ("0x1p3", "\"0x1p3\"")])
     func badTemperature(value: String, shown: String) throws {
         let r = try sample(["--temperature", value])
         #expect(r.status == 64)
-        #expect(r.errorLine == "Error: temperature must be a positive finite number, got \(shown)")
+        #expect(
+            r.stderr
+                == "Error: --temperature must be a number greater than 0 (got \(shown)) (see 'mdnx sample --help')\n")
         #expect(r.stdout.isEmpty)
     }
 
-    @Test(arguments: [("0", "0.0"), ("-1", "-1.0"), ("nan", "nan")])
+    @Test(arguments: [("0", "0"), ("-1", "-1"), ("nan", "\"nan\"")])
     func badSigmaTemperature(value: String, shown: String) throws {
         let r = try sample(["--sigma-temperature", value])
         #expect(r.status == 64)
-        #expect(r.errorLine == "Error: sigma temperature must be a positive finite number, got \(shown)")
+        #expect(
+            r.errorLine
+                == "Error: --sigma-temperature must be a number greater than 0 (got \(shown)) (see 'mdnx sample --help')"
+        )
     }
 
-    @Test func zeroPerX() throws {
-        let r = try sample(["--per-x", "0"])
+    /// Issue 10: `--per-x 9223372036854775807` overflowed and `--per-x 100000000000` aborted.
+    @Test(arguments: ["0", "-5", "9223372036854775807", "100000000000", "99999999999999999999"])
+    func perXOutOfRange(value: String) throws {
+        let r = try sample(["--per-x", value])
         #expect(r.status == 64)
-        #expect(r.errorLine == "Error: --per-x must be at least 1, got 0")
+        #expect(
+            r.stderr
+                == "Error: --per-x must be an integer from 1 to 10000000 (got \(value)) (see 'mdnx sample --help')\n")
+    }
+
+    /// The product of x values and --per-x is bounded too.
+    @Test func tooManySamplesInAll() throws {
+        let files = try CheckpointFileErrorTests.trainedModel()
+        let r = try files.run(["sample", "--model", "m.safetensors", "--grid", "0:1:1000", "--per-x", "20000"])
+        #expect(r.status == 1)
+        #expect(
+            r.stderr == "Error: --per-x 20000 with 1000 x values makes 20000000 samples; at most 10000000 per run\n")
     }
 
     @Test func negativeGridStartIsAValue() throws {
@@ -55,7 +73,7 @@ import Testing
         #expect(r.status == 64)
         #expect(
             r.errorLine == "Error: The value '\(value)' is invalid for '--grid <grid>': expected START:END:N with "
-                + "finite numbers START, END and a count N from 1 to 10000000, e.g. 0:5:200")
+                + "finite numbers START, END and a count N from 1 to 10000000, e.g. 0:5:200 (see 'mdnx sample --help')")
         #expect(r.stdout.isEmpty)
     }
 

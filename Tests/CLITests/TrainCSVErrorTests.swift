@@ -71,7 +71,8 @@ import Testing
 
     @Test func zeroMixtures() throws {
         expectFailure(
-            try train("x,y\n1,2\n", extra: ["--mixtures", "0"]), "Error: --mixtures must be at least 1 (got 0)",
+            try train("x,y\n1,2\n", extra: ["--mixtures", "0"]),
+            "Error: --mixtures must be an integer from 1 to 1000, or auto (got 0) (see 'mdnx train --help')",
             status: 64)
     }
 
@@ -92,13 +93,14 @@ import Testing
 
     @Test func columnsWithoutData() throws {
         let r = try MDNXProcess.run(["train", "--x", "a", "--y", "b"])
-        expectFailure(r, "Error: --x, --y and --drop-missing apply to --data only", status: 64)
+        expectFailure(
+            r, "Error: --x, --y and --drop-missing apply to --data only (see 'mdnx train --help')", status: 64)
     }
 
     @Test func dataAndDatasetConflict() throws {
         expectFailure(
             try train("x,y\n1,2\n", extra: ["--dataset", "bishop"]),
-            "Error: --data and --dataset cannot be combined", status: 64)
+            "Error: --data and --dataset cannot be combined (see 'mdnx train --help')", status: 64)
     }
 
     @Test func holdoutTooLargeForTheFile() throws {
@@ -111,6 +113,6 @@ import Testing
     @Test func unknownFlag() throws {
         let r = try MDNXProcess.run(["train", "--data", "x.csv", "--x", "a", "--y", "b", "--frobnicate"])
         #expect(r.status == 64)
-        #expect(r.errorLine == "Error: Unknown option '--frobnicate'")
+        #expect(r.stderr == "Error: Unknown option '--frobnicate' (see 'mdnx train --help')\n")
     }
 }
