@@ -53,7 +53,10 @@ public struct TrainingSummary: Sendable, Equatable {
 ///
 /// Best-weight restore follows Keras 3: when `restoreBestWeights` is set, the best epoch's
 /// weights are restored whenever training ends (early stop, max epochs, cancellation or a
-/// non-finite loss), not only when the callback stopped it. Without a validation split,
+/// non-finite loss), not only when the callback stopped it; unlike Keras, an epoch whose
+/// monitored value is not finite is never recorded as the best (its weights have diverged).
+/// A batch whose loss is not finite ends training at once (`StopReason.nonFinite`): the
+/// epoch stops there, its report carries that loss, and no callback sees it. Without a validation split,
 /// callbacks that monitor val_loss watch the training loss instead. The same network, data,
 /// config and seed give a bit-identical run.
 public final class Trainer {
@@ -201,6 +204,7 @@ public final class Trainer {
         var lossSum = 0.0
         var seen = 0
         var cancelled = false
+        var diverged = false
         train.x.withUnsafeBufferPointer { xs in
             train.y.withUnsafeBufferPointer { ys in
                 for _ in 0..<stepsPerEpoch {
@@ -228,10 +232,15 @@ public final class Trainer {
                             }
                         }
                     }
-                    lossSum += step(rows: rows) * Double(rows)
+                    let loss = step(rows: rows)
+                    lossSum += loss * Double(rows)
                     seen += rows
                     cursor += rows
                     if cursor == trainingCount { cursor = 0 }
+                    if !loss.isFinite {
+                        diverged = true
+                        return
+                    }
                 }
             }
         }
@@ -240,6 +249,15 @@ public final class Trainer {
             return nil
         }
         let loss = lossSum / Double(seen)
+        if diverged {
+            epoch += 1
+            let report = EpochReport(
+                epoch: epoch, loss: loss, valLoss: nil, learningRate: lrUsed,
+                milliseconds: (ContinuousClock.now - start) / .milliseconds(1))
+            history.append(report)
+            finish(.nonFinite)
+            return report
+        }
         if config.averaging != nil { rebuildAveraged() }
         let valLoss = validation.map { Evaluation.loss(network: network, dataset: $0, workspace: validationWorkspace!) }
         epoch += 1
@@ -370,10 +388,12 @@ public final class Trainer {
         var stopNow = false
         if var es = earlyStopping {
             let restore = es.config.restoreBestWeights
-            // Keras: before the first comparison the current weights count as the best.
-            if restore && best == nil { best = (network, r.epoch) }
-            let (improved, stop) = es.observe(epoch: r.epoch, value: monitored(es.config.monitor, r))
-            if improved && restore { best = (network, r.epoch) }
+            // Keras: before the first comparison the current weights count as the best; but
+            // weights whose monitored value is not finite never do.
+            let value = monitored(es.config.monitor, r)
+            if restore && best == nil && value.isFinite { best = (network, r.epoch) }
+            let (improved, stop) = es.observe(epoch: r.epoch, value: value)
+            if improved && restore && value.isFinite { best = (network, r.epoch) }
             stopNow = stop
             earlyStopping = es
         }

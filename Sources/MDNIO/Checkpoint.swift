@@ -98,8 +98,14 @@ public struct Checkpoint: Sendable, Equatable {
         return m
     }
 
-    /// Writes the checkpoint to `path` atomically (no-clobber unless `overwrite`).
+    /// Writes the checkpoint to `path` atomically (no-clobber unless `overwrite`). A model
+    /// with a weight that is not finite (training diverged) is refused: nothing is written.
     public func save(to path: String, overwrite: Bool = false) throws(CheckpointError) {
+        if let bad = tensors.first(where: { !$0.values.allSatisfy(\.isFinite) }) {
+            throw .invalidContents(
+                reason: "tensor \(SafeText.quoted(bad.name)) has values that are not finite (training diverged); "
+                    + "\(SafeText.path(path)) was not written")
+        }
         try SafeTensors.write(
             SafeTensors.Contents(tensors: tensors, metadata: metadata), to: path, overwrite: overwrite)
     }
@@ -131,6 +137,9 @@ public struct Checkpoint: Sendable, Equatable {
         let normalizer = try m.normalizer(inputDimension: inputDimension, outputDimension: outputDimension)
         let xNames = try m.names("x_names", count: inputDimension)
         let yNames = try m.names("y_names", count: outputDimension)
+        if let bad = contents.tensors.first(where: { !$0.values.allSatisfy(\.isFinite) }) {
+            throw m.fail("tensor \(SafeText.quoted(bad.name)) has values that are not finite (a diverged model)")
+        }
         self.init(
             kind: kind, hidden: hidden, mixtures: mixtures, inputDimension: inputDimension,
             outputDimension: outputDimension, preset: try m.value("preset"), epochs: epochs, seed: seed,

@@ -23,6 +23,11 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
     case mixturesAutoFoundNoFiniteK
     /// `--history` records what plots draw: one x and one y column.
     case historyNeedsOneXOneY(inputs: Int, outputs: Int)
+    /// Training of `model` stopped in `epoch` because its loss (or validation loss) was not
+    /// finite; nothing was saved.
+    case trainingDiverged(model: String, epoch: Int, loss: Double, valLoss: Double?)
+    /// `model` scored on `data` gave a `score` (mean NLL, MSE) that is not finite.
+    case nonFiniteScore(model: String, data: String, score: String, value: Double)
     /// `--per-x` times the number of x values is more samples than one run writes.
     case tooManySamples(perX: Int, xValues: Int, limit: Int)
 
@@ -59,10 +64,23 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
         case .historyNeedsOneXOneY(let inputs, let outputs):
             return "--history records one --x and one --y column (for mdnx plot --animate); "
                 + "got \(inputs) and \(outputs)"
+        case .trainingDiverged(let model, let epoch, let loss, let valLoss):
+            let value =
+                loss.isFinite ? "val_loss \(CommandError.number(valLoss ?? .nan))" : "loss \(CommandError.number(loss))"
+            return "\(model) training diverged in epoch \(epoch) (\(value)); nothing was saved "
+                + "(try a lower --learning-rate)"
+        case .nonFiniteScore(let model, let data, let score, let value):
+            return
+                "the \(score) of \(SafeText.path(model)) on \(SafeText.path(data)) is \(CommandError.number(value)), "
+                + "not a finite score: the model's weights are not finite, or the data lie where its density "
+                + "is 0 in float precision"
         case .tooManySamples(let perX, let xValues, let limit):
             let total = xValues.multipliedReportingOverflow(by: perX)
             return "--per-x \(perX) with \(xValues) x values makes "
                 + "\(total.overflow ? "too many" : String(total.partialValue)) samples; at most \(limit) per run"
         }
     }
+
+    /// "nan", "inf", "-inf" or the number (Swift prints a negative NaN as "-nan").
+    static func number(_ v: Double) -> String { v.isNaN ? "nan" : "\(v)" }
 }

@@ -54,6 +54,7 @@ struct EvalCommand: ParsableCommand {
         let ySel = try ModelIO.selectors(y, defaults: checkpoint.yNames, option: "--y", model: model)
         let report = try CSVLoader.read(path: data, x: xSel, y: ySel, dropMissing: dropMissing, minimumRows: 1)
         let evaluation = predictor.evaluate(report.dataset)
+        try EvalCommand.checkFinite(evaluation, model: model, data: data)
         let record = EvalRecord(
             model: model, data: data, predictor: predictor, report: report, evaluation: evaluation)
         if json {
@@ -102,4 +103,13 @@ struct EvalCommand: ParsableCommand {
     }
 
     private static func format(_ v: Double) -> String { String(format: "%.6g", v) }
+
+    /// A score that is not finite is not a result: the model's weights are broken, or the data
+    /// lie where its density underflows to 0. Refused with one line and a non-zero exit.
+    static func checkFinite(_ evaluation: ModelEvaluation, model: String, data: String) throws(CommandError) {
+        let scores = evaluation.scores
+        let named = [("mean NLL", scores?.nll), ("CRPS", scores?.crps), ("MSE", evaluation.meanSquaredError)]
+        guard let (name, value) = named.first(where: { !($0.1?.isFinite ?? true) }), let value else { return }
+        throw .nonFiniteScore(model: model, data: data, score: name, value: value)
+    }
 }

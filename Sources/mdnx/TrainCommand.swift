@@ -308,6 +308,7 @@ struct TrainCommand: ParsableCommand {
         recorder?.begin(prepared)
         let summary = fit(prepared, stop: stop) { recorder?.record(prepared, $0) }
         recorder?.finish(kind, summary)
+        if summary.stopReason == .nonFinite { try diverged(kind, last: summary.last) }
         let model = TrainedModel(
             prepared: prepared, summary: summary, wallMilliseconds: (ContinuousClock.now - start) / .milliseconds(1),
             search: search)
@@ -324,6 +325,19 @@ struct TrainCommand: ParsableCommand {
             try checkpoint.save(to: save, overwrite: force)
             if !json { printToStandardError("saved the \(kind.rawValue) model to \(save)") }
         }
+    }
+
+    /// Ends the run after a non-finite loss: a JSON error record with --json, then the
+    /// one-line error (exit 1); nothing is saved.
+    func diverged(_ kind: ModelKind, last: EpochReport?) throws -> Never {
+        let error = CommandError.trainingDiverged(
+            model: kind.rawValue, epoch: last?.epoch ?? 0, loss: last?.loss ?? .nan, valLoss: last?.valLoss)
+        if json {
+            try JSONOutput.printLine(
+                TrainErrorRecord(
+                    model: kind.rawValue, epoch: last?.epoch ?? 0, reason: "non_finite", message: error.description))
+        }
+        throw error
     }
 
     /// Prints what is about to train (rows, parameters, batches, scaling, K and whether

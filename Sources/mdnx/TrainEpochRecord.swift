@@ -8,10 +8,11 @@ struct TrainEpochRecord: Encodable, Equatable {
     let model: String
     /// 1-based epoch number.
     let epoch: Int
-    /// Running mean of the batch losses over the epoch (training units).
-    let loss: Double
-    /// Validation loss after the epoch (absent without validation rows).
-    let valLoss: Double?
+    /// Running mean of the batch losses over the epoch (training units); null when it is not
+    /// finite (the epoch in which training diverged).
+    let loss: JSONNumber
+    /// Validation loss after the epoch (absent without validation rows; null if not finite).
+    let valLoss: JSONNumber?
     /// Learning rate used during the epoch.
     let learningRate: Double
     /// Wall time of the epoch, milliseconds.
@@ -28,9 +29,28 @@ struct TrainEpochRecord: Encodable, Equatable {
     init(kind: ModelKind, _ report: EpochReport) {
         model = kind.rawValue
         epoch = report.epoch
-        loss = report.loss
-        valLoss = report.valLoss
+        loss = JSONNumber(report.loss)
+        valLoss = report.valLoss.map(JSONNumber.init)
         learningRate = Double("\(report.learningRate)") ?? Double(report.learningRate)
         ms = report.milliseconds
+    }
+}
+
+/// `mdnx train --json`'s last line when training fails (a non-finite loss):
+/// `{"event":"error","model":"mdn","epoch":3,"reason":"non_finite","message":"..."}`.
+struct TrainErrorRecord: Encodable, Equatable {
+    /// Always "error".
+    let event = "error"
+    /// "mdn" or "mse".
+    let model: String
+    /// The epoch in which training failed.
+    let epoch: Int
+    /// Why, as a token: "non_finite".
+    let reason: String
+    /// The one-line message also printed on standard error.
+    let message: String
+
+    private enum CodingKeys: String, CodingKey {
+        case event, model, epoch, reason, message
     }
 }

@@ -12,6 +12,23 @@ import Testing
         return Trainer(network: net, data: Datasets.spiral(count: count, seed: 2), config: config, seed: seed)
     }
 
+    /// Issue 10: `train --learning-rate 1e30` saved a NaN model as "best weights from epoch 1".
+    /// A non-finite batch loss ends training in that epoch, and diverged weights are never
+    /// recorded as the best, so nothing is "restored".
+    @Test(arguments: [ModelKind.mse, ModelKind.mdn])
+    func divergedTrainingStopsAtOnce(kind: ModelKind) {
+        let config = TrainingConfig(
+            learningRate: 1e30, batchSize: 32, maxEpochs: 50,
+            earlyStopping: EarlyStoppingConfig(monitor: .loss, patience: 10, restoreBestWeights: true))
+        let t = makeTrainer(kind: kind, config: config)
+        let s = t.fit()
+        #expect(s.stopReason == .nonFinite)
+        #expect(s.epochs == 1 && t.history.count == 1)
+        #expect(!t.history[0].loss.isFinite && t.history[0].valLoss == nil)
+        #expect(s.restoredEpoch == nil)
+        #expect(t.isFinished)
+    }
+
     @Test func validationSplitIsTheLastRows() {
         let t = makeTrainer(kind: .mse, config: TrainingConfig(validationSplit: 0.15), count: 1000)
         // Keras: split_at = floor(1000 * 0.85) = 850.
