@@ -1,3 +1,5 @@
+import SafeText
+
 /// Why a theme could not be loaded; `description` is one line naming the file, line and key.
 public enum ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file is not valid TOML (line and column from the TOML parser).
@@ -19,27 +21,31 @@ public enum ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .malformed(let file, let line, let column, let message):
-            return "\(file):\(line):\(column): malformed TOML: \(message)"
+            return "\(SafeText.path(file)):\(line):\(column): malformed TOML: \(SafeText.echo(message, limit: 200))"
         case .unknownKey(let file, let line, let key, let suggestion, let validKeys):
             let hint =
-                suggestion.map { "did you mean \"\($0)\"?" } ?? "valid keys: " + validKeys.joined(separator: ", ")
-            return "\(Self.place(file, line)): unknown key \"\(key)\" (\(hint))"
+                suggestion.map { "did you mean \(SafeText.quoted($0))?" }
+                ?? "valid keys: " + SafeText.list(validKeys) { _, k in SafeText.echo(k) }
+            return "\(Self.place(file, line)): unknown key \(SafeText.quoted(key)) (\(hint))"
         case .badColor(let file, let line, let key, let value):
-            return "\(Self.place(file, line)): \(key): \"\(value)\" is not a colour (expected #rrggbb)"
+            return "\(Self.place(file, line)): \(SafeText.echo(key)): \(SafeText.quoted(value)) is not a colour "
+                + "(expected #rrggbb)"
         case .badValue(let file, let line, let key, let message):
-            return "\(Self.place(file, line)): \(key): \(message)"
+            return "\(Self.place(file, line)): \(SafeText.echo(key)): \(SafeText.echo(message, limit: 200))"
         case .missingKey(let file, let key):
-            return "\(file): missing key \"\(key)\""
+            return "\(SafeText.path(file)): missing key \(SafeText.quoted(key))"
         case .unreadable(let path, let reason):
-            return "\(path): cannot read theme: \(reason)"
+            return "\(SafeText.path(path)): cannot read theme: \(SafeText.echo(reason, limit: 200))"
         case .notFound(let name, let available, let searched):
-            let location = searched.isEmpty ? "" : " in " + searched.joined(separator: ", ")
-            return "no theme \"\(name)\"\(location) (available: \(available.joined(separator: ", ")))"
+            let location =
+                searched.isEmpty ? "" : " in " + SafeText.list(searched) { _, d in SafeText.path(d) }
+            return "no theme \(SafeText.quoted(name))\(location) "
+                + "(available: \(SafeText.list(available) { _, n in SafeText.echo(n) }))"
         }
     }
 
-    /// `file:line`, or `file` when the line is unknown.
+    /// `file:line`, or `file` when the line is unknown (the file escaped and cut).
     static func place(_ file: String, _ line: Int?) -> String {
-        line.map { "\(file):\($0)" } ?? file
+        line.map { "\(SafeText.path(file)):\($0)" } ?? SafeText.path(file)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TermPlot
 import Testing
 
@@ -158,5 +159,42 @@ import Testing
         #expect(theme.background == RGB(hex: 0x002B36))
         #expect(theme.densityRamp.first == RGB(hex: 0x00204D))
         #expect(theme.color(.mseCurve) == Theme.builtinDefault.color(.mseCurve))
+    }
+}
+
+/// Issue 10: hostile theme files give one short line, quickly.
+@Suite struct ThemeHostileInputTests {
+    func message(_ text: String) -> String? {
+        do {
+            _ = try ThemeParser.parse(text, name: "x", file: "themes/x.toml", defaults: Theme.builtinDefault)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// A 200 KB unknown key took 22 s in the did-you-mean search; keys whose lengths differ
+    /// by more than the suggestion distance are now skipped.
+    @Test func hugeUnknownKeyIsFastAndCut() throws {
+        let key = String(repeating: "k", count: 200_000)
+        let clock = ContinuousClock()
+        var m: String?
+        let elapsed = clock.measure { m = message("name = \"x\"\n\(key) = 1\n") }
+        let text = try #require(m)
+        #expect(text.hasPrefix("themes/x.toml:2: unknown key \"kkkk") && text.contains("…\" (200000 bytes)"))
+        #expect(text.count < 400 && !text.contains("\n"))
+        #expect(elapsed < .seconds(2))  // generous: it is milliseconds; the old search took 22 s
+    }
+
+    /// Strings with newlines and escapes are shown escaped, on one line.
+    @Test func controlCharactersInValuesAreEscaped() throws {
+        let text = try #require(message("name = \"x\"\n[colors]\ntruth = \"red\\n\\u001b[2J\"\n"))
+        #expect(text == #"themes/x.toml:3: colors.truth: "red\n\u{1B}[2J" is not a colour (expected #rrggbb)"#)
+    }
+
+    /// A near miss is still suggested.
+    @Test func suggestionStillWorks() throws {
+        let text = try #require(message("name = \"x\"\n[colors]\ntruht = \"#ffffff\"\n"))
+        #expect(text.contains("did you mean \"colors.truth\"?"))
     }
 }
