@@ -3,6 +3,7 @@ import Foundation
 import MDNCore
 import MDNFigures
 import SafeIO
+import SafeText
 import Signals
 import TermPlot
 import TermPlotPNG
@@ -278,7 +279,7 @@ public final class ExplorerApp {
         }
         var input = FrameInput(
             snapshot: snap, data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL,
-            samples: samples, themeName: theme.name,
+            samples: samples, themeName: SafeText.echo(theme.name, limit: SafeText.labelLimit),
             profile: timer.statusText)
         input.equalAspect = loaded.equalAspect
         if state.view == .density, let batch = snap.mixtureRows, batch.count > 0 {

@@ -1,6 +1,7 @@
 import MDNCore
 import MDNFigures
 import MDNIO
+import SafeText
 import TermPlot
 
 /// Where the explorer's data comes from.
@@ -71,10 +72,15 @@ struct LoadedData: Sendable {
                 referenceNLL: -1.282)
         case .csv(let path, let x, let y):
             do {
-                let data = try CSVLoader.load(
+                var data = try CSVLoader.load(
                     path: path, x: ColumnSelector(parsing: x), y: ColumnSelector(parsing: y),
                     dropMissing: options.dropMissing)
-                let name = path.split(separator: "/").last.map(String.init) ?? path
+                // Column and file names reach axis labels, titles and the status bar: escaped
+                // and cut once here (the explorer never writes them back to a file).
+                data.xNames = data.xNames.map { SafeText.echo($0, limit: SafeText.labelLimit) }
+                data.yNames = data.yNames.map { SafeText.echo($0, limit: SafeText.labelLimit) }
+                let file = path.split(separator: "/").last.map(String.init) ?? path
+                let name = SafeText.echo(file, limit: SafeText.labelLimit)
                 return LoadedData(data: data, name: name, referenceNLL: nil, isUserData: true)
             } catch {
                 throw ExplorerError.dataUnavailable(error.description)

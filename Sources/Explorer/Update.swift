@@ -1,3 +1,5 @@
+import SafeText
+
 /// The explorer's pure transition function: the new state and the effects to perform.
 ///
 /// Nothing here touches the terminal, the clock or the trainers; the adapter performs the
@@ -15,7 +17,7 @@ public func update(_ state: ExplorerState, _ event: ExplorerEvent) -> (ExplorerS
         s.height = height
         return (s, [])
     case .status(let message):
-        s.statusMessage = message
+        s.statusMessage = SafeText.line(message, limit: 300)
         return (s, [])
     case .trainingFinished(let why):
         s.finished = true

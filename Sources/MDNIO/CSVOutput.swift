@@ -1,6 +1,7 @@
 import Foundation
 import MDNCore
 import SafeIO
+import SafeText
 
 /// Writes numeric tables as CSV (a header row, then one row per record), to a file through
 /// `AtomicFile` (never clobbering unless asked) or to standard output.
@@ -48,8 +49,11 @@ public enum CSVOutput {
         try AtomicFile.write(text: text, to: path, overwrite: overwrite)
     }
 
-    /// A header field, quoted when it must be.
-    public static func escape(_ field: String) -> String {
+    /// A header field, quoted when it must be. Names with control characters (from a CSV
+    /// header or checkpoint metadata) are written escaped (`SafeText`), so printing the table
+    /// to a terminal cannot send it escape sequences.
+    public static func escape(_ raw: String) -> String {
+        let field = SafeText.isPlain(raw) ? raw : SafeText.echo(raw, limit: Int.max)
         let needsQuotes =
             field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || field.first == " " || field.last == " "

@@ -15,6 +15,8 @@
 public enum SafeText {
     /// Characters kept of one echoed value (a cell, a name, a path, an option value).
     public static let valueLimit = 80
+    /// Characters kept of a name shown as a plot label or title (a column, a file).
+    public static let labelLimit = 40
     /// Characters kept of an echoed file path.
     public static let pathLimit = 240
     /// Characters kept of a whole one-line message.

@@ -3,6 +3,7 @@ import Foundation
 import MDNCore
 import MDNFigures
 import MDNIO
+import SafeText
 import TermPlot
 import TermPlotPNG
 import Themes
@@ -140,7 +141,8 @@ struct PlotCommand: ParsableCommand {
         var rng = SeededRNG(seed: seed)
         let plot = PlotScene(
             data: XYPoints(xs: points.x, ys: points.y), dataName: dataName,
-            xName: points.xNames[0], yName: points.yNames[0],
+            xName: SafeText.echo(points.xNames[0], limit: SafeText.labelLimit),
+            yName: SafeText.echo(points.yNames[0], limit: SafeText.labelLimit),
             // Only the spiral's two columns share a unit; other data keep their own ranges.
             equalAspect: source.builtin?.sharesUnits ?? false,
             mse: mse.map { p in { p.predictions(x: $0) } }, mdn: mdn.flatMap(Self.mixtureSource),
@@ -170,10 +172,10 @@ struct PlotCommand: ParsableCommand {
         }
     }
 
-    /// The data's name for titles: the CSV's file name, or the built-in set's name.
+    /// The data's name for titles: the CSV's file name (escaped and cut), or the built-in set's name.
     var dataName: String {
         guard let path = source.data else { return (source.dataset ?? .spiral).rawValue }
-        return path.split(separator: "/").last.map(String.init) ?? path
+        return SafeText.echo(path.split(separator: "/").last.map(String.init) ?? path, limit: SafeText.labelLimit)
     }
 
     /// An mdn checkpoint as a mixture source (in the data's units).

@@ -1,8 +1,10 @@
 import Foundation
+import SafeText
 
 /// Writes one line to standard error (progress and summaries, so stdout stays pure data).
 /// Standard output is flushed first, so the two streams stay in order when they share a pipe.
+/// The line goes through `SafeText.line`: paths and names in it cannot reach the terminal raw.
 func printToStandardError(_ line: String) {
     fflush(nil)
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((SafeText.line(line, limit: 2000) + "\n").utf8))
 }

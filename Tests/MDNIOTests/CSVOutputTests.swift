@@ -27,4 +27,11 @@ import Testing
         try CSVOutput.write(header: ["x", "y"], values: Array(values.prefix(20)), to: p, overwrite: true)
         #expect(try CSVLoader.load(path: p, x: .index(1), y: .index(2)).count == 10)
     }
+
+    /// Issue 10: names from a CSV header or checkpoint metadata are printed with the table;
+    /// control characters in them are written escaped, never raw.
+    @Test func headerNamesWithControlCharactersAreEscaped() {
+        let text = CSVOutput.render(header: ["x\u{1B}[2J", "y\nz", "plain, with comma"], values: [1, 2, 3])
+        #expect(text == #"x\u{1B}[2J,y\nz,"plain, with comma""# + "\n1.0,2.0,3.0\n")
+    }
 }
