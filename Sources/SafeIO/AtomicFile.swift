@@ -92,8 +92,11 @@ public enum AtomicFile {
         }
     }
 
-    /// `directory` exists, is a directory, and the process may create files in it.
-    private static func checkDirectory(_ directory: String, for path: String) throws(FileWriteError) {
+    /// `directory` exists, is a directory, and the process may create files in it (for
+    /// an output directory given up front, like the explorer's export directory); errors
+    /// name `path`, the directory itself unless given.
+    public static func checkDirectory(_ directory: String, for path: String? = nil) throws(FileWriteError) {
+        let path = path ?? directory
         var st = stat()
         guard stat(directory, &st) == 0 else { throw .system(path: path, reason: errnoText()) }
         guard (st.st_mode & S_IFMT) == S_IFDIR else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Explorer
 import MDNCore
 import MDNFigures
+import SafeIO
 import TermPlot
 
 /// `mdnx explore` (also `mdnx` alone): the live terminal explorer.
@@ -71,6 +72,12 @@ struct ExploreCommand: ParsableCommand {
         try source.check(minimumCount: 2, columns: .one, command: "explore")
         // With --data: --x and --y, or columns obvious enough to infer (no model supplies defaults here).
         if let path = source.data { _ = try source.selectors(path: path, defaults: nil) }
+        // Exports go there later: fail now, not on the first key press.
+        do {
+            try AtomicFile.checkDirectory(exportDir)
+        } catch {
+            throw ValidationError("--export-dir: \(error.description)")
+        }
     }
 
     /// A temperature range as the messages write it: "0.05...20".
