@@ -16,7 +16,9 @@ let package = Package(
     name: "mdnx",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "mdnx", targets: ["mdnx"])
+        .executable(name: "mdnx", targets: ["mdnx"]),
+        // The parsers of user files, for the fuzz targets in Fuzz/ (a package of its own).
+        .library(name: "MDNParsers", targets: ["MDNCore", "MDNIO", "Themes", "SafeText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

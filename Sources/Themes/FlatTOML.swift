@@ -34,6 +34,7 @@ struct FlatTOML: Sendable {
 
     /// Parses `text`; `file` names it in errors.
     init(text: String, file: String) throws(ThemeError) {
+        try TOMLGuard.check(text, file: file)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

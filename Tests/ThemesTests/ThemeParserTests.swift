@@ -197,4 +197,12 @@ import Testing
         let text = try #require(message("name = \"x\"\n[colors]\ntruht = \"#ffffff\"\n"))
         #expect(text.contains("did you mean \"colors.truth\"?"))
     }
+
+    /// Found by Fuzz/FuzzTheme: a table header starting with a character that starts no key made
+    /// toml++ abort the process (assertion in parse_key, exit 134); now it is malformed TOML.
+    @Test(arguments: ["[é]", "[[✓]]", "[ \u{FFFD}]", "[a]\n[\t😀.b]", "[$colors]", "[[.a]]", "[\nstatus]", "[[\r\nx]]"])
+    func nonASCIITableHeaderIsMalformedNotAnAbort(header: String) throws {
+        let text = try #require(message("name = \"x\"\n" + header + "\n"))
+        #expect(text.hasPrefix("themes/x.toml:") && text.contains(": malformed TOML: a table name cannot start with"))
+    }
 }
