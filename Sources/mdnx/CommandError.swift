@@ -1,3 +1,4 @@
+import SafeIO
 import SafeText
 
 /// Why a command could not do what it was asked, each described in one line that names the
@@ -28,6 +29,8 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
     case trainingDiverged(model: String, epoch: Int, loss: Double, valLoss: Double?)
     /// `model` scored on `data` gave a `score` (mean NLL, MSE) that is not finite.
     case nonFiniteScore(model: String, data: String, score: String, value: Double)
+    /// `--export-dir` is missing, not a directory, or not writable.
+    case exportDirectory(FileWriteError)
     /// `--per-x` times the number of x values is more samples than one run writes.
     case tooManySamples(perX: Int, xValues: Int, limit: Int)
 
@@ -74,6 +77,8 @@ enum CommandError: Error, CustomStringConvertible, Equatable {
                 "the \(score) of \(SafeText.path(model)) on \(SafeText.path(data)) is \(CommandError.number(value)), "
                 + "not a finite score: the model's weights are not finite, or the data lie where its density "
                 + "is 0 in float precision"
+        case .exportDirectory(let error):
+            return "--export-dir \(error.description)"
         case .tooManySamples(let perX, let xValues, let limit):
             let total = xValues.multipliedReportingOverflow(by: perX)
             return "--per-x \(perX) with \(xValues) x values makes "

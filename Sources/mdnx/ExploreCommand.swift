@@ -72,12 +72,6 @@ struct ExploreCommand: ParsableCommand {
         try source.check(minimumCount: 2, columns: .one, command: "explore")
         // With --data: --x and --y, or columns obvious enough to infer (no model supplies defaults here).
         if let path = source.data { _ = try source.selectors(path: path, defaults: nil) }
-        // Exports go there later: fail now, not on the first key press.
-        do {
-            try AtomicFile.checkDirectory(exportDir)
-        } catch {
-            throw ValidationError("--export-dir: \(error.description)")
-        }
     }
 
     /// A temperature range as the messages write it: "0.05...20".
@@ -119,6 +113,12 @@ struct ExploreCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Exports go there later: fail now, not on the first key press.
+        do {
+            try AtomicFile.checkDirectory(exportDir)
+        } catch {
+            throw CommandError.exportDirectory(error)
+        }
         if let path = source.data, let note = try source.selectors(path: path, defaults: nil).note {
             printToStandardError(note)
         }

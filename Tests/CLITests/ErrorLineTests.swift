@@ -36,7 +36,7 @@ import Testing
         (["plot", "-o", "x.gif\(esc)"], 1, #"unknown export format '.gif\u{1B}[2j\u{7}'"#),
         (["plot", "-o", "d.csv.svg", "--width", "10"], 1, "--width must be from 64"),
         (["explore", "--export-format", "g\(esc)if"], 64, #"g\u{1B}[2J\u{7}if"#),
-        (["explore", "--export-dir", "missing\(esc)"], 64, #"--export-dir: missing\u{1B}[2J\u{7}: cannot write"#),
+        (["explore", "--export-dir", "missing\(esc)"], 1, #"--export-dir missing\u{1B}[2J\u{7}: cannot write"#),
         (["explore", "--fps", "0"], 64, "--fps must be an integer from 1 to 120 (got 0)"),
         (["explore", "--mixtures", "1000"], 64, "--mixtures must be an integer from 1 to 64 (got 1000)"),
         (["bench", "--json", "extra"], 64, "Unexpected argument 'extra'"),
