@@ -30,7 +30,7 @@ public enum FileWriteError: Error, CustomStringConvertible, Equatable {
 /// Modes: a new file gets 0666 minus the process's umask, as `open(2)` gives; a replaced
 /// file keeps its permission bits (setuid and setgid are dropped). Overwriting a symbolic
 /// link to a file replaces the file it points to (the link stays); a dangling link is
-/// refused. The temporary name is short and fixed in length (`.mdnx-` and 12 random
+/// refused either way. The temporary name is short and fixed in length (`.mdnx-` and 12 random
 /// characters), so any valid destination name works, up to the system's 255 bytes.
 public enum AtomicFile {
     /// Writes `bytes` to `path`. Without `overwrite`, an existing file (or symbolic link,
@@ -58,7 +58,9 @@ public enum AtomicFile {
             guard rename(tmp, target) == 0 else { throw .system(path: path, reason: errnoText()) }
         } else {
             if link(tmp, path) != 0 {
-                if errno == EEXIST { throw .exists(path: path) }
+                if errno == EEXIST {
+                    throw isDanglingLink(path) ? .system(path: path, reason: danglingReason) : .exists(path: path)
+                }
                 throw .system(path: path, reason: errnoText())
             }
             unlink(tmp)
@@ -81,6 +83,7 @@ public enum AtomicFile {
         if name.utf8.count > nameLimit { throw .system(path: path, reason: String(cString: strerror(ENAMETOOLONG))) }
         var st = stat()
         if lstat(path, &st) == 0 {
+            if isDanglingLink(path) { throw .system(path: path, reason: danglingReason) }
             var targetStat = stat()
             if stat(path, &targetStat) == 0, (targetStat.st_mode & S_IFMT) == S_IFDIR {
                 throw .system(path: path, reason: "is a directory")
@@ -110,11 +113,20 @@ public enum AtomicFile {
     static func resolvedTarget(_ path: String) throws(FileWriteError) -> String {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return path }
-        guard let resolved = realpath(path, nil) else {
-            throw .system(path: path, reason: "a symbolic link to a file that does not exist")
-        }
+        guard let resolved = realpath(path, nil) else { throw .system(path: path, reason: danglingReason) }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// Why a dangling symbolic link is refused (overwriting or not: there is no file to
+    /// replace, and writing through it would create a file elsewhere).
+    static let danglingReason = "a symbolic link to a file that does not exist"
+
+    /// Whether `path` is a symbolic link whose target does not exist.
+    static func isDanglingLink(_ path: String) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return false }
+        return stat(path, &st) != 0
     }
 
     /// The permission bits (and sticky bit; not setuid or setgid) of the regular file at

@@ -84,15 +84,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.hasPrefix(".mdnx-") })
     }
 
-    /// A dangling symbolic link is never replaced silently: without overwrite it is "in the
-    /// way" (exists); with overwrite it is refused, since there is no file to replace.
+    /// A dangling symbolic link is never replaced or written through, with or without
+    /// overwrite: there is no file to replace ("use --force" would not help).
     @Test func symbolicLinks() throws {
         let dangling = dir + "/dangling.csv"
         try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: dir + "/missing.csv")
-        #expect(throws: FileWriteError.exists(path: dangling)) { try AtomicFile.write(text: "x", to: dangling) }
-        #expect(
-            throws: FileWriteError.system(path: dangling, reason: "a symbolic link to a file that does not exist")
-        ) { try AtomicFile.write(text: "x", to: dangling, overwrite: true) }
+        let refused = FileWriteError.system(path: dangling, reason: "a symbolic link to a file that does not exist")
+        for overwrite in [false, true] {
+            #expect(throws: refused) { try AtomicFile.write(text: "x", to: dangling, overwrite: overwrite) }
+            #expect(throws: refused) { try AtomicFile.check(dangling, overwrite: overwrite) }
+        }
         #expect(!FileManager.default.fileExists(atPath: dir + "/missing.csv"))
         // A link to a file: overwrite replaces the file it points to, and keeps the link.
         let real = dir + "/real.csv"
