@@ -110,6 +110,8 @@ public struct SampleTable: Sendable, Equatable {
             a.isFinite, b.isFinite, gridCounts.contains(n)
         else { return nil }
         if n == 1 { return [a] }
-        return (0..<n).map { i in i == n - 1 ? b : a + (b - a) * Float(i) / Float(n - 1) }
+        // In Double: END - START of two finite floats can overflow Float (-3e38:3e38).
+        let (start, step) = (Double(a), (Double(b) - Double(a)) / Double(n - 1))
+        return (0..<n).map { i in i == n - 1 ? b : Float(start + step * Double(i)) }
     }
 }

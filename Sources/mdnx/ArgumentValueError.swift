@@ -17,7 +17,8 @@ enum ArgumentValueError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .notAGrid:
             let counts = SampleTable.gridCounts
-            return "expected START:END:N with finite numbers START, END and a count N from \(counts.lowerBound) "
+            return
+                "expected START:END:N with decimal numbers START, END (at most 1e36 in magnitude) and a count N from \(counts.lowerBound) "
                 + "to \(counts.upperBound), e.g. 0:5:200"
         case .unknownExportFormat(let name):
             return "unknown format '\(name)' (\(ExportFormatList.names))"

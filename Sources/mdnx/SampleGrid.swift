@@ -1,5 +1,6 @@
 import ArgumentParser
 import MDNCore
+import MDNIO
 
 /// `mdnx sample --grid START:END:N`: N evenly spaced x values from START to END, both ends
 /// included (`SampleTable.grid`), read from the option's text.
@@ -9,10 +10,13 @@ struct SampleGrid: ExpressibleByArgument, Equatable {
     /// The x values.
     let values: [Float]
 
-    /// The grid `text` describes; throws `.notAGrid` unless it is START:END:N with finite
-    /// numbers and N in `SampleTable.gridCounts`.
+    /// The grid `text` describes; throws `.notAGrid` unless it is START:END:N with START and
+    /// END numbers under `DecimalNumber`'s rule and N in `SampleTable.gridCounts`.
     init(parsing text: String) throws(ArgumentValueError) {
-        guard let values = SampleTable.grid(text) else { throw .notAGrid }
+        let ends = text.split(separator: ":", omittingEmptySubsequences: false).prefix(2)
+        guard ends.allSatisfy({ if case .number = DecimalNumber.read($0) { true } else { false } }),
+            let values = SampleTable.grid(text)
+        else { throw .notAGrid }
         self.text = text
         self.values = values
     }

@@ -67,13 +67,14 @@ import Testing
 
 /// `--grid` reads itself (`SampleGrid`): a bad value stops parsing with one line naming it.
 @Suite struct SampleGridArgumentTests {
-    @Test(arguments: ["0:5:0", "abc", "0:inf:3", "0:1", "0:1:2.5", "0:1:10000001"])
+    @Test(arguments: ["0:5:0", "abc", "0:inf:3", "0:1", "0:1:2.5", "0:1:10000001", "0x1p1:2:3", "-3e38:3e38:5"])
     func badGridIsOneLineNamingTheValue(value: String) throws {
         let r = try MDNXProcess.run(["sample", "--model", "m.safetensors", "--grid", value])
         #expect(r.status == 64)
         #expect(
             r.errorLine == "Error: The value '\(value)' is invalid for '--grid <grid>': expected START:END:N with "
-                + "finite numbers START, END and a count N from 1 to 10000000, e.g. 0:5:200 (see 'mdnx sample --help')")
+                + "decimal numbers START, END (at most 1e36 in magnitude) and a count N from 1 to 10000000, e.g. 0:5:200 "
+                + "(see 'mdnx sample --help')")
         #expect(r.stdout.isEmpty)
     }
 

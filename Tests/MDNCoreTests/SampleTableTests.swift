@@ -59,5 +59,7 @@ import Testing
         #expect(SampleTable.grid("a:5:3") == nil)
         #expect(SampleTable.grid("0:inf:3") == nil)
         #expect(SampleTable.grid("0:1:2.5") == nil)
+        // Issue 10: END - START overflowed Float, giving inf and NaN x values.
+        #expect(SampleTable.grid("-3e38:3e38:5") == [-3e38, -1.5e38, 0, 1.5e38, 3e38])
     }
 }
