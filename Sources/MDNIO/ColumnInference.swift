@@ -1,4 +1,5 @@
 import CSV
+import SafeText
 
 /// The x and y columns of a CSV file when they are obvious, for commands given no `--x`/`--y`.
 ///
@@ -42,8 +43,8 @@ public struct ColumnInference: Sendable, Equatable {
     /// "x" (column 1) as x and "y" (column 2) as y, the columns named x and y`.
     public func note(path: String) -> String {
         let why = reason == .named ? "the columns named x and y" : "the file's only two numeric columns"
-        return "\(path): no --x/--y given; using \(xName.debugDescription) (column \(xPosition)) as x and "
-            + "\(yName.debugDescription) (column \(yPosition)) as y, \(why)"
+        return "\(SafeText.path(path)): no --x/--y given; using \(SafeText.quoted(xName)) (column \(xPosition)) as x "
+            + "and \(SafeText.quoted(yName)) (column \(yPosition)) as y, \(why)"
     }
 
     /// The obvious columns of the CSV file at `path`, or nil if there are none (see the type's
@@ -65,7 +66,7 @@ public struct ColumnInference: Sendable, Equatable {
             guard row.count == raw.count else { continue }  // the loader reports it
             for c in header.indices {
                 let cell = CSVLoader.trimmed(row[c + offset])
-                if Float(cell) != nil {
+                if DecimalNumber.read(cell) != .notANumber {  // the loader's number rule
                     numbers[c] += 1
                 } else if !CSVLoader.isMissing(cell) {
                     others[c] += 1

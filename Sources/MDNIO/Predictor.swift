@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import SafeText
 
 /// A trained network from a checkpoint, answering in the user's units: it normalises x with
 /// the checkpoint's `Normalizer`, runs the network, and maps the outputs back (mixture means
@@ -191,7 +192,7 @@ extension Checkpoint {
             throw .notACheckpoint(
                 path: path,
                 reason:
-                    "metadata '\(Checkpoint.validationRMSEKey)' is \(String(text.prefix(80)).debugDescription), expected a JSON list of "
+                    "metadata '\(Checkpoint.validationRMSEKey)' is \(SafeText.quoted(text)), expected a JSON list of "
                     + "\(outputDimension) positive number\(outputDimension == 1 ? "" : "s")")
         }
         return values

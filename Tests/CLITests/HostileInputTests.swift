@@ -1,7 +1,7 @@
 import Foundation
-import MDNIO
 import Testing
 
+@testable import MDNIO
 @testable import mdnx
 
 /// Issue 10's reproducers, run as a user would run them: hostile checkpoints, CSVs, flags
@@ -233,17 +233,17 @@ import Testing
     }
 }
 
-/// `mdnx eval`'s refusal of scores that are not finite (a model whose density underflows on
-/// the data gives an infinite NLL even when its weights are finite).
+/// `mdnx eval`'s refusal of scores that are not finite (a model whose predictions overflow
+/// on the data gives an infinite MSE even when its weights are finite).
 @Suite struct EvalFiniteScoreTests {
     @Test func nonFiniteScoresAreRefused() {
-        #expect(throws: CommandError.nonFiniteScore(model: "m", data: "d.csv", score: "mean NLL", value: .infinity)) {
-            try EvalCommand.checkFinite((nll: .infinity, mse: 1), model: "m", data: "d.csv")
-        }
+        let infinite = ModelEvaluation(meanSquaredError: .infinity, scores: nil)
         #expect(throws: CommandError.nonFiniteScore(model: "m", data: "d.csv", score: "MSE", value: .infinity)) {
-            try EvalCommand.checkFinite((nll: nil, mse: .infinity), model: "m", data: "d.csv")
+            try EvalCommand.checkFinite(infinite, model: "m", data: "d.csv")
         }
-        #expect(throws: Never.self) { try EvalCommand.checkFinite((nll: -1.2, mse: 0.5), model: "m", data: "d.csv") }
+        #expect(throws: Never.self) {
+            try EvalCommand.checkFinite(ModelEvaluation(meanSquaredError: 0.5, scores: nil), model: "m", data: "d.csv")
+        }
         let text = CommandError.nonFiniteScore(model: "m\u{1B}", data: "d.csv", score: "MSE", value: -.nan).description
         #expect(text.hasPrefix(#"the MSE of m\u{1B} on d.csv is nan, not a finite score"#))
     }

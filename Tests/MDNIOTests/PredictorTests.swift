@@ -130,7 +130,7 @@ import Testing
             #expect(
                 throws: CheckpointError.notACheckpoint(
                     path: "c",
-                    reason: "metadata 'validation_rmse' is \(bad.debugDescription), expected a JSON list of "
+                    reason: "metadata 'validation_rmse' is \"\(bad)\", expected a JSON list of "
                         + "1 positive number")
             ) { try Predictor(checkpoint: c, path: "c") }
         }
