@@ -17,13 +17,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mdnx", targets: ["mdnx"]),
-        // The parsers of user files, for the fuzz targets in Fuzz/ (a package of its own).
+        // The parsers of user files, for the fuzz targets in Tests/Fuzz (a package of its own).
         .library(name: "MDNParsers", targets: ["MDNCore", "MDNIO", "Themes", "SafeText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Input made safe to echo: control characters escaped, long values cut, one line.
@@ -74,7 +73,7 @@ let package = Package(
         // Colour themes: theme files, lookup, colour-depth mapping.
         .target(
             name: "Themes",
-            dependencies: ["TermPlot", "SafeText", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["TermPlot", "SafeText"],
             plugins: ["EmbedDefaultTheme"]
         ),
         // mdnx's figures: the view vocabulary, the scene, component curves, density grids,

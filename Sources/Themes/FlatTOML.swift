@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// A TOML value below the table level: what theme validation looks at.
 enum TOMLLeaf: Hashable, Sendable {
     case string(String)
@@ -32,47 +30,10 @@ struct FlatTOML: Sendable {
     /// The line (1-based) where each key path, or table header, appears.
     var lines: TOMLLineLocator
 
-    /// Parses `text`; `file` names it in errors.
+    /// Parses `text` (`TOMLReader`'s subset of TOML); `file` names it in errors.
     init(text: String, file: String) throws(ThemeError) {
-        try TOMLGuard.check(text, file: file)
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .malformed(
-                file: file, line: error.source.begin.line, column: error.source.begin.column,
-                message: error.description)
-        } catch {
-            throw .malformed(file: file, line: 1, column: 1, message: "\(error)")
-        }
-        var values: [String: TOMLLeaf] = [:]
-        Self.flatten(table, prefix: "", into: &values)
-        self.values = values
-        self.lines = TOMLLineLocator(text: text)
-    }
-
-    private static func flatten(_ table: TOMLTable, prefix: String, into values: inout [String: TOMLLeaf]) {
-        for (key, value) in table {
-            let path = prefix.isEmpty ? key : prefix + "." + key
-            if let sub = value.table {
-                if sub.isEmpty { values[path] = .table }
-                flatten(sub, prefix: path, into: &values)
-            } else {
-                values[path] = leaf(value)
-            }
-        }
-    }
-
-    private static func leaf(_ value: TOMLValueConvertible) -> TOMLLeaf {
-        switch value.type {
-        case .string: return .string(value.string ?? "")
-        case .bool: return .bool(value.bool ?? false)
-        case .int: return .integer(value.int ?? 0)
-        case .double: return .float(value.double ?? 0)
-        case .array: return .array((value.array.map { Array($0) } ?? []).map(leaf))
-        case .table: return .table
-        default: return .other(value.type.description)
-        }
+        values = try TOMLReader(text: text, file: file).values
+        lines = TOMLLineLocator(text: text)
     }
 }
 

@@ -3,12 +3,12 @@ import Testing
 
 @testable import MDNIO
 
-/// The fuzz targets' seed inputs (Fuzz/Corpus, written by Fuzz/Corpus/make_seeds.py) stay
+/// The fuzz targets' seed inputs (Tests/Fuzz/Corpus, written by make_seeds.py there) stay
 /// valid, so fuzzing starts from files that load and reaches the code behind the parsers.
 @Suite struct FuzzSeedsTests {
-    /// Fuzz/Corpus in this checkout.
+    /// Tests/Fuzz/Corpus in this checkout.
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz/Corpus")
+        .appendingPathComponent("Fuzz/Corpus")
 
     static func files(_ folder: String) throws -> [String] {
         let dir = corpus.appendingPathComponent(folder).path

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the seed inputs of the fuzz targets (Fuzz/Corpus/csv, Fuzz/Corpus/safetensors).
+"""Writes the seed inputs of the fuzz targets (Tests/Fuzz/Corpus/csv, Tests/Fuzz/Corpus/safetensors).
 
 Theme seeds are the shipped themes (themes/*.toml). Run from anywhere: python3 make_seeds.py.
 The checkpoints follow mdnx's format (Sources/MDNIO/Checkpoint.swift) with tiny networks, so

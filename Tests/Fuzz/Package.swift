@@ -10,7 +10,7 @@ let entryPoint: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 let package = Package(
     name: "mdnx-fuzz",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(name: "mdnx", path: "..")],
+    dependencies: [.package(name: "mdnx", path: "../..")],
     targets: [
         // What every target checks: no trap, and every error message one short line without
         // control characters.
