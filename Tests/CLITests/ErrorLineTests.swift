@@ -13,7 +13,7 @@ import Testing
         (["train\(esc)"], 64, #"Unexpected argument 'train\u{1B}[2J\u{7}'"#),
         (["train", "--dataset", "moons\(esc)"], 64, #"The value 'moons\u{1B}[2J\u{7}' is invalid for '--dataset"#),
         (["train", "--data", "a\(esc).csv", "--x", "x", "--y", "y"], 1, #"a\u{1B}[2J\u{7}.csv: no such file"#),
-        (["train", "--data", "d.csv"], 1, #"d.csv: choose the input and target columns"#),
+        (["train", "--data", "abc.csv"], 1, #"abc.csv: choose the input and target columns"#),
         (["train", "--data", "d.csv", "--x", "q\(esc)", "--y", "y"], 1, #"no column named "q\u{1B}[2J\u{7}""#),
         (["train", "--data", "d.csv", "--x", "x", "--y", "y", "--holdout", "100000"], 1, "--holdout 100000"),
         (["train", "--dataset", "spiral", "--save", "no\(esc)/m.safetensors"], 1, #"no\u{1B}[2J\u{7}/m.safetensors"#),
@@ -44,6 +44,7 @@ import Testing
 
     @Test func everyErrorIsOneLineWithoutControlBytes() throws {
         let files = try CheckpointFileErrorTests.trainedModel()
+        try files.write("abc.csv", "a,b,c\n1,2,3\n")  // no obvious x and y columns
         for (args, status, expected) in Self.cases {
             let r = try files.run(args)
             let message = HostileInputTests.expectOneLineError(r, status: status)
