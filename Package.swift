@@ -102,7 +102,8 @@ let package = Package(
             name: "mdnx",
             dependencies: [
                 "MDNCore", "MDNIO", "SafeIO", "SafeText", "TermPlot", "TermPlotPNG", "Themes", "MDNFigures",
-                "Explorer", "Signals", "MDNAnimation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Explorer", "Signals", "MDNAnimation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SafeTextTests", dependencies: ["SafeText"]),

@@ -1,6 +1,7 @@
 import Foundation
 import MDNCore
 import SafeIO
+import SafeText
 
 /// A recorded training on disk (`mdnx train --history FILE`): the `TrainingHistory` (every
 /// epoch's losses, learning rate and weights of each model) with the data it was trained on,
@@ -175,7 +176,8 @@ public enum TrainingRecordingError: Error, CustomStringConvertible, Equatable, S
     public var description: String {
         switch self {
         case .file(let e): return e.description
-        case .notARecording(let path, let reason): return "\(path): not an mdnx training recording: \(reason)"
+        case .notARecording(let path, let reason):
+            return "\(SafeText.path(path)): not an mdnx training recording: \(SafeText.line(reason))"
         }
     }
 }

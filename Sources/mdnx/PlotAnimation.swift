@@ -28,12 +28,6 @@ extension PlotCommand {
         {
             throw ValidationError("--history holds its data; leave out --data, --dataset, --count, --x and --y")
         }
-        if let fps, !(fps >= 0.1 && fps <= 100) {
-            throw ValidationError("--fps must be from 0.1 to 100 (got \(fps))")
-        }
-        if let maxFrames, !(2...10_000).contains(maxFrames) {
-            throw ValidationError("--max-frames must be from 2 to 10000 (got \(maxFrames))")
-        }
     }
 
     /// Writes the animation.

@@ -81,10 +81,15 @@ struct PlotCommand: ParsableCommand {
         transform: EpochRange.init(parsing:))
     var epochs: EpochRange?
 
-    @Option(help: "With --animate: frames per second, from 0.1 to 100. (default: 10)")
+    @Option(
+        parsing: .unconditional, help: "With --animate: frames per second, from 0.1 to 100. (default: 10)",
+        transform: OptionValue.double("--fps", .closed(0.1...100)))
     var fps: Double?
 
-    @Option(help: "With --animate: the most frames; longer trainings show evenly spaced epochs. (default: 200)")
+    @Option(
+        parsing: .unconditional,
+        help: "With --animate: the most frames; longer trainings show evenly spaced epochs. (default: 200)",
+        transform: OptionValue.integer("--max-frames", 2...10_000))
     var maxFrames: Int?
 
     @OptionGroup var temperatures: TemperatureOptions

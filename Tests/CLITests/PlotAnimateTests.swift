@@ -45,7 +45,7 @@ import Testing
             (["-o", "a.png"], "a.png: an animation is written as .gif or .cast"),
             (["--epochs", "5:99", "-o", "b.gif"], "epochs 5:99 are not in the recording (epochs 1 to 22)"),
             (["--model", "m.safetensors", "-o", "b.gif"], "--history holds its models; leave out --model"),
-            (["--fps", "0", "-o", "b.gif"], "--fps must be from 0.1 to 100 (got 0.0)"),
+            (["--fps", "0", "-o", "b.gif"], "--fps must be a number from 0.1 to 100 (got 0)"),
         ]
         for (extra, message) in cases {
             let r = try files.run(["plot", "--animate", "--history", "h.safetensors"] + extra)

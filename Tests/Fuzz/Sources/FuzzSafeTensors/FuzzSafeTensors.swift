@@ -5,13 +5,19 @@ import MDNIO
 /// libFuzzer entry point: the bytes as a checkpoint file, decoded (`SafeTensors.decode`),
 /// read as a checkpoint and rebuilt as a model (`Predictor`); a model that loads is then
 /// used the way the commands use it: predictions, mixtures, tempering, summaries, samples
-/// and the density grid of `mdnx plot`. Checks: no trap; every error is one short line
-/// without control characters.
+/// and the density grid of `mdnx plot`. The same contents are also read as a training
+/// recording (`mdnx train --history`, another safetensors file). Checks: no trap; every
+/// error is one short line without control characters.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSafeTensors(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     do {
         let contents = try SafeTensors.decode(bytes, path: "fuzz.safetensors")
+        do {
+            _ = try TrainingRecording(contents: contents, path: "fuzz.safetensors")
+        } catch {
+            FuzzCheck.oneLine(error.description, "recording")
+        }
         let checkpoint = try Checkpoint(contents: contents, path: "fuzz.safetensors")
         let predictor = try Predictor(checkpoint: checkpoint, path: "fuzz.safetensors")
         use(predictor)
