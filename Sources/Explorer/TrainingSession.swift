@@ -159,7 +159,7 @@ public final class TrainingSession: Sendable {
             let started = DispatchTime.now().uptimeNanoseconds
             let trainer = useMDN ? mdn : mse
             // Cancelled mid-epoch (stop or a new K): drop the partial epoch.
-            guard let report = trainer.runEpoch(shouldStop: interrupted) else { continue }
+            guard let report = trainer.runEpoch(interruptIf: interrupted) else { continue }
             if useMDN {
                 snap.mdn.record(
                     Self.inDataUnits(report, kind: .mdn, normalizer: mdnNormalizer),

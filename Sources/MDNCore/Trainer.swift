@@ -119,6 +119,11 @@ public final class Trainer {
     private var best: (network: Network, epoch: Int)?
     /// Product of ReduceLROnPlateau's reductions (1 until the first).
     private var plateauScale: Float = 1
+    /// The epoch `runEpoch(interruptIf:)` was interrupted in, resumed by the next call.
+    private var suspended: SuspendedEpoch?
+    /// The model as the last completed epoch left it, before any best-weight restore at the
+    /// end (what a recording of every epoch stores; `network` is the final model).
+    public private(set) var endOfEpochNetwork: Network?
 
     /// Rows of `count` that train (the first ones) under `validationSplit`, as Keras splits:
     /// split_at = floor(n * (1 - validation_split)); validation = rows[split_at...].
@@ -184,31 +189,33 @@ public final class Trainer {
     /// Runs one epoch and applies the callbacks; finishes training when they say so.
     @discardableResult
     public func runEpoch() -> EpochReport {
-        runEpoch(shouldStop: { false })!
+        runEpoch(interruptIf: { false })!
     }
 
-    /// Runs one epoch, checking `shouldStop` between batches; returns nil (and finishes
-    /// training as cancelled) if it fired mid-epoch.
-    public func runEpoch(shouldStop: () -> Bool) -> EpochReport? {
+    /// Runs one epoch, checking `interrupted` between batches. If it fires, the epoch is
+    /// suspended: nil is returned, training is NOT finished, and the next call resumes the
+    /// epoch at the batch where it stopped, so an interrupted run is bit-identical to an
+    /// uninterrupted one. Interrupting is how a caller pauses or attends to something else
+    /// (the explorer's K restart of the other model); `stop()` ends training.
+    public func runEpoch(interruptIf interrupted: () -> Bool) -> EpochReport? {
         precondition(!isFinished, "training has finished")
-        let start = ContinuousClock.now
-        if config.schedule != .constant {
-            optimizer.learningRate =
-                config.learningRate * config.schedule.factor(epoch: epoch, of: config.maxEpochs) * plateauScale
-        }
-        let lrUsed = optimizer.learningRate
+        let resumedAt = ContinuousClock.now
+        if suspended == nil { suspended = beginEpoch() }
+        let lrUsed = suspended!.learningRate
+        let carried = suspended!.elapsed
         let din = train.inputDimension
         let dout = train.outputDimension
         let batch = batchRows
         let spaces = [workspace] + helpers
-        var lossSum = 0.0
-        var seen = 0
+        var lossSum = suspended!.lossSum
+        var seen = suspended!.seen
+        var steps = suspended!.steps
         var cancelled = false
         var diverged = false
         train.x.withUnsafeBufferPointer { xs in
             train.y.withUnsafeBufferPointer { ys in
-                for _ in 0..<stepsPerEpoch {
-                    if shouldStop() {
+                while steps < stepsPerEpoch {
+                    if interrupted() {
                         cancelled = true
                         return
                     }
@@ -237,6 +244,7 @@ public final class Trainer {
                     seen += rows
                     cursor += rows
                     if cursor == trainingCount { cursor = 0 }
+                    steps += 1
                     if !loss.isFinite {
                         diverged = true
                         return
@@ -245,16 +253,20 @@ public final class Trainer {
             }
         }
         if cancelled {
-            finish(.cancelled)
+            suspended = SuspendedEpoch(
+                learningRate: lrUsed, lossSum: lossSum, seen: seen, steps: steps,
+                elapsed: carried + (ContinuousClock.now - resumedAt))
             return nil
         }
+        suspended = nil
         let loss = lossSum / Double(seen)
         if diverged {
             epoch += 1
             let report = EpochReport(
                 epoch: epoch, loss: loss, valLoss: nil, learningRate: lrUsed,
-                milliseconds: (ContinuousClock.now - start) / .milliseconds(1))
+                milliseconds: (carried + (ContinuousClock.now - resumedAt)) / .milliseconds(1))
             history.append(report)
+            endOfEpochNetwork = network
             finish(.nonFinite)
             return report
         }
@@ -263,8 +275,9 @@ public final class Trainer {
         epoch += 1
         let report = EpochReport(
             epoch: epoch, loss: loss, valLoss: valLoss, learningRate: lrUsed,
-            milliseconds: (ContinuousClock.now - start) / .milliseconds(1))
+            milliseconds: (carried + (ContinuousClock.now - resumedAt)) / .milliseconds(1))
         history.append(report)
+        endOfEpochNetwork = network
         applyCallbacks(report)
         return report
     }
@@ -275,7 +288,10 @@ public final class Trainer {
     public func fit(shouldStop: () -> Bool = { false }, onEpoch: (EpochReport) -> Void = { _ in }) -> TrainingSummary {
         let start = ContinuousClock.now
         while !isFinished {
-            guard let report = runEpoch(shouldStop: shouldStop) else { break }
+            guard let report = runEpoch(interruptIf: shouldStop) else {
+                finish(.cancelled)
+                break
+            }
             onEpoch(report)
             if !isFinished && shouldStop() { finish(.cancelled) }
         }
@@ -287,6 +303,15 @@ public final class Trainer {
     /// Ends training now (as cancelled), restoring best weights if configured.
     public func stop() {
         if !isFinished { finish(.cancelled) }
+    }
+
+    /// Starts an epoch: its scheduled learning rate.
+    private func beginEpoch() -> SuspendedEpoch {
+        if config.schedule != .constant {
+            optimizer.learningRate =
+                config.learningRate * config.schedule.factor(epoch: epoch, of: config.maxEpochs) * plateauScale
+        }
+        return SuspendedEpoch(learningRate: optimizer.learningRate, lossSum: 0, seen: 0, steps: 0, elapsed: .zero)
     }
 
     /// Rows [lo, hi) of a batch of `rows` that thread `t` of `count` works on.
@@ -424,6 +449,20 @@ public final class Trainer {
         }
         averaged = nil
     }
+}
+
+/// An epoch between two batches: what it has done so far.
+private struct SuspendedEpoch {
+    /// The learning rate the epoch runs at.
+    var learningRate: Float
+    /// Sum of batch losses times batch sizes so far.
+    var lossSum: Double
+    /// Training rows done.
+    var seen: Int
+    /// Gradient steps done (the batch order's position is the trainer's own cursor).
+    var steps: Int
+    /// Time spent in the epoch so far (not counting time suspended).
+    var elapsed: Duration
 }
 
 /// EarlyStopping's bookkeeping, exactly as Keras 3 (mode min): each epoch wait += 1; an

@@ -33,7 +33,7 @@ import Testing
 
     /// Trains `prepared` to its end as the explorer's loop does (epoch by epoch).
     static func runToEnd(_ prepared: PreparedTrainer) {
-        while !prepared.trainer.isFinished { _ = prepared.trainer.runEpoch(shouldStop: { false }) }
+        while !prepared.trainer.isFinished { _ = prepared.trainer.runEpoch() }
     }
 
     @Test("train, the explorer and the recipe train the same model", arguments: ModelKind.allCases, Preset.allCases)
