@@ -126,7 +126,10 @@ let package = Package(
                 "MDNCoreTestSupport",
             ]),
         .testTarget(name: "MDNFiguresTests", dependencies: ["MDNFigures", "MDNCore", "TermPlot", "Themes"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx"]),
+        .target(
+            name: "ExplorerTestSupport", dependencies: ["Explorer", "MDNCore", "TermPlot", "Themes"],
+            path: "Tests/Support/ExplorerTestSupport"),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx", "ExplorerTestSupport"]),
         // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
         .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore", "MDNIO", "Explorer"]),
     ],

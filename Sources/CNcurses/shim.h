@@ -26,6 +26,8 @@ static inline attr_t mdnx_a_normal(void) { return A_NORMAL; }
 // Key codes and status values (macros that do not import, or only as untyped literals).
 static inline int mdnx_key_resize(void) { return KEY_RESIZE; }
 static inline int mdnx_key_f(int n) { return KEY_F(n); }
+static inline int mdnx_key_home(void) { return KEY_HOME; }
+static inline int mdnx_key_end(void) { return KEY_END; }
 static inline int mdnx_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int mdnx_err(void) { return ERR; }
 static inline int mdnx_ok(void) { return OK; }

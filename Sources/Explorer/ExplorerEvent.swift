@@ -10,6 +10,10 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case escape
     /// Function key Fn.
     case function(Int)
+    /// Home.
+    case home
+    /// End.
+    case end
 
     /// How the key is written in the help and the hint bar.
     public var description: String {
@@ -19,6 +23,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .control(let c): "Ctrl-\(c.uppercased())"
         case .escape: "Esc"
         case .function(let n): "F\(n)"
+        case .home: "Home"
+        case .end: "End"
         }
     }
 }
@@ -27,16 +33,14 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 public enum ExplorerEvent: Sendable, Equatable {
     /// The user pressed a key.
     case key(Key)
-    /// A new training snapshot arrived (its publish counter).
-    case snapshotArrived(sequence: Int)
-    /// Time passed without anything else happening.
-    case tick
+    /// Training published something (an epoch's snapshot, a model's start or end).
+    case training(TrainingEvent)
+    /// The clock reads `milliseconds` (monotonic); replay advances with it.
+    case tick(milliseconds: Double)
     /// The terminal now has this size in cells.
     case resize(width: Int, height: Int)
     /// An effect finished and has something to say (export paths, an error).
     case status(String)
-    /// Both models stopped on their own (early stopping or the epoch limit); the text says why.
-    case trainingFinished(String)
 }
 
 /// Work that `update` asks the outside world to do.
@@ -53,8 +57,6 @@ public enum Effect: Sendable, Equatable {
     case export([ExportFormat])
     /// Switch to theme `index`.
     case applyTheme(index: Int)
-    /// Draw new samples from the current mixture with the current temperatures.
-    case resample
     /// Stop training, restore the terminal, exit.
     case quit
 }

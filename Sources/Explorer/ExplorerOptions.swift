@@ -30,6 +30,10 @@ public struct ExplorerOptions: Sendable {
     /// Skip CSV rows with a missing x or y instead of failing.
     public var dropMissing: Bool = false
     public var mixtures: Int = 20
+    /// Choose K with `MixtureSearch` before the MDN trains (`--mixtures auto`).
+    public var mixturesAuto: Bool = false
+    /// At most this many epochs per second per model (`--pace`); nil: full speed.
+    public var pace: Double? = nil
     public var preset: Preset = .default
     public var temperature: Double = 1
     public var sigmaTemperature: Double = 1

@@ -3,34 +3,41 @@ import MDNCore
 import MDNFigures
 import TermPlot
 
-/// Everything besides the state that a frame shows.
+/// Everything besides the state that a frame shows: the data, and what the loop computed
+/// from the timeline for the epoch shown (the MSE curve, the MDN's mixtures, samples).
 public struct FrameInput: Sendable {
-    /// The newest training snapshot, if any.
-    public var snapshot: Snapshot?
     /// The training data.
     public var data: Dataset
     /// The data set's name for titles ("spiral", a CSV file name).
     public var dataName: String
     /// The best achievable NLL for this data (the spiral's -0.387), drawn as a reference line.
     public var referenceNLL: Double?
+    /// The x grid of the MSE curve.
+    public var curveX: [Float] = []
+    /// The MSE network's prediction on `curveX` at the epoch shown (empty before its first).
+    public var curveY: [Float] = []
+    /// The x values the MDN's mixtures belong to.
+    public var mixtureX: [Float] = []
+    /// The MDN's mixture parameters at the epoch shown, one row per `mixtureX`, or nil
+    /// before its first epoch.
+    public var mixtureRows: MixtureBatch? = nil
     /// Samples from the MDN with the current temperatures.
     public var samples: SampleSet?
     /// The active theme's name.
     public var themeName: String
     /// Plot x and y at the same scale (the spiral is a shape; CSV columns may have any units).
     public var equalAspect: Bool = true
-    /// A precomputed p(y|x) grid for the density view (the app caches it per MDN epoch, size
-    /// and temperatures); nil: computed by the figure builder.
+    /// A precomputed p(y|x) grid for the density view (the loop caches it per epoch shown,
+    /// size and temperatures); nil: computed by the figure builder.
     public var heatmap: Heatmap? = nil
     /// Frame timing text, shown when the profile is on.
     public var profile: String?
 
     /// Creates a frame input.
     public init(
-        snapshot: Snapshot?, data: Dataset, dataName: String, referenceNLL: Double?,
-        samples: SampleSet?, themeName: String, profile: String? = nil
+        data: Dataset, dataName: String, referenceNLL: Double?, samples: SampleSet? = nil, themeName: String,
+        profile: String? = nil
     ) {
-        self.snapshot = snapshot
         self.data = data
         self.dataName = dataName
         self.referenceNLL = referenceNLL
@@ -65,7 +72,7 @@ public enum ExplorerView {
         grid.blit(statusBar(state, input, width: w), x: 0, y: h - 3)
         grid.write(state.statusMessage ?? "", x: 1, y: h - 2, role: .accent)
         grid.write(KeyBindings.hintBar, x: 1, y: h - 1, role: .dimText)
-        if state.helpVisible { drawHelp(into: &grid) }
+        if state.helpVisible { drawHelp(into: &grid, notes: helpNotes(state)) }
         return grid
     }
 
@@ -88,12 +95,11 @@ public enum ExplorerView {
     /// The scene the main plot shows: the data, the MSE curve, and the MDN's mixtures (on
     /// the snapshot's x grid), samples and temperatures.
     public static func scene(_ state: ExplorerState, _ input: FrameInput) -> FigureScene {
-        let snap = input.snapshot
         var mixtures: MixtureSource? = nil
-        if let snap, let batch = snap.mixtureRows, batch.count > 0, snap.mixtureX.count == batch.count {
-            mixtures = .grid(xs: snap.mixtureX, batch: batch)
+        if let batch = input.mixtureRows, batch.count > 0, input.mixtureX.count == batch.count {
+            mixtures = .grid(xs: input.mixtureX, batch: batch)
         }
-        let mse = snap.map { $0.curveY.isEmpty ? XYPoints.empty : XYPoints(xs: $0.curveX, ys: $0.curveY) } ?? .empty
+        let mse = input.curveY.isEmpty ? XYPoints.empty : XYPoints(xs: input.curveX, ys: input.curveY)
         let samples = input.samples.map { XYPoints(xs: $0.xs, ys: $0.ys) } ?? .empty
         let mdn = FigureScene.MDN(
             mixtures: mixtures, samples: samples, temperatures: state.temperatures, heatmap: input.heatmap)
@@ -125,31 +131,41 @@ public enum ExplorerView {
 
     static func lossHeight(_ height: Int) -> Int { max(8, height / 4) }
 
-    /// Training and validation loss of both models, learning rate in the titles, and the
-    /// best achievable NLL as a reference line. The session records losses in the data's
-    /// units whatever scaling training used, so the reference (in data units) compares.
+    /// Training and validation loss of both models over the whole timeline, with the epoch
+    /// shown in the titles (losses and learning rate of that epoch), the viewed epoch and the
+    /// best epoch marked, and the best achievable NLL as a reference line. Losses are in the
+    /// data's units whatever scaling training used, so the reference (in data units) compares.
     public static func lossFigure(_ state: ExplorerState, _ input: FrameInput) -> Figure {
-        let snap = input.snapshot
         var series: [LossSeries] = []
         var titles: [LossModel: String] = [:]
+        var marks: [LossMark] = []
         for model in LossModel.allCases {
-            let p = (model == .mse ? snap?.mse : snap?.mdn) ?? ModelProgress()
-            series.append(LossSeries(model: model, split: .train, values: p.loss.map(Float.init)))
+            let kind: ModelKind = model == .mse ? .mse : .mdn
+            let timeline = state.history[kind]
+            let reports = timeline.map { t in t.entries.map { t.inDataUnits($0.report) } } ?? []
+            let validated = reports.filter { $0.valLoss != nil }
+            series.append(LossSeries(model: model, split: .train, values: reports.map { Float($0.loss) }))
             series.append(
                 LossSeries(
-                    model: model, split: .validation, epochs: p.valEpochs.map(Float.init),
-                    values: p.valLoss.map(Float.init)))
-            var title = model == .mse ? "MSE loss" : "MDN NLL (K \(snap?.mixtures ?? state.mixtures))"
-            title += " ep \(p.epoch)"
-            if let l = p.loss.last { title += " train \(fmt(l))" }
-            if let v = p.valLoss.last { title += " val \(fmt(v))" }
-            if let lr = p.learningRate.last { title += " lr " + String(format: "%.1e", lr) }
-            if p.finished { title += " (stopped)" }
+                    model: model, split: .validation, epochs: validated.map { Float($0.epoch) },
+                    values: validated.map { Float($0.valLoss!) }))
+            let shown = state.shownEpoch(kind)
+            var title = model == .mse ? "MSE loss" : "MDN NLL (K \(timeline?.mixtures ?? state.mixtures))"
+            title += " ep \(shown)"
+            if shown >= 1 && shown <= reports.count {
+                let r = reports[shown - 1]
+                title += " train \(fmt(r.loss))"
+                if let v = r.valLoss { title += " val \(fmt(v))" }
+                title += " lr " + String(format: "%.1e", Double(r.learningRate))
+            }
+            if let t = timeline, t.isFinished { title += " (stopped)" }
             titles[model] = title
+            if let best = timeline?.bestEpoch { marks.append(LossMark(model: model, epoch: best, kind: .best)) }
+            if !state.isLive && shown >= 1 { marks.append(LossMark(model: model, epoch: shown, kind: .viewed)) }
         }
         var references: [LossModel: (value: Float, label: String)] = [:]
         if let r = input.referenceNLL { references[.mdn] = (Float(r), "best \(fmt(r))") }
-        return StandardFigures.loss(series, references: references, titles: titles)
+        return StandardFigures.loss(series, references: references, titles: titles, marks: marks)
     }
 
     /// The loss panels rendered for the screen.
@@ -157,37 +173,85 @@ public enum ExplorerView {
         FigureRenderer.render(lossFigure(state, input), width: width, height: height, canvas: state.canvas)
     }
 
-    /// The status bar: run state, epochs, losses, K, T, S, speed.
+    /// The status bar: run state, the timeline position (live, history or replay), each
+    /// model's epoch and loss as shown, speed, K (and whether it was chosen automatically), T,
+    /// S, seed.
     static func statusBar(_ state: ExplorerState, _ input: FrameInput, width: Int) -> CellGrid {
         var grid = CellGrid(
             width: width, height: 1, fill: Cell(glyph: " ", foreground: .statusBar, background: .statusBar))
-        let snap = input.snapshot
-        let run: String
-        if let s = snap, s.finished {
-            run = "stopped (\(s.stopSummary))"
+        grid.write(
+            " " + statusParts(state, input).joined(separator: " | "), x: 0, y: 0, role: .statusBar,
+            background: .statusBar)
+        return grid
+    }
+
+    /// The status bar's fields, in order.
+    static func statusParts(_ state: ExplorerState, _ input: FrameInput) -> [String] {
+        var parts: [String] = []
+        if state.finished {
+            parts.append("finished (\(state.stopSummary))")
         } else if state.paused {
-            run = "paused"
+            parts.append("paused")
+        } else if case .screening(let k, let index, let count) = state.mixtureSearch {
+            parts.append("choosing K: screening K \(k) (\(index + 1)/\(count))")
         } else {
-            run = "running"
+            parts.append("running")
         }
-        var parts = [run]
-        if let s = snap {
-            parts.append("MSE ep \(s.mse.epoch) \(s.mse.loss.last.map(fmt) ?? "-")")
-            parts.append("MDN ep \(s.mdn.epoch) \(s.mdn.loss.last.map(fmt) ?? "-")")
-            parts.append("\(Int(s.stepsPerSecond.rounded())) steps/s")
+        let count = state.history.epochCount
+        if state.replay != nil {
+            parts.append("replay ep \(state.position)/\(count) at \(state.replaySpeed)/s")
+        } else if let p = state.viewedEpoch {
+            parts.append("history ep \(p)/\(count)")
+        } else {
+            parts.append("live ep \(count)/\(count)")
         }
-        parts.append("K \(state.mixtures)")
+        for kind in [ModelKind.mse, .mdn] {
+            let name = kind == .mse ? "MSE" : "MDN"
+            let shown = state.shownEpoch(kind)
+            var field = "\(name) ep \(shown)"
+            if let last = state.history[kind]?.lastEpoch, last != shown { field += "/\(last)" }
+            if let t = state.history[kind], shown >= 1, let e = t.entry(epoch: shown) {
+                field += " " + fmt(t.inDataUnits(e.report).loss)
+            } else {
+                field += " -"
+            }
+            parts.append(field)
+        }
+        let steps = state.stepsPerSecond.values.reduce(0, +)
+        if steps > 0 { parts.append("\(Int(steps.rounded())) steps/s") }
+        switch state.mixtureSearch {
+        case .chosen(let k, _) where k == state.mixtures: parts.append("K \(state.mixtures) (auto)")
+        case .screening: parts.append("K auto")
+        default: parts.append("K \(state.mixtures)")
+        }
         parts.append("T \(ExplorerState.format(state.temperature))")
         parts.append(state.sigmaTemperatureNote)
         parts.append("seed \(state.seed)")
         if state.profileVisible, let p = input.profile { parts.append(p) }
-        grid.write(" " + parts.joined(separator: " | "), x: 0, y: 0, role: .statusBar, background: .statusBar)
-        return grid
+        return parts
     }
 
-    /// The help overlay, generated from the key table, centred.
-    static func drawHelp(into grid: inout CellGrid) {
-        let lines = ["Keys (Esc or ? closes)", ""] + KeyBindings.helpLines
+    /// Lines the help adds below the key table for the current state: how K was chosen.
+    static func helpNotes(_ state: ExplorerState) -> [String] {
+        switch state.mixtureSearch {
+        case .screening(let k, let index, let count):
+            return [
+                "", "K is being chosen automatically (--mixtures auto): screening K = \(k), \(index + 1) of \(count)",
+            ]
+        case .chosen(let k, let best) where k == state.mixtures:
+            return [
+                "",
+                "K = \(k) was chosen automatically (--mixtures auto): the smallest K within one standard error of "
+                    + "the best validation NLL (K = \(best))",
+            ]
+        default:
+            return []
+        }
+    }
+
+    /// The help overlay, generated from the key table, centred; `notes` below it.
+    static func drawHelp(into grid: inout CellGrid, notes: [String] = []) {
+        let lines = ["Keys (Esc or ? closes)", ""] + KeyBindings.helpLines + notes
         let boxW = min(grid.width - 2, (lines.map(\.count).max() ?? 0) + 4)
         let boxH = min(grid.height - 2, lines.count + 2)
         let x0 = (grid.width - boxW) / 2

@@ -5,6 +5,7 @@ public enum ExplorerAction: String, CaseIterable, Sendable {
     case sigmaTemperatureUp, sigmaTemperatureDown
     case resetTemperatures
     case nextView, togglePause, restart, export, cycleCanvas, cycleTheme
+    case epochEarlier, epochLater, firstEpoch, live, toggleReplay, replaySlower, replayFaster
     case toggleHelp, closeOverlay, toggleProfile, quit
 }
 
@@ -30,10 +31,11 @@ public enum KeyBindings {
     public static let all: [KeyBinding] = [
         KeyBinding(
             keys: [.character("K"), .character("]")], action: .mixturesUp,
-            summary: "more mixture components (MDN restarts; MSE keeps training)", hint: "K/k mixtures"),
+            summary: "more mixture components (the MDN restarts on a new timeline; MSE trains on)",
+            hint: "K/k mixtures"),
         KeyBinding(
             keys: [.character("k"), .character("[")], action: .mixturesDown,
-            summary: "fewer mixture components (MDN restarts)", hint: nil),
+            summary: "fewer mixture components (the MDN's old timeline is kept until the next restart)", hint: nil),
         KeyBinding(
             keys: [.character("T")], action: .temperatureUp,
             summary: "sampling temperature x1.25 (flatter pi; samples redraw, no retraining)", hint: "T/t temp"),
@@ -55,6 +57,27 @@ public enum KeyBindings {
         KeyBinding(
             keys: [.character(" ")], action: .togglePause,
             summary: "pause / resume training", hint: "space pause"),
+        KeyBinding(
+            keys: [.character(",")], action: .epochEarlier,
+            summary: "view one epoch earlier (training goes on)", hint: ",/. epoch"),
+        KeyBinding(
+            keys: [.character(".")], action: .epochLater,
+            summary: "view one epoch later (past the newest: live)", hint: nil),
+        KeyBinding(
+            keys: [.home], action: .firstEpoch,
+            summary: "view the first recorded epoch", hint: nil),
+        KeyBinding(
+            keys: [.end], action: .live,
+            summary: "back to live (follow training)", hint: "End live"),
+        KeyBinding(
+            keys: [.character("P")], action: .toggleReplay,
+            summary: "replay the training from the viewed epoch / stop the replay", hint: "P replay"),
+        KeyBinding(
+            keys: [.character("-")], action: .replaySlower,
+            summary: "replay slower (1, 2, 5, 10, 25, 50 epochs/s)", hint: nil),
+        KeyBinding(
+            keys: [.character("+"), .character("=")], action: .replayFaster,
+            summary: "replay faster", hint: nil),
         KeyBinding(
             keys: [.character("r")], action: .restart,
             summary: "restart both models with a new seed", hint: "r restart"),

@@ -17,15 +17,9 @@ public enum ScreenError: Error, CustomStringConvertible {
     }
 }
 
-/// What reading the keyboard produced.
-enum ScreenInput: Equatable {
-    case key(Key)
-    case resize(width: Int, height: Int)
-}
-
-/// The ncurses adapter: turns cell grids into curses calls and reads keys. The only file
-/// that imports CNcurses; it must only be used from the main thread.
-final class NcursesScreen {
+/// The ncurses adapter: turns cell grids into curses calls and reads keys, nothing else. The
+/// only file that imports CNcurses; it must only be used from the main thread.
+final class NcursesScreen: Screen {
     /// The colour capability in use.
     let depth: ColorDepth
     private var theme: Theme
@@ -126,6 +120,8 @@ final class NcursesScreen {
         if rc == mdnx_key_code_yes() {
             if Int32(ch) == mdnx_key_resize() { return .resize(width: size.width, height: size.height) }
             for n in 1...12 where Int32(ch) == mdnx_key_f(Int32(n)) { return .key(.function(n)) }
+            if Int32(ch) == mdnx_key_home() { return .key(.home) }
+            if Int32(ch) == mdnx_key_end() { return .key(.end) }
             return nil
         }
         switch ch {

@@ -3,12 +3,28 @@ import Foundation
 import MDNCore
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What a training session trains on and how.
 public struct SessionConfig: Sendable {
+    /// How the two models share the CPU.
+    public enum Concurrency: Sendable, Equatable {
+        /// Two threads when the machine has two or more cores, else one.
+        case automatic
+        /// Each model on its own thread.
+        case parallel
+        /// One thread that alternates the models' epochs.
+        case alternating
+    }
+
     /// The training data (one input and one output column).
     public var data: Dataset
-    /// Mixture components K.
+    /// Mixture components K (the first MDN's, unless `mixturesAuto`).
     public var mixtures: Int
+    /// Choose K with `MixtureSearch` before the MDN trains (`--mixtures auto`).
+    public var mixturesAuto = false
     /// Training preset.
     public var preset: Preset
     /// Seed for weights and shuffling.
@@ -23,6 +39,13 @@ public struct SessionConfig: Sendable {
     /// Changes to the preset's training configuration (none in the explorer today; tests
     /// set a few epochs).
     public var overrides = TrainingOverrides()
+    /// At most this many epochs per second per model (`--pace`), nil: full speed.
+    public var pace: Double? = nil
+    /// One thread per model or one for both.
+    public var concurrency = Concurrency.automatic
+    /// How much nicer than the caller's thread the training threads run (Linux: per-thread
+    /// nice), so that the UI thread wins a contended core.
+    public var niceIncrement: Int32 = 5
 
     /// How the data are scaled for training: `NormalizationPolicy.automatic`, the rule
     /// `mdnx train` uses by default (z-score fitted on each model's training rows, except
@@ -36,6 +59,16 @@ public struct SessionConfig: Sendable {
             preset: preset, mixtures: mixtures, seed: seed, normalization: normalization, overrides: overrides)
     }
 
+    /// Whether the models train on two threads: `concurrency`, with `automatic` resolved by
+    /// the number of active processors.
+    public var isParallel: Bool {
+        switch concurrency {
+        case .automatic: return ProcessInfo.processInfo.activeProcessorCount >= 2
+        case .parallel: return true
+        case .alternating: return false
+        }
+    }
+
     /// Creates a configuration.
     public init(data: Dataset, mixtures: Int, preset: Preset, seed: UInt64) {
         self.data = data
@@ -45,48 +78,81 @@ public struct SessionConfig: Sendable {
     }
 }
 
-/// Trains the MSE network and the MDN on a background queue, interleaving their epochs, and
-/// publishes a `Snapshot` after every epoch. The UI never waits on it and it never waits on
-/// the UI: the newest snapshot sits behind a Mutex, control flags are atomics.
-public final class TrainingSession: Sendable {
+/// What the explorer's loop needs from training: start, stop, pause, restart the MDN, and
+/// the events since it last asked. `TrainingSession` is the real one; tests use a double.
+public protocol TrainingControl: AnyObject, Sendable {
+    /// Starts training in the background.
+    func start()
+    /// Ends training; waits up to `timeout` seconds for the threads; true if they ended.
+    @discardableResult func stop(timeout: Double) -> Bool
+    /// Suspends training at the next batch.
+    func pause()
+    /// Resumes.
+    func resume()
+    /// Replaces the MDN with a fresh one of K components; the MSE model trains on.
+    func restartMDN(mixtures: Int)
+    /// The events published since the last call, in order per model.
+    func drainEvents() -> [TrainingEvent]
+}
+
+/// Trains the MSE network and the MDN in the background (each on its own thread where there
+/// are two cores, else alternating epochs on one) and publishes every epoch as a
+/// `TrainingEvent` with the weights in half precision. The UI never waits on it and it never
+/// waits on the UI: events queue behind a Mutex, control flags are atomics.
+///
+/// Interrupting is not ending: pause and a K restart interrupt the running epoch between two
+/// batches (`Trainer.runEpoch(interruptIf:)`), which resumes it later; only the MDN is
+/// replaced by a restart, and each model trains on to its own end.
+public final class TrainingSession: TrainingControl {
     /// The configuration the session started with.
     public let config: SessionConfig
-    private let latestSnapshot: Mutex<Snapshot>
+    /// The models train on two threads.
+    public let isParallel: Bool
+    private let summary: Mutex<Snapshot>
+    private let inbox = Mutex<[TrainingEvent]>([])
     private let stopRequested = Atomic<Bool>(false)
     private let pauseRequested = Atomic<Bool>(false)
-    private let running = Atomic<Bool>(false)
-    /// K for an MDN restart the loop has not picked up yet (0: none).
+    /// K for an MDN restart the MDN's thread has not picked up yet (0: none).
     private let pendingMixtures = Atomic<Int>(0)
-    private let queue = DispatchQueue(label: "mdnx.training", qos: .userInitiated)
-    private let done = DispatchSemaphore(value: 0)
+    private let liveThreads = Atomic<Int>(0)
+    private let started = Atomic<Bool>(false)
+    private let done = DispatchGroup()
 
     /// Creates a session; call `start()` to begin.
     public init(config: SessionConfig) {
         self.config = config
-        latestSnapshot = Mutex(Snapshot(seed: config.seed, mixtures: config.mixtures))
+        isParallel = config.isParallel
+        summary = Mutex(Snapshot(seed: config.seed, mixtures: config.mixtures))
     }
 
-    /// The newest snapshot (a copy; cheap, arrays are shared).
-    public var snapshot: Snapshot { latestSnapshot.withLock { $0 } }
-    /// The newest snapshot's sequence number.
-    public var sequence: Int { latestSnapshot.withLock { $0.sequence } }
+    /// The progress so far as a summary (a copy).
+    public var snapshot: Snapshot { summary.withLock { $0 } }
+    /// The number of epochs published so far.
+    public var sequence: Int { summary.withLock { $0.sequence } }
     /// Training is paused.
     public var isPaused: Bool { pauseRequested.load(ordering: .relaxed) }
-    /// The training loop is still running (not stopped).
-    public var isRunning: Bool { running.load(ordering: .acquiring) }
+    /// A training thread is still running (not stopped).
+    public var isRunning: Bool { liveThreads.load(ordering: .acquiring) > 0 }
 
-    /// Starts training on the background queue.
+    /// Starts the training thread(s); a second call does nothing.
     public func start() {
-        running.store(true, ordering: .releasing)
-        let config = self.config
-        queue.async { [self] in
-            self.run(config)
-            self.running.store(false, ordering: .releasing)
-            self.done.signal()
+        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let groups: [[ModelKind]] = isParallel ? [[.mse], [.mdn]] : [[.mse, .mdn]]
+        for kinds in groups {
+            liveThreads.add(1, ordering: .releasing)
+            done.enter()
+            let thread = Thread { [self] in
+                Self.lowerThreadPriority(by: config.niceIncrement)
+                run(kinds)
+                liveThreads.subtract(1, ordering: .releasing)
+                done.leave()
+            }
+            thread.name = "mdnx.training." + kinds.map(\.rawValue).joined(separator: "+")
+            thread.start()
         }
     }
 
-    /// Pauses after the current epoch.
+    /// Pauses at the next batch (the running epoch is suspended, not lost).
     public func pause() { pauseRequested.store(true, ordering: .relaxed) }
     /// Resumes.
     public func resume() { pauseRequested.store(false, ordering: .relaxed) }
@@ -97,93 +163,169 @@ public final class TrainingSession: Sendable {
         pendingMixtures.store(mixtures, ordering: .releasing)
     }
 
-    /// Asks the loop to stop and waits (up to `timeout` seconds) for the current epoch to end.
+    /// Asks the threads to stop and waits (up to `timeout` seconds) for them to end.
     @discardableResult
     public func stop(timeout: Double = 5) -> Bool {
         stopRequested.store(true, ordering: .releasing)
-        guard running.load(ordering: .acquiring) else { return true }
+        guard started.load(ordering: .acquiring) else { return true }
         return done.wait(timeout: .now() + timeout) == .success
     }
 
-    /// An epoch report with its losses in the data's units: MSE times the target variance,
-    /// NLL plus the normaliser's log-Jacobian, so a reference NLL in data units compares.
-    static func inDataUnits(_ report: EpochReport, kind: ModelKind, normalizer: Normalizer) -> EpochReport {
-        var r = report
-        r.loss = normalizer.lossInDataUnits(r.loss, kind: kind)
-        r.valLoss = r.valLoss.map { normalizer.lossInDataUnits($0, kind: kind) }
-        return r
+    /// The events published since the last call.
+    public func drainEvents() -> [TrainingEvent] {
+        inbox.withLock { events in
+            defer { events.removeAll(keepingCapacity: true) }
+            return events
+        }
     }
 
-    /// The training loop. The trainers are created here, on the training queue, and never leave it.
-    private func run(_ config: SessionConfig) {
-        let msePrepared = Self.makeTrainer(.mse, config: config)
-        let mdnPrepared = Self.makeTrainer(.mdn, config: config)
-        let (mse, mseNormalizer) = (msePrepared.trainer, msePrepared.normalizer)
-        // K changes neither the MDN's training rows nor its scaling: a restart keeps the normaliser.
-        var mdn = mdnPrepared.trainer
-        let mdnNormalizer = mdnPrepared.normalizer
-        let (lo, hi) = xRange(config.data)
-        let curveX = grid(lo, hi, config.curvePoints)
-        let mixtureX = grid(lo, hi, config.mixturePoints)
-        let curveInput = mseNormalizer.normalizeX(curveX)
-        let mixtureInput = mdnNormalizer.normalizeX(mixtureX)
-        var mixtures = config.mixtures
-        var snap = Snapshot(seed: config.seed, mixtures: mixtures)
-        snap.curveX = curveX
-        snap.mixtureX = mixtureX
-        snap.curveY = mseNormalizer.denormalizeY(mse.network.predict(curveInput))
-        publish(&snap)
-        var steps = 0
-        var activeSeconds = 0.0
-        var turnMDN = false
-        let interrupted: () -> Bool = { [self] in
-            stopRequested.load(ordering: .relaxed) || pendingMixtures.load(ordering: .relaxed) != 0
-        }
-        while !stopRequested.load(ordering: .acquiring) {
-            let k = pendingMixtures.exchange(0, ordering: .acquiring)
-            if k > 0 {
-                mixtures = k
-                mdn = Self.makeTrainer(.mdn, config: config, mixtures: k).trainer
-                snap.mixtures = k
-                snap.mdn = ModelProgress()
-                snap.mixtureRows = nil
-                publish(&snap)
+    /// Makes the calling thread `increment` nicer (Linux keeps a nice value per thread).
+    static func lowerThreadPriority(by increment: Int32) {
+        #if canImport(Glibc)
+            guard increment > 0 else { return }
+            let which = __priority_which_t(PRIO_PROCESS.rawValue)
+            errno = 0
+            let current = getpriority(which, 0)
+            if errno == 0 { _ = setpriority(which, 0, min(19, current + increment)) }
+        #endif
+    }
+
+    // MARK: - The training threads
+
+    private var stopping: Bool { stopRequested.load(ordering: .relaxed) }
+    private var paused: Bool { pauseRequested.load(ordering: .relaxed) }
+
+    /// The loop of one training thread: trains `kinds` (both: alternating epochs) until the
+    /// session stops. The trainers are created here and never leave this thread.
+    private func run(_ kinds: [ModelKind]) {
+        var workers: [ModelWorker] = []
+        var mdnGeneration = 0
+        for kind in kinds {
+            var mixtures: Int? = nil
+            if kind == .mdn && config.mixturesAuto {
+                mixtures = searchMixtures()
+                if stopping { return }
+                // A K press during the search wins.
+                let pressed = pendingMixtures.exchange(0, ordering: .acquiring)
+                if pressed > 0 { mixtures = pressed }
             }
-            if pauseRequested.load(ordering: .relaxed) || (mse.isFinished && mdn.isFinished) {
-                usleep(20_000)
+            workers.append(makeWorker(kind, generation: 0, mixtures: mixtures))
+        }
+        var turn = 0
+        while !stopping {
+            if let i = workers.firstIndex(where: { $0.kind == .mdn }) {
+                let k = pendingMixtures.exchange(0, ordering: .acquiring)
+                if k > 0 {
+                    mdnGeneration += 1
+                    workers[i] = makeWorker(.mdn, generation: mdnGeneration, mixtures: k)
+                }
+            }
+            let now = ContinuousClock.now
+            // Models still training whose next epoch is due (`--pace`).
+            let due = workers.indices.filter { !workers[$0].trainer.isFinished && workers[$0].nextEpochDue <= now }
+            if paused || due.isEmpty {
+                usleep(paused ? 10_000 : 2_000)
                 continue
             }
-            // Alternate epochs; a finished model gives its turns to the other.
-            let useMDN = mse.isFinished ? true : (mdn.isFinished ? false : turnMDN)
-            turnMDN.toggle()
-            let started = DispatchTime.now().uptimeNanoseconds
-            let trainer = useMDN ? mdn : mse
-            // Cancelled mid-epoch (stop or a new K): drop the partial epoch.
-            guard let report = trainer.runEpoch(interruptIf: interrupted) else { continue }
-            if useMDN {
-                snap.mdn.record(
-                    Self.inDataUnits(report, kind: .mdn, normalizer: mdnNormalizer),
-                    finished: mdn.isFinished, stopReason: mdn.stopReason)
-                let rows = MixtureBatch(
-                    layout: MixtureLayout(components: mixtures), rows: mdn.network.predict(mixtureInput))
-                snap.mixtureRows = mdnNormalizer.denormalize(rows)
-            } else {
-                snap.mse.record(
-                    Self.inDataUnits(report, kind: .mse, normalizer: mseNormalizer),
-                    finished: mse.isFinished, stopReason: mse.stopReason)
-                snap.curveY = mseNormalizer.denormalizeY(mse.network.predict(curveInput))
-            }
-            steps += trainer.stepsPerEpoch
-            activeSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            snap.stepsPerSecond = activeSeconds > 0 ? Double(steps) / activeSeconds : 0
-            publish(&snap)
+            // Alternate epochs; a finished (or not yet due) model gives its turns to the other.
+            let worker = workers[due[turn % due.count]]
+            turn += 1
+            worker.beginEpochIfNeeded(now)
+            let watchesRestarts = worker.kind == .mdn || workers.count > 1
+            guard
+                let report = worker.trainer.runEpoch(interruptIf: { [self] in
+                    stopping || paused || (watchesRestarts && pendingMixtures.load(ordering: .relaxed) != 0)
+                })
+            else { continue }
+            publish(worker, report)
+            worker.endEpoch(pace: config.pace)
         }
     }
 
-    private func publish(_ snap: inout Snapshot) {
-        snap.sequence += 1
-        let copy = snap
-        latestSnapshot.withLock { $0 = copy }
+    /// A fresh trainer of `kind` (the MDN with `mixtures` components, else the configured K),
+    /// announced with an empty timeline.
+    private func makeWorker(_ kind: ModelKind, generation: Int, mixtures: Int?) -> ModelWorker {
+        var recipe = config.recipe
+        if let mixtures { recipe.mixtures = mixtures }
+        let worker = ModelWorker(prepared: recipe.trainer(kind, data: config.data), generation: generation)
+        if kind == .mdn {
+            summary.withLock {
+                $0.mixtures = recipe.mixtures(rows: config.data.count)
+                $0.mdn = ModelProgress()
+            }
+        }
+        emit(.began(worker.emptyTimeline()))
+        return worker
+    }
+
+    /// Publishes an epoch: the event with the weights, the summary, and the end of training.
+    private func publish(_ worker: ModelWorker, _ report: EpochReport) {
+        let trainer = worker.trainer
+        worker.recordSteps(report)
+        let weights = HalfWeights(trainer.endOfEpochNetwork ?? trainer.network)
+        let inData = ModelTimeline.inDataUnits(report, kind: worker.kind, normalizer: worker.prepared.normalizer)
+        summary.withLock { s in
+            s.sequence += 1
+            s.stepsPerSecond[worker.kind] = worker.stepsPerSecond
+            switch worker.kind {
+            case .mse:
+                s.mse.record(inData)
+                s.mse.finished = trainer.isFinished
+                s.mse.stopReason = trainer.stopReason
+            case .mdn:
+                s.mdn.record(inData)
+                s.mdn.finished = trainer.isFinished
+                s.mdn.stopReason = trainer.stopReason
+            }
+        }
+        emit(
+            .epoch(
+                EpochSnapshot(
+                    kind: worker.kind, generation: worker.generation, report: report, weights: weights,
+                    stepsPerSecond: worker.stepsPerSecond)))
+        if let reason = trainer.stopReason {
+            emit(
+                .finished(
+                    kind: worker.kind, generation: worker.generation, reason: reason,
+                    restoredEpoch: trainer.restoredEpoch))
+        }
+    }
+
+    private func emit(_ event: TrainingEvent) {
+        inbox.withLock { $0.append(event) }
+    }
+
+    /// `--mixtures auto`: screens the ladder's Ks (`MixtureSearch`) and returns the choice;
+    /// nil (the configured K trains) when a K press or stop cancels it or no validation rows
+    /// exist. Pausing pauses the screening.
+    private func searchMixtures() -> Int? {
+        let search = MixtureSearch()
+        let recipe = config.recipe
+        let full = recipe.config(for: .mdn, rows: config.data.count)
+        let training = Trainer.trainingRowCount(count: config.data.count, validationSplit: full.validationSplit)
+        guard training < config.data.count else {
+            emit(.mixturesChosen(nil))
+            return nil
+        }
+        let cancelled: () -> Bool = { [self] in
+            while paused && !stopping && pendingMixtures.load(ordering: .relaxed) == 0 { usleep(10_000) }
+            return stopping || pendingMixtures.load(ordering: .relaxed) != 0
+        }
+        let choice = search.run(
+            shouldStop: cancelled,
+            progress: { [self] event in
+                if case .started(let k, let index, let count) = event {
+                    emit(.screening(mixtures: k, index: index, count: count))
+                }
+            },
+            screen: { k in
+                let prepared = search.screeningTrainer(recipe, mixtures: k, data: config.data)
+                return MixtureSearch.screen(
+                    prepared.trainer, nllOffset: prepared.normalizer.logJacobian, shouldStop: cancelled)
+            })
+        emit(.mixturesChosen(choice))
+        // A K press during the search wins: the restart loop picks it up.
+        return choice?.chosen
     }
 
     /// The trainer of `kind` for this session, as `mdnx train` makes it (`TrainerRecipe`),
@@ -192,6 +334,60 @@ public final class TrainingSession: Sendable {
         var recipe = config.recipe
         if let mixtures { recipe.mixtures = mixtures }
         return recipe.trainer(kind, data: config.data)
+    }
+}
+
+/// One model's training on a session's thread: the trainer, its normaliser, its generation
+/// and its throughput. Never leaves the thread that made it.
+final class ModelWorker {
+    /// The trainer and its normaliser.
+    let prepared: PreparedTrainer
+    /// Which run of the model this is within the session.
+    let generation: Int
+    /// The initial network (the timeline's template).
+    private let initial: Network
+    private var steps = 0
+    private var activeSeconds = 0.0
+    /// When the running epoch began (nil between epochs).
+    private var epochBegan: ContinuousClock.Instant?
+    /// The next epoch may not begin before this (`--pace`).
+    private(set) var nextEpochDue = ContinuousClock.now
+
+    init(prepared: PreparedTrainer, generation: Int) {
+        self.prepared = prepared
+        self.generation = generation
+        initial = prepared.trainer.network
+    }
+
+    var kind: ModelKind { prepared.kind }
+    var trainer: Trainer { prepared.trainer }
+
+    /// Optimiser steps per second over the epochs so far.
+    var stepsPerSecond: Double { activeSeconds > 0 ? Double(steps) / activeSeconds : 0 }
+
+    /// Counts an epoch's steps and time.
+    func recordSteps(_ report: EpochReport) {
+        steps += trainer.stepsPerEpoch
+        activeSeconds += report.milliseconds / 1000
+    }
+
+    /// Notes when an epoch begins (not when an interrupted one resumes).
+    func beginEpochIfNeeded(_ now: ContinuousClock.Instant) {
+        if epochBegan == nil { epochBegan = now }
+    }
+
+    /// After an epoch: with `pace` epochs per second, the next may begin 1 / pace seconds
+    /// after this one began.
+    func endEpoch(pace: Double?) {
+        if let pace, let began = epochBegan { nextEpochDue = began + .seconds(1 / pace) }
+        epochBegan = nil
+    }
+
+    /// An empty timeline for this run.
+    func emptyTimeline() -> ModelTimeline {
+        ModelTimeline(
+            template: initial, normalizer: prepared.normalizer,
+            monitor: trainer.config.earlyStopping?.monitor ?? .valLoss, generation: generation)
     }
 }
 

@@ -1,102 +1,245 @@
+import MDNCore
 import SafeText
 
 /// The explorer's pure transition function: the new state and the effects to perform.
 ///
-/// Nothing here touches the terminal, the clock or the trainers; the adapter performs the
-/// effects and feeds their outcomes back as events.
+/// Nothing here touches the terminal, the clock or the trainers: training's snapshots arrive
+/// as `.training` events and are recorded in the state's timeline, time arrives as `.tick`,
+/// and the loop performs the effects and feeds their outcomes back as events.
 public func update(_ state: ExplorerState, _ event: ExplorerEvent) -> (ExplorerState, [Effect]) {
     var s = state
+    let effects = update(&s, event)
+    return (s, effects)
+}
+
+/// `update` in place (the loop's form: the state's timeline is appended to without a copy).
+public func update(_ s: inout ExplorerState, _ event: ExplorerEvent) -> [Effect] {
     switch event {
     case .key(let key):
-        guard let binding = KeyBindings.binding(for: key) else { return (s, []) }
-        return apply(binding.action, to: s)
-    case .snapshotArrived, .tick:
-        return (s, [])
+        guard let binding = KeyBindings.binding(for: key) else { return [] }
+        return apply(binding.action, to: &s)
+    case .training(let training):
+        record(training, in: &s)
+        return []
+    case .tick(let milliseconds):
+        s.clock = milliseconds
+        advanceReplay(&s)
+        return []
     case .resize(let width, let height):
         s.width = width
         s.height = height
-        return (s, [])
+        return []
     case .status(let message):
         s.statusMessage = SafeText.line(message, limit: 300)
-        return (s, [])
-    case .trainingFinished(let why):
-        s.finished = true
-        s.statusMessage = "training finished (\(why)); r restarts with a new seed"
-        return (s, [])
+        return []
     }
 }
 
+/// Records what training published in the timeline.
+func record(_ event: TrainingEvent, in s: inout ExplorerState) {
+    switch event {
+    case .began(let timeline):
+        s.history.begin(timeline)
+        if timeline.kind == .mdn, let k = timeline.mixtures { s.mixtures = k }
+        s.stepsPerSecond[timeline.kind] = nil
+        clampView(&s)
+    case .epoch(let snap):
+        // Epochs of a run that a restart replaced are dropped.
+        guard let t = s.history[snap.kind], t.generation == snap.generation, !t.isFinished,
+            snap.report.epoch == t.lastEpoch + 1
+        else { return }
+        s.history.record(snap.kind, snap.report, weights: snap.weights)
+        s.stepsPerSecond[snap.kind] = snap.stepsPerSecond
+    case .finished(let kind, let generation, let reason, let restored):
+        guard let t = s.history[kind], t.generation == generation else { return }
+        s.history.finish(kind, reason, restoredEpoch: restored)
+        s.stepsPerSecond[kind] = nil
+        if s.history.isFinished && !s.finished {
+            s.finished = true
+            s.paused = false
+            s.stopSummary = Snapshot.stopSummary(mse: s.history.mse?.stopReason, mdn: s.history.mdn?.stopReason)
+            s.statusMessage = "training finished (\(s.stopSummary)); , . Home P to look back, r restarts"
+        }
+    case .screening(let k, let index, let count):
+        s.mixtureSearch = .screening(mixtures: k, index: index, count: count)
+    case .mixturesChosen(let choice):
+        if let choice {
+            s.mixtureSearch = .chosen(mixtures: choice.chosen, best: choice.best)
+            s.mixtures = choice.chosen
+            s.statusMessage =
+                "K = \(choice.chosen) chosen automatically (lowest validation NLL: K = \(choice.best))"
+        } else if s.mixtureSearch != nil {
+            s.mixtureSearch = .abandoned
+        }
+    }
+}
+
+/// Moves the replay on to where the clock says; at the newest epoch it ends, live.
+func advanceReplay(_ s: inout ExplorerState) {
+    guard let replay = s.replay else { return }
+    let count = s.history.epochCount
+    let moved = Int(((s.clock - replay.since) * Double(s.replaySpeed) / 1000).rounded(.down))
+    let position = replay.epoch + max(0, moved)
+    if position >= count {
+        s.replay = nil
+        s.viewedEpoch = nil
+        s.statusMessage = "replay reached the newest epoch: live"
+    } else {
+        s.viewedEpoch = position
+    }
+}
+
+/// Keeps a viewed position within the timeline (a restart can shorten it).
+func clampView(_ s: inout ExplorerState) {
+    guard let p = s.viewedEpoch else { return }
+    let count = s.history.epochCount
+    s.viewedEpoch = count == 0 ? nil : min(max(1, p), count)
+}
+
 /// Applies one key-table action.
-func apply(_ action: ExplorerAction, to state: ExplorerState) -> (ExplorerState, [Effect]) {
+func apply(_ action: ExplorerAction, to s: inout ExplorerState) -> [Effect] {
     typealias L = ExplorerState.Limits
-    var s = state
     switch action {
     case .mixturesUp, .mixturesDown:
         let k = min(
             max(s.mixtures + (action == .mixturesUp ? 1 : -1), L.mixtureRange.lowerBound), L.mixtureRange.upperBound)
         guard k != s.mixtures else {
             s.statusMessage = "K stays at \(k) (allowed \(L.mixtureRange.lowerBound)...\(L.mixtureRange.upperBound))"
-            return (s, [])
+            return []
         }
         s.mixtures = k
+        if s.mixtureSearch != nil { s.mixtureSearch = .abandoned }
         s.finished = false
-        s.statusMessage = "MDN restarted with K = \(k); MSE keeps training"
-        return (s, [.restartMDN(mixtures: k)])
+        s.statusMessage = "MDN restarted with K = \(k) on a new timeline; MSE keeps training"
+        return [.restartMDN(mixtures: k)]
     case .temperatureUp, .temperatureDown:
         let t = step(s.temperature, up: action == .temperatureUp, within: L.temperatureRange)
-        return retemper(s, temperature: t, sigma: s.sigmaTemperature)
+        retemper(&s, temperature: t, sigma: s.sigmaTemperature)
+        return []
     case .sigmaTemperatureUp, .sigmaTemperatureDown:
         let v = step(s.sigmaTemperature, up: action == .sigmaTemperatureUp, within: L.sigmaTemperatureRange)
-        return retemper(s, temperature: s.temperature, sigma: v)
+        retemper(&s, temperature: s.temperature, sigma: v)
+        return []
     case .resetTemperatures:
-        return retemper(s, temperature: 1, sigma: 1)
+        retemper(&s, temperature: 1, sigma: 1)
+        return []
     case .nextView:
         s.view = s.view.next
         s.statusMessage = "view: \(s.view.title)"
-        return (s, [])
+        return []
     case .togglePause:
         guard !s.finished else {
             s.statusMessage = "training has finished; r restarts with a new seed"
-            return (s, [])
+            return []
         }
         s.paused.toggle()
         s.statusMessage = s.paused ? "paused (space resumes)" : "running"
-        return (s, [s.paused ? .pause : .resume])
+        return [s.paused ? .pause : .resume]
     case .restart:
         s.seed = s.seed &+ 1
         s.paused = false
         s.finished = false
-        s.statusMessage = "restarted both models with seed \(s.seed)"
-        return (s, [.restartAll(seed: s.seed)])
+        s.stopSummary = ""
+        s.history = TrainingHistory(byteBudget: s.history.byteBudget)
+        s.session += 1
+        s.viewedEpoch = nil
+        s.replay = nil
+        s.stepsPerSecond = [:]
+        if s.mixtureSearch != nil { s.mixtureSearch = .abandoned }
+        s.statusMessage = "restarted both models with seed \(s.seed) (a new timeline)"
+        return [.restartAll(seed: s.seed)]
     case .export:
         s.statusMessage = "exporting \(s.exportFormats.map(\.rawValue).joined(separator: "+"))..."
-        return (s, [.export(s.exportFormats)])
+        return [.export(s.exportFormats)]
     case .cycleCanvas:
         let all = s.availableCanvases
         let i = all.firstIndex(of: s.canvas) ?? -1
         s.canvas = all[(i + 1) % all.count]
         s.statusMessage = "canvas: \(s.canvas)" + (s.unicode ? "" : " (locale is not UTF-8: ASCII only)")
-        return (s, [])
+        return []
     case .cycleTheme:
         guard s.themeCount > 1 else {
             s.statusMessage = "only one theme available"
-            return (s, [])
+            return []
         }
         s.themeIndex = (s.themeIndex + 1) % s.themeCount
-        return (s, [.applyTheme(index: s.themeIndex)])
+        return [.applyTheme(index: s.themeIndex)]
+    case .epochEarlier, .epochLater, .firstEpoch, .live:
+        move(action, &s)
+        return []
+    case .toggleReplay:
+        toggleReplay(&s)
+        return []
+    case .replaySlower, .replayFaster:
+        let i = s.replaySpeedIndex + (action == .replayFaster ? 1 : -1)
+        s.replaySpeedIndex = min(max(i, 0), L.replaySpeeds.count - 1)
+        if let r = s.replay {
+            // Re-anchor at the epoch shown now, so the change of speed does not jump.
+            s.replay = ExplorerState.Replay(epoch: s.viewedEpoch ?? r.epoch, since: s.clock)
+        }
+        s.statusMessage = "replay speed \(s.replaySpeed) epochs/s"
+        return []
     case .toggleHelp:
         s.helpVisible.toggle()
-        return (s, [])
+        return []
     case .closeOverlay:
         s.helpVisible = false
-        return (s, [])
+        return []
     case .toggleProfile:
         s.profileVisible.toggle()
-        return (s, [])
+        return []
     case .quit:
         s.quitting = true
-        return (s, [.quit])
+        return [.quit]
     }
+}
+
+/// `,` `.` Home End: moves the viewed epoch (and ends a replay).
+private func move(_ action: ExplorerAction, _ s: inout ExplorerState) {
+    let count = s.history.epochCount
+    let wasReplaying = s.replay != nil
+    s.replay = nil
+    guard count > 0 else {
+        s.statusMessage = "no epoch recorded yet"
+        return
+    }
+    switch action {
+    case .epochEarlier:
+        s.viewedEpoch = max(1, s.position - 1)
+    case .epochLater:
+        guard let p = s.viewedEpoch else {
+            s.statusMessage = "live: already at the newest epoch"
+            return
+        }
+        s.viewedEpoch = p + 1 >= count && !s.history.isFinished ? nil : min(p + 1, count)
+    case .firstEpoch:
+        s.viewedEpoch = 1
+    default:
+        s.viewedEpoch = nil
+    }
+    if let p = s.viewedEpoch {
+        s.statusMessage = "epoch \(p) of \(count)" + (wasReplaying ? " (replay stopped)" : "") + "; End: live"
+    } else {
+        s.statusMessage = "live"
+    }
+}
+
+/// `P`: replays from the viewed epoch (from the first when live or at the end), or stops.
+private func toggleReplay(_ s: inout ExplorerState) {
+    if s.replay != nil {
+        s.replay = nil
+        s.statusMessage = "replay stopped at epoch \(s.position)"
+        return
+    }
+    let count = s.history.epochCount
+    guard count > 1 else {
+        s.statusMessage = "nothing to replay yet"
+        return
+    }
+    let from = s.viewedEpoch.map { $0 >= count ? 1 : $0 } ?? 1
+    s.viewedEpoch = from
+    s.replay = ExplorerState.Replay(epoch: from, since: s.clock)
+    s.statusMessage = "replaying from epoch \(from) at \(s.replaySpeed) epochs/s (P stops, - + speed)"
 }
 
 /// One multiplicative temperature step, clamped; snaps to 1 when it lands within rounding of it.
@@ -106,16 +249,14 @@ func step(_ value: Double, up: Bool, within range: ClosedRange<Double>) -> Doubl
     return min(max(v, range.lowerBound), range.upperBound)
 }
 
-/// Sets the temperatures; asks for new samples only when something changed.
-private func retemper(_ state: ExplorerState, temperature: Double, sigma: Double) -> (ExplorerState, [Effect]) {
-    var s = state
+/// Sets the temperatures; asks for new samples (a new sampling generation) only when
+/// something changed.
+private func retemper(_ s: inout ExplorerState, temperature: Double, sigma: Double) {
     let changed = temperature != s.temperature || sigma != s.sigmaTemperature
     s.temperature = temperature
     s.sigmaTemperature = sigma
     s.statusMessage =
         "T \(ExplorerState.format(temperature)), \(s.sigmaTemperatureNote)"
         + (changed ? "" : " (at the limit)")
-    guard changed else { return (s, []) }
-    s.samplingGeneration += 1
-    return (s, [.resample])
+    if changed { s.samplingGeneration += 1 }
 }

@@ -134,6 +134,12 @@ public struct ModelTimeline: Sendable, Equatable {
     /// `report` with its losses in the data's units (MSE times the target variance, NLL plus
     /// the normaliser's log-Jacobian).
     public func inDataUnits(_ report: EpochReport) -> EpochReport {
+        Self.inDataUnits(report, kind: kind, normalizer: normalizer)
+    }
+
+    /// `report` of a `kind` model trained through `normalizer`, with its losses in the data's
+    /// units.
+    public static func inDataUnits(_ report: EpochReport, kind: ModelKind, normalizer: Normalizer) -> EpochReport {
         var r = report
         r.loss = normalizer.lossInDataUnits(r.loss, kind: kind)
         r.valLoss = r.valLoss.map { normalizer.lossInDataUnits($0, kind: kind) }

@@ -180,10 +180,10 @@ public enum StandardFigures {
     /// Training and validation losses, one panel per model; log y when every value is
     /// positive (or as `logScale` says). `references` draws a labelled line per model
     /// (e.g. the best achievable NLL); `titles` replaces a panel's title (e.g. to show the
-    /// learning rate).
+    /// learning rate); `marks` draws vertical lines at epochs (viewed, best).
     public static func loss(
         _ series: [LossSeries], references: [LossModel: (value: Float, label: String)] = [:],
-        logScale: Bool? = nil, titles: [LossModel: String] = [:]
+        logScale: Bool? = nil, titles: [LossModel: String] = [:], marks: [LossMark] = []
     ) -> Figure {
         var panels: [Panel] = []
         for model in LossModel.allCases {
@@ -199,6 +199,13 @@ public enum StandardFigures {
             }
             let values = mine.flatMap(\.values).filter(\.isFinite) + (references[model].map { [$0.value] } ?? [])
             let log = logScale ?? (!values.isEmpty && values.allSatisfy { $0 > 0 })
+            // Marks are vertical lines across the values' range.
+            if let lo = values.min(), let hi = values.max() {
+                for mark in marks where mark.model == model {
+                    let e = Float(mark.epoch)
+                    layers.append(.curve(xs: [e, e], ys: [lo, hi], style: mark.style, label: mark.label))
+                }
+            }
             let title = titles[model] ?? (model == .mse ? "MSE model loss" : "MDN loss (NLL)")
             panels.append(
                 Panel(

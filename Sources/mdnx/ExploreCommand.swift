@@ -21,9 +21,21 @@ struct ExploreCommand: ParsableCommand {
     var source: DataSourceOptions
 
     @Option(
-        parsing: .unconditional, help: "Number of mixture components K. (default: 20)",
-        transform: OptionValue.integer("--mixtures", ExplorerState.Limits.mixtureRange))
-    var mixtures: Int = 20
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Number of mixture components K, or auto to choose K by validation NLL before the MDN trains "
+                + "(MixtureSearch, as mdnx train --mixtures auto). (default: 20)", valueName: "k|auto"),
+        transform: MixturesOption.parser(range: ExplorerState.Limits.mixtureRange))
+    var mixtures: MixturesOption = .fixed(20)
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Slow training to at most this many epochs per second per model, to watch it live (default: full speed).",
+            valueName: "epochs-per-s"),
+        transform: OptionValue.double(
+            "--pace", NumberRange(lower: 0, includesLower: false, upper: 1000, includesUpper: true)))
+    var pace: Double?
 
     @Option(help: "Training preset.")
     var preset: Preset = .default
@@ -97,7 +109,9 @@ struct ExploreCommand: ParsableCommand {
             o.source = DataSource(source.dataset ?? .spiral)
             o.count = source.rowCount
         }
-        o.mixtures = mixtures
+        o.mixtures = mixtures.fixed ?? preset.mixtures
+        o.mixturesAuto = mixtures == .auto
+        o.pace = pace
         o.preset = preset
         o.temperature = temperature
         o.sigmaTemperature = sigmaTemperature

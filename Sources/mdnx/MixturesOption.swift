@@ -14,6 +14,16 @@ enum MixturesOption: Equatable, ExpressibleByArgument, CustomStringConvertible {
     /// Parses `auto` or a whole number in `range` (`--mixtures`' transform): throws
     /// `OptionValueError` naming the range otherwise.
     static func parse(_ text: String) throws(OptionValueError) -> MixturesOption {
+        try parse(text, range: range)
+    }
+
+    /// `parse` with another range of K (the explorer's).
+    static func parser(range: ClosedRange<Int>) -> @Sendable (String) throws -> MixturesOption {
+        { text in try parse(text, range: range) }
+    }
+
+    /// Parses `auto` or a whole number in `range`.
+    static func parse(_ text: String, range: ClosedRange<Int>) throws(OptionValueError) -> MixturesOption {
         guard let value = MixturesOption(argument: text), value.fixed.map(range.contains) ?? true else {
             throw OptionValueError(
                 option: "--mixtures", expected: "an integer \(OptionValue.describe(range)), or auto", got: text)

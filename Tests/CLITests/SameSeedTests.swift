@@ -58,7 +58,7 @@ import Testing
         options.preset = preset
         options.mixtures = Self.mixtures
         let loaded = try LoadedData.load(options)
-        var config = ExplorerApp.sessionConfig(loaded, options: options, mixtures: Self.mixtures, seed: 42)
+        var config = ExplorerLoop.sessionConfig(loaded, options: options, mixtures: Self.mixtures, seed: 42)
         config.overrides.maxEpochs = Self.epochs  // the explorer trains to the preset's end; stop where train did
         let explorer = TrainingSession.makeTrainer(kind, config: config)
         Self.runToEnd(explorer)

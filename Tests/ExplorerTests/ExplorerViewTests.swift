@@ -1,3 +1,4 @@
+import ExplorerTestSupport
 import Foundation
 import MDNCore
 import MDNFigures
@@ -8,38 +9,25 @@ import Testing
 
 @Suite("ExplorerView")
 struct ExplorerViewTests {
-    /// A small data set and a hand-made snapshot: two components at y = 1 and y = 3 for every x.
+    /// A small data set and a hand-made frame: two components at y = 1 and y = 3 for every x.
     static func input(withMixture: Bool = true) -> FrameInput {
         let xs: [Float] = (0..<200).map { Float($0) / 40 }
         let ys: [Float] = xs.enumerated().map { $0.offset.isMultiple(of: 2) ? 1 : 3 }
-        let data = Dataset(x: xs, y: ys)
-        var snap = Snapshot(seed: 1, mixtures: 2)
-        snap.sequence = 3
-        snap.curveX = [0, 2.5, 5]
-        snap.curveY = [2, 2, 2]
-        snap.mse.epoch = 1
-        snap.mse.loss = [1.5]
-        snap.mse.valLoss = [1.6]
-        snap.mse.valEpochs = [1]
-        snap.mse.learningRate = [1e-3]
+        var input = FrameInput(data: Dataset(x: xs, y: ys), dataName: "test", referenceNLL: -0.387, themeName: "t")
+        input.curveX = [0, 2.5, 5]
+        input.curveY = [2, 2, 2]
         if withMixture {
-            let layout = MixtureLayout(components: 2)
-            snap.mixtureX = [0, 2.5, 5]
+            input.mixtureX = [0, 2.5, 5]
             // [mu0 mu1 | s0 s1 | l0 l1]
             let row: [Float] = [1, 3, 0.1, 0.1, 0, 0]
-            snap.mixtureRows = MixtureBatch(layout: layout, rows: row + row + row)
-            snap.mdn.epoch = 1
-            snap.mdn.loss = [0.2]
-            snap.mdn.valLoss = [0.3]
-            snap.mdn.valEpochs = [1]
-            snap.mdn.learningRate = [1e-3]
+            input.mixtureRows = MixtureBatch(layout: MixtureLayout(components: 2), rows: row + row + row)
         }
-        return FrameInput(
-            snapshot: snap, data: data, dataName: "test", referenceNLL: -0.387, samples: nil, themeName: "t")
+        return input
     }
 
     static func state(_ view: FigureView, width: Int = 160, height: Int = 48) -> ExplorerState {
         var s = ExplorerState()
+        s.history = TimelineFixtures.history(mse: 1, mdn: 1)
         s.view = view
         s.width = width
         s.height = height

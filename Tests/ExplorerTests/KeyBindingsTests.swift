@@ -1,3 +1,4 @@
+import ExplorerTestSupport
 import Testing
 
 @testable import Explorer
@@ -14,6 +15,7 @@ struct KeyBindingsTests {
         s.seed = 7
         s.width = 160
         s.height = 48
+        s.history = TimelineFixtures.history(mse: 10, mdn: 8)
         return s
     }
 
@@ -30,13 +32,13 @@ struct KeyBindingsTests {
                 case .mixturesDown:
                     #expect(s.mixtures == 4 && effects == [.restartMDN(mixtures: 4)], "\(key)")
                 case .temperatureUp:
-                    #expect(s.temperature == 1.25 && effects == [.resample], "\(key)")
+                    #expect(s.temperature == 1.25 && s.samplingGeneration == 1 && effects.isEmpty, "\(key)")
                 case .temperatureDown:
-                    #expect(s.temperature == 0.8 && effects == [.resample], "\(key)")
+                    #expect(s.temperature == 0.8 && s.samplingGeneration == 1 && effects.isEmpty, "\(key)")
                 case .sigmaTemperatureUp:
-                    #expect(s.sigmaTemperature == 1.25 && effects == [.resample], "\(key)")
+                    #expect(s.sigmaTemperature == 1.25 && s.samplingGeneration == 1 && effects.isEmpty, "\(key)")
                 case .sigmaTemperatureDown:
-                    #expect(s.sigmaTemperature == 0.8 && effects == [.resample], "\(key)")
+                    #expect(s.sigmaTemperature == 0.8 && s.samplingGeneration == 1 && effects.isEmpty, "\(key)")
                 case .resetTemperatures:
                     // Already at 1: nothing to redraw.
                     #expect(s.temperature == 1 && s.sigmaTemperature == 1 && effects.isEmpty, "\(key)")
@@ -50,6 +52,20 @@ struct KeyBindingsTests {
                     #expect(effects == [.export(start.exportFormats)], "\(key)")
                 case .cycleCanvas:
                     #expect(s.canvas == .block && effects.isEmpty, "\(key)")
+                case .epochEarlier:
+                    #expect(s.viewedEpoch == 9 && effects.isEmpty, "\(key)")
+                case .epochLater:
+                    #expect(s.isLive && effects.isEmpty, "\(key): already live")
+                case .firstEpoch:
+                    #expect(s.viewedEpoch == 1 && effects.isEmpty, "\(key)")
+                case .live:
+                    #expect(s.isLive && effects.isEmpty, "\(key)")
+                case .toggleReplay:
+                    #expect(s.viewedEpoch == 1 && s.replay != nil && effects.isEmpty, "\(key)")
+                case .replaySlower:
+                    #expect(s.replaySpeed == 5 && effects.isEmpty, "\(key)")
+                case .replayFaster:
+                    #expect(s.replaySpeed == 25 && effects.isEmpty, "\(key)")
                 case .cycleTheme:
                     #expect(s.themeIndex == 1 && effects == [.applyTheme(index: 1)], "\(key)")
                 case .toggleHelp:
@@ -85,6 +101,9 @@ struct KeyBindingsTests {
             (.character("m"), .cycleCanvas), (.character("c"), .cycleTheme),
             (.character("?"), .toggleHelp), (.function(1), .toggleHelp), (.escape, .closeOverlay),
             (.character("q"), .quit), (.control("c"), .quit),
+            (.character(","), .epochEarlier), (.character("."), .epochLater), (.home, .firstEpoch), (.end, .live),
+            (.character("P"), .toggleReplay), (.character("-"), .replaySlower), (.character("+"), .replayFaster),
+            (.character("="), .replayFaster),
         ]
         for (key, action) in expected {
             #expect(KeyBindings.binding(for: key)?.action == action, "\(key)")

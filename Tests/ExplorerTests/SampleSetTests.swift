@@ -7,25 +7,32 @@ import Testing
 struct SampleSetTests {
     @Test("samples pair each mixture x with perRow draws and remember what they came from")
     func draws() throws {
-        var snap = Snapshot(seed: 1, mixtures: 1)
-        snap.sequence = 5
-        snap.mixtureX = [0, 1, 2]
         // One component per row: mu = 10 * row, sigma tiny.
-        snap.mixtureRows = MixtureBatch(
+        let batch = MixtureBatch(
             layout: MixtureLayout(components: 1), rows: [0, 1e-4, 0, 10, 1e-4, 0, 20, 1e-4, 0])
-        let set = try #require(try SampleSet.draw(from: snap, temperature: 1, sigmaTemperature: 1, generation: 2))
+        let key = ExplorerState.FrameKey(session: 0, generation: 1, epoch: 5)
+        let set = try SampleSet.draw(
+            from: batch, at: [0, 1, 2], key: key, temperature: 1, sigmaTemperature: 1, generation: 2)
         #expect(set.xs.count == 3 * SampleSet.perRow && set.ys.count == set.xs.count)
         for (x, y) in zip(set.xs, set.ys) { #expect(abs(y - 10 * x) < 0.01) }
-        #expect(set.isCurrent(sequence: 5, generation: 2))
-        #expect(!set.isCurrent(sequence: 6, generation: 2))
-        #expect(!set.isCurrent(sequence: 5, generation: 3))
+        #expect(set.isCurrent(key: key, generation: 2))
+        #expect(!set.isCurrent(key: ExplorerState.FrameKey(session: 0, generation: 1, epoch: 6), generation: 2))
+        #expect(!set.isCurrent(key: key, generation: 3))
     }
 
-    @Test("no mixture yet, no samples")
-    func empty() throws {
-        #expect(
-            try SampleSet.draw(from: Snapshot(seed: 1, mixtures: 2), temperature: 1, sigmaTemperature: 1, generation: 0)
-                == nil)
+    @Test("the same epoch and temperatures give the same samples (a replay shows what live showed)")
+    func deterministic() throws {
+        let batch = MixtureBatch(layout: MixtureLayout(components: 2), rows: [0, 5, 1, 1, 0, 0, 1, 6, 1, 1, 0, 0])
+        let key = ExplorerState.FrameKey(session: 0, generation: 0, epoch: 7)
+        let a = try SampleSet.draw(
+            from: batch, at: [0, 1], key: key, temperature: 1, sigmaTemperature: 1, generation: 0)
+        let b = try SampleSet.draw(
+            from: batch, at: [0, 1], key: key, temperature: 1, sigmaTemperature: 1, generation: 0)
+        #expect(a.ys == b.ys)
+        let other = ExplorerState.FrameKey(session: 0, generation: 0, epoch: 8)
+        let c = try SampleSet.draw(
+            from: batch, at: [0, 1], key: other, temperature: 1, sigmaTemperature: 1, generation: 0)
+        #expect(a.ys != c.ys)
     }
 }
 

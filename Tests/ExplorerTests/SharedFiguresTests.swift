@@ -47,16 +47,17 @@ import Themes
             mse: { xs in xs.map { 2 + 0.1 * $0 } }, mdn: .grid(xs: mixtureX, batch: batch),
             temperatures: temperatures, rng: &rng)
 
-        // The explorer's path: a snapshot holding the same curve and mixture grid, the same samples.
-        var snap = Snapshot(seed: 1, mixtures: 2)
-        snap.curveX = try #require(plot.scene.mse).xs
-        snap.curveY = try #require(plot.scene.mse).ys
-        snap.mixtureX = mixtureX
-        snap.mixtureRows = batch
+        // The explorer's path: a frame holding the same curve and mixture grid, the same samples.
         let samples = try #require(plot.scene.mdn).samples
         var input = FrameInput(
-            snapshot: snap, data: data, dataName: "spiral", referenceNLL: nil,
-            samples: SampleSet(xs: samples.xs, ys: samples.ys, sequence: 0, generation: 0), themeName: "dark")
+            data: data, dataName: "spiral", referenceNLL: nil,
+            samples: SampleSet(
+                xs: samples.xs, ys: samples.ys, key: .init(session: 0, generation: 0, epoch: 1), generation: 0),
+            themeName: "dark")
+        input.curveX = try #require(plot.scene.mse).xs
+        input.curveY = try #require(plot.scene.mse).ys
+        input.mixtureX = mixtureX
+        input.mixtureRows = batch
         input.equalAspect = true
         var state = ExplorerState()
         state.view = view

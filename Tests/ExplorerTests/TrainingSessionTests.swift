@@ -20,63 +20,159 @@ struct TrainingSessionTests {
         return condition()
     }
 
-    @Test("both models make progress and snapshots carry curve and mixture rows")
-    func interleaves() {
-        let session = TrainingSession(config: SessionConfig(data: Self.data, mixtures: 3, preset: .default, seed: 1))
+    /// Drains `session` until `condition` holds on everything drained so far (or `seconds` pass).
+    private func collect(
+        _ session: TrainingSession, _ seconds: Double = 20, until condition: ([TrainingEvent]) -> Bool
+    ) -> [TrainingEvent] {
+        var events: [TrainingEvent] = []
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            events += session.drainEvents()
+            if condition(events) { break }
+            usleep(5_000)
+        }
+        return events
+    }
+
+    private static func epochs(_ events: [TrainingEvent], _ kind: ModelKind, generation: Int? = nil) -> [EpochSnapshot]
+    {
+        events.compactMap {
+            if case .epoch(let s) = $0, s.kind == kind, generation == nil || s.generation == generation { return s }
+            return nil
+        }
+    }
+
+    @Test("both models make progress; every epoch is published in order with its weights", arguments: [true, false])
+    func publishesEveryEpoch(parallel: Bool) {
+        var config = SessionConfig(data: Self.data, mixtures: 3, preset: .default, seed: 1)
+        config.concurrency = parallel ? .parallel : .alternating
+        let session = TrainingSession(config: config)
+        #expect(session.isParallel == parallel)
         session.start()
         defer { session.stop() }
-        #expect(
-            waitUntil {
-                let s = session.snapshot
-                return s.mse.epoch >= 2 && s.mdn.epoch >= 2
-            })
+        let events = collect(session) { Self.epochs($0, .mse).count >= 3 && Self.epochs($0, .mdn).count >= 3 }
+        var began: [ModelKind: ModelTimeline] = [:]
+        for case .began(let t) in events { began[t.kind] = t }
+        #expect(began[.mse]?.count == 0 && began[.mdn]?.mixtures == 3)
+        for kind in ModelKind.allCases {
+            let mine = Self.epochs(events, kind)
+            #expect(mine.map(\.report.epoch) == Array(1...mine.count), "\(kind): every epoch, in order")
+            #expect(mine.allSatisfy { $0.weights.values.count == began[kind]?.template.parameterCount })
+        }
         let s = session.snapshot
-        #expect(s.curveX.count == 200 && s.curveY.count == 200)
-        #expect(s.mixtureRows?.count == s.mixtureX.count)
-        #expect(s.mixtureRows?.layout.components == 3)
         #expect(s.mse.loss.count == s.mse.epoch && s.mdn.valLoss.count == s.mdn.epoch)
     }
 
-    @Test("pause holds the epoch counters; resume continues")
-    func pause() {
-        let session = TrainingSession(config: SessionConfig(data: Self.data, mixtures: 2, preset: .default, seed: 2))
+    @Test("one thread or two: each model trains bit for bit the same")
+    func concurrencyDoesNotChangeTheModels() {
+        func run(_ concurrency: SessionConfig.Concurrency) -> [TrainingEvent] {
+            var config = SessionConfig(data: Self.data, mixtures: 2, preset: .default, seed: 6)
+            config.overrides = TrainingOverrides(maxEpochs: 6)
+            config.concurrency = concurrency
+            let session = TrainingSession(config: config)
+            session.start()
+            defer { session.stop() }
+            return collect(session) { events in
+                events.filter { if case .finished = $0 { return true } else { return false } }.count == 2
+            }
+        }
+        let a = run(.parallel)
+        let b = run(.alternating)
+        for kind in ModelKind.allCases {
+            let ea = Self.epochs(a, kind)
+            let eb = Self.epochs(b, kind)
+            #expect(ea.count == 6 && eb.count == 6)
+            #expect(ea.map(\.weights) == eb.map(\.weights), "\(kind)")
+            #expect(ea.map(\.report.loss) == eb.map(\.report.loss), "\(kind)")
+        }
+    }
+
+    @Test("pause holds both models at once; resume continues", arguments: [true, false])
+    func pause(parallel: Bool) {
+        var config = SessionConfig(data: Self.data, mixtures: 2, preset: .default, seed: 2)
+        config.concurrency = parallel ? .parallel : .alternating
+        let session = TrainingSession(config: config)
         session.start()
         defer { session.stop() }
-        #expect(waitUntil { session.snapshot.mse.epoch >= 1 })
+        _ = collect(session) { Self.epochs($0, .mse).count >= 1 }
         session.pause()
-        usleep(200_000)  // let the running epoch finish
+        usleep(50_000)  // a running epoch is suspended at its next batch
         let held = session.sequence
         usleep(300_000)
         #expect(session.sequence == held)
         session.resume()
-        #expect(waitUntil { session.sequence > held })
+        let end = Date().addingTimeInterval(20)
+        while Date() < end && session.sequence == held { usleep(5_000) }
+        #expect(session.sequence > held)
     }
 
-    @Test("restartMDN resets the MDN with the new K and keeps the MSE history")
+    @Test("restartMDN begins a new MDN timeline with the new K; the MSE trains on")
     func restartMDN() {
         let session = TrainingSession(config: SessionConfig(data: Self.data, mixtures: 2, preset: .default, seed: 3))
         session.start()
         defer { session.stop() }
-        #expect(waitUntil { session.snapshot.mse.epoch >= 2 && session.snapshot.mdn.epoch >= 1 })
-        // Paused, the restart is published at once and nothing else moves.
-        session.pause()
-        usleep(200_000)
-        let before = session.snapshot
+        var events = collect(session) { Self.epochs($0, .mse).count >= 2 && Self.epochs($0, .mdn).count >= 1 }
+        let mseBefore = Self.epochs(events, .mse).count
         session.restartMDN(mixtures: 4)
-        #expect(waitUntil { session.snapshot.mixtures == 4 })
-        let s = session.snapshot
-        #expect(s.mse.epoch == before.mse.epoch && s.mse.loss == before.mse.loss, "MSE keeps its history")
-        #expect(s.mdn.epoch == 0 && s.mdn.loss.isEmpty && s.mixtureRows == nil, "MDN starts over")
-        session.resume()
-        #expect(waitUntil { session.snapshot.mixtureRows?.layout.components == 4 })
-        #expect(session.snapshot.mse.epoch >= before.mse.epoch)
+        events += collect(session) { Self.epochs($0, .mdn, generation: 1).count >= 2 }
+        let restarts = events.compactMap { e -> ModelTimeline? in
+            if case .began(let t) = e, t.kind == .mdn { return t }
+            return nil
+        }
+        #expect(restarts.map(\.generation) == [0, 1] && restarts.map(\.mixtures) == [2, 4])
+        let restarted = Self.epochs(events, .mdn, generation: 1)
+        #expect(restarted.prefix(2).map(\.report.epoch) == [1, 2], "the new MDN counts from epoch 1")
+        #expect(restarted.allSatisfy { $0.weights.values.count == restarts[1].template.parameterCount })
+        let mse = Self.epochs(events, .mse)
+        #expect(mse.count > mseBefore && mse.map(\.report.epoch) == Array(1...mse.count), "MSE uninterrupted")
+        #expect(session.snapshot.mixtures == 4)
     }
 
-    @Test("stop ends the loop promptly")
+    @Test("--pace slows each model to the given epochs per second")
+    func pace() {
+        var config = SessionConfig(data: Self.data, mixtures: 2, preset: .default, seed: 4)
+        config.pace = 20
+        let session = TrainingSession(config: config)
+        let start = Date()
+        session.start()
+        defer { session.stop() }
+        _ = collect(session) { Self.epochs($0, .mdn).count >= 6 }
+        // Epochs begin at least 1/20 s apart: the 6th ends no earlier than 5/20 s after the start.
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(elapsed >= 0.25, "6 epochs in \(elapsed) s")
+        #expect(elapsed < 5)
+    }
+
+    @Test("--mixtures auto screens the ladder, then the MDN begins with the chosen K")
+    func mixturesAuto() throws {
+        var config = SessionConfig(data: Self.data, mixtures: 20, preset: .default, seed: 5)
+        config.mixturesAuto = true
+        config.overrides = TrainingOverrides(maxEpochs: 16)
+        let session = TrainingSession(config: config)
+        session.start()
+        defer { session.stop() }
+        let events = collect(session, 60) { Self.epochs($0, .mdn).count >= 1 }
+        let screened = events.compactMap { e -> Int? in
+            if case .screening(let k, _, _) = e { return k }
+            return nil
+        }
+        #expect(screened == MixtureSearch.defaultLadder)
+        var chosen: MixtureSearch.Choice?? = nil
+        for case .mixturesChosen(let c) in events { chosen = c }
+        let choice = try #require(chosen ?? nil)
+        let began = events.compactMap { e -> ModelTimeline? in
+            if case .began(let t) = e, t.kind == .mdn { return t }
+            return nil
+        }
+        #expect(began.map(\.mixtures) == [choice.chosen])
+    }
+
+    @Test("stop ends the threads promptly")
     func stop() {
         let session = TrainingSession(config: SessionConfig(data: Self.data, mixtures: 2, preset: .default, seed: 4))
         session.start()
-        #expect(waitUntil { session.sequence >= 1 })
+        let end = Date().addingTimeInterval(20)
+        while Date() < end && session.sequence < 1 { usleep(5_000) }
         #expect(session.stop(timeout: 5))
         #expect(!session.isRunning)
     }

@@ -1,3 +1,4 @@
+import ExplorerTestSupport
 import MDNFigures
 import TermPlot
 import Testing
@@ -43,7 +44,7 @@ struct UpdateTests {
         (s, _) = press(s, "T")
         let (reset, effects) = press(s, "0")
         #expect(reset.temperature == 1 && reset.sigmaTemperature == 1)
-        #expect(effects == [.resample])
+        #expect(effects.isEmpty)
         #expect(reset.samplingGeneration == s.samplingGeneration + 1)
     }
 
@@ -76,8 +77,11 @@ struct UpdateTests {
     @Test("after training finished, space explains instead of pausing; r and K train again")
     func finished() {
         var s = ExplorerState()
-        (s, _) = update(s, .trainingFinished("early stopping"))
-        #expect(s.finished)
+        s.history = TimelineFixtures.history(mse: 3, mdn: 4)
+        (s, _) = update(s, .training(.finished(kind: .mse, generation: 0, reason: .earlyStopping, restoredEpoch: 2)))
+        #expect(!s.finished, "one model still trains")
+        (s, _) = update(s, .training(.finished(kind: .mdn, generation: 0, reason: .earlyStopping, restoredEpoch: nil)))
+        #expect(s.finished && s.stopSummary == "early stopping")
         let (same, effects) = press(s, " ")
         #expect(!same.paused && effects.isEmpty && same.statusMessage?.contains("r restarts") == true)
         #expect(!press(s, "r").0.finished)
@@ -152,18 +156,16 @@ struct UpdateTests {
         #expect(b.quitting && e2 == [.quit])
     }
 
-    @Test("resize, status, snapshot and tick events")
+    @Test("resize, status and tick events")
     func otherEvents() {
         let s = ExplorerState()
         let (r, e1) = update(s, .resize(width: 100, height: 30))
         #expect(r.width == 100 && r.height == 30 && e1.isEmpty)
         let (m, _) = update(s, .status("exported a.txt"))
         #expect(m.statusMessage == "exported a.txt")
-        #expect(update(s, .tick).0 == s)
-        #expect(update(s, .snapshotArrived(sequence: 3)).0 == s)
-        #expect(
-            update(s, .trainingFinished("MSE early stopping")).0.statusMessage
-                == "training finished (MSE early stopping); r restarts with a new seed")
+        var ticked = s
+        ticked.clock = 1234
+        #expect(update(s, .tick(milliseconds: 1234)).0 == ticked, "a tick only moves the clock when not replaying")
     }
 
     @Test("number format for the status bar")

@@ -1,0 +1,266 @@
+import Dispatch
+import Foundation
+import MDNCore
+import MDNFigures
+import SafeIO
+import SafeText
+import TermPlot
+import TermPlotPNG
+import Themes
+
+/// The explorer's run loop, independent of the terminal: reads keys from a `Screen`, drains
+/// the training's events, feeds both (and the clock) to `update`, performs the effects, and
+/// draws a frame when something changed. The ncurses screen and the real training session
+/// are injected by `ExplorerApp`; tests inject an in-memory screen, a clock and a session
+/// double, so the loop itself runs without a terminal (keys in, frames out).
+///
+/// A key travels: screen.read -> `.key` -> update (state changes, effects) -> effects
+/// performed -> frame drawn at once. A snapshot travels: training thread -> session inbox ->
+/// drainEvents -> `.training(.epoch)` -> update records it in the state's timeline -> the
+/// frame cache evaluates the shown epoch when its key changed -> frame drawn (at most `fps`
+/// times a second for training alone).
+public final class ExplorerLoop {
+    /// The UI state (read by tests).
+    public private(set) var state: ExplorerState
+    private let options: ExplorerOptions
+    private let loaded: LoadedData
+    private let screen: any Screen
+    private var session: any TrainingControl
+    private let makeSession: (SessionConfig) -> any TrainingControl
+    /// Monotonic nanoseconds.
+    private let now: () -> UInt64
+    private let frames: FrameCache
+    private(set) var timer = FrameTimer()
+
+    /// The themes `c` cycles through and the one in use.
+    struct ThemeSet {
+        /// Loads themes by name.
+        var loader: ThemeLoader
+        /// Names `c` cycles through (the loader's order; a theme given by path comes first).
+        var names: [String]
+        /// Themes loaded so far, by name.
+        var cache: [String: Theme]
+        /// The theme in use.
+        var current: Theme
+    }
+
+    private var themeSet: ThemeSet
+
+    /// A loop over `loaded` data drawing on `screen`; `makeSession` starts training (called
+    /// at once, and again for every `r` restart); `now` reads a monotonic clock in nanoseconds.
+    init(
+        options: ExplorerOptions, loaded: LoadedData, screen: any Screen, unicode: Bool, themes: ThemeSet,
+        warning: String?, makeSession: @escaping (SessionConfig) -> any TrainingControl,
+        now: @escaping () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+    ) {
+        self.options = options
+        self.loaded = loaded
+        self.screen = screen
+        self.makeSession = makeSession
+        self.now = now
+        themeSet = themes
+        frames = FrameCache(loaded: loaded, curvePoints: 200, mixturePoints: 3000)
+        var s = ExplorerState()
+        s.unicode = unicode
+        s.view = options.view
+        s.canvas = unicode ? options.canvas : .ascii
+        s.mixtures = options.mixtures
+        if options.mixturesAuto { s.mixtureSearch = .screening(mixtures: 0, index: 0, count: 0) }
+        s.temperature = options.temperature
+        s.sigmaTemperature = options.sigmaTemperature
+        s.seed = options.seed
+        s.themeCount = themes.names.count
+        s.themeIndex = themes.names.firstIndex(of: themes.current.name) ?? 0
+        s.exportFormats = options.exportFormats
+        if !unicode { s.statusMessage = "locale is not UTF-8: ASCII canvas" }
+        if let warning { s.statusMessage = warning }
+        state = s
+        session = makeSession(
+            Self.sessionConfig(loaded, options: options, mixtures: options.mixtures, seed: options.seed))
+    }
+
+    /// The training session's configuration for `loaded` data, K and seed (the trainers come
+    /// from its `TrainerRecipe`, as in `mdnx train`).
+    static func sessionConfig(_ loaded: LoadedData, options: ExplorerOptions, mixtures: Int, seed: UInt64)
+        -> SessionConfig
+    {
+        var c = SessionConfig(data: loaded.data, mixtures: mixtures, preset: options.preset, seed: seed)
+        c.isUserData = loaded.isUserData
+        c.pace = options.pace
+        c.mixturesAuto = options.mixturesAuto
+        return c
+    }
+
+    /// Runs until `q` or `quit()` returns true; stops training on the way out.
+    public func run(quit: () -> Bool) {
+        defer { session.stop(timeout: 5) }
+        let size = screen.size
+        dispatch(.resize(width: size.width, height: size.height))
+        session.start()
+        let frameNs = UInt64(1_000_000_000 / max(1, options.fps))
+        var dirty = true
+        var pendingKeyTime: UInt64? = nil
+        var lastDraw: UInt64 = 0
+        while !quit() && !state.quitting {
+            // Wait for input until a frame is due; a key makes one due at once.
+            let t = now()
+            let due = dirty && (pendingKeyTime != nil || t &- lastDraw >= frameNs)
+            let wait = due ? 0 : Int(max(1, (frameNs &- min(frameNs, t &- lastDraw)) / 1_000_000))
+            var input = screen.read(timeout: wait)
+            while let event = input {
+                switch event {
+                case .key(let key):
+                    pendingKeyTime = pendingKeyTime ?? now()
+                    dispatch(.key(key))
+                case .resize(let w, let h):
+                    dispatch(.resize(width: w, height: h))
+                }
+                dirty = true
+                if state.quitting { return }
+                input = screen.read(timeout: 0)
+            }
+            let events = session.drainEvents()
+            if !events.isEmpty { dirty = true }
+            for event in events { dispatch(.training(event)) }
+            let viewed = state.viewedEpoch
+            dispatch(.tick(milliseconds: Double(now()) / 1e6))
+            if state.viewedEpoch != viewed { dirty = true }
+            guard dirty, pendingKeyTime != nil || now() &- lastDraw >= frameNs else { continue }
+            dirty = false
+            drawFrame(keyTime: pendingKeyTime)
+            lastDraw = now()
+            pendingKeyTime = nil
+        }
+    }
+
+    /// Prepares, builds and draws one frame, timing each part.
+    private func drawFrame(keyTime: UInt64?) {
+        let t0 = now()
+        let input = frames.input(
+            for: state, themeName: SafeText.echo(themeSet.current.name, limit: SafeText.labelLimit),
+            profile: timer.statusText)
+        if let error = frames.takeSamplingError() { dispatch(.status(error)) }
+        let t1 = now()
+        let grid = ExplorerView.screen(state, input)
+        let t2 = now()
+        screen.draw(grid)
+        let t3 = now()
+        timer.record(
+            prepare: Double(t1 &- t0) / 1e6, build: Double(t2 &- t1) / 1e6, draw: Double(t3 &- t2) / 1e6,
+            keyLatency: keyTime.map { Double(t3 &- $0) / 1e6 })
+    }
+
+    /// Runs `update` and performs the effects.
+    private func dispatch(_ event: ExplorerEvent) {
+        let effects = update(&state, event)
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .restartMDN(let k):
+            session.restartMDN(mixtures: k)
+        case .restartAll(let seed):
+            session.stop(timeout: 5)
+            var config = Self.sessionConfig(loaded, options: options, mixtures: state.mixtures, seed: seed)
+            config.mixturesAuto = false
+            session = makeSession(config)
+            session.start()
+        case .pause:
+            session.pause()
+        case .resume:
+            session.resume()
+        case .export(let formats):
+            dispatch(.status(export(formats)))
+        case .applyTheme(let index):
+            dispatch(.status(applyTheme(index)))
+        case .quit:
+            break
+        }
+    }
+
+    /// Switches to theme `index`; returns the status line.
+    private func applyTheme(_ index: Int) -> String {
+        let name = themeSet.names[index]
+        if let cached = themeSet.cache[name] {
+            themeSet.current = cached
+        } else {
+            do {
+                let theme = try themeSet.loader.load(name)
+                themeSet.cache[name] = theme
+                themeSet.current = theme
+            } catch {
+                return "theme \(name): \(error)"
+            }
+        }
+        screen.setTheme(themeSet.current)
+        return "theme: \(name)"
+    }
+
+    /// Writes the current view in each format; returns the status line (paths or the error).
+    /// Each export re-evaluates p(y|x) at its own resolution: the text grid's cells, or the
+    /// vector grid for svg and png.
+    private func export(_ formats: [ExportFormat]) -> String {
+        var input = frames.input(
+            for: state, themeName: SafeText.echo(themeSet.current.name, limit: SafeText.labelLimit), profile: nil)
+        input.heatmap = nil
+        let stamp = Self.timestamp()
+        let exportOptions = ExportOptions(
+            columns: max(ExplorerView.minimumWidth, state.width),
+            rows: max(ExplorerView.minimumHeight, state.height - 4), canvas: state.canvas)
+        var written: [String] = []
+        for format in formats {
+            let path = Self.unusedPath(
+                "\(options.exportDirectory)/mdnx-\(state.view.rawValue)-\(stamp)", ext: format.rawValue)
+            let vector = format == .svg || format == .png
+            let resolution =
+                vector ? .vector : FigureResolution.cells(width: exportOptions.columns, height: exportOptions.rows)
+            let figure = ExplorerView.mainFigure(state, input, resolution: resolution)
+            do {
+                try FigureExporter.write(
+                    figure, to: path, palette: themeSet.current.palette, options: exportOptions,
+                    pngEncoder: CairoPNGEncoder())
+                written.append(path)
+            } catch {
+                return "export failed: \(error)"
+                    + (written.isEmpty ? "" : " (wrote \(written.joined(separator: ", ")))")
+            }
+        }
+        return "exported " + written.joined(separator: ", ")
+    }
+
+    private static func timestamp() -> String {
+        var t = time(nil)
+        var tmv = tm()
+        localtime_r(&t, &tmv)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(tmv.tm_year + 1900)\(two(tmv.tm_mon + 1))\(two(tmv.tm_mday))-"
+            + "\(two(tmv.tm_hour))\(two(tmv.tm_min))\(two(tmv.tm_sec))"
+    }
+
+    /// `base.ext`, or `base-2.ext`, ... when something is there (exports never overwrite;
+    /// `lstat`, so a dangling symbolic link counts as taken).
+    private static func unusedPath(_ base: String, ext: String) -> String {
+        var path = "\(base).\(ext)"
+        var n = 2
+        var st = stat()
+        while lstat(path, &st) == 0 {
+            path = "\(base)-\(n).\(ext)"
+            n += 1
+        }
+        return path
+    }
+
+    /// The profile summary for stderr (`--profile`).
+    var profileSummary: String { timer.summary }
+
+    /// Median epoch time per model over the timeline, for `--profile`.
+    var epochTimingSummary: String {
+        [ModelKind.mse, .mdn].map { kind in
+            let name = kind == .mse ? "MSE" : "MDN"
+            let ms = (state.history[kind]?.entries ?? []).map(\.report.milliseconds).sorted()
+            guard !ms.isEmpty else { return "\(name) epoch: no samples" }
+            return "\(name) epoch: n \(ms.count), median \(Snapshot.milliseconds(ms[ms.count / 2]))"
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,82 @@
+import MDNCore
+import MDNFigures
+import TermPlot
+
+/// What the loop computes from the timeline for a frame, cached by the state's frame keys:
+/// the MSE curve and the MDN's mixtures at the epoch shown (its network rebuilt from the
+/// recorded half-precision weights and evaluated on the x grids), samples at the current
+/// temperatures, and the density view's p(y|x) grid. A frame whose keys did not change
+/// costs no evaluation.
+final class FrameCache {
+    /// The data the explorer shows.
+    let loaded: LoadedData
+    /// The MSE curve's x grid (the data's x range).
+    let curveX: [Float]
+    /// The x values the MDN's mixtures are evaluated at.
+    let mixtureX: [Float]
+    private var curve: (key: ExplorerState.FrameKey, ys: [Float])?
+    private var mixtures: (key: ExplorerState.FrameKey, batch: MixtureBatch)?
+    private var samples: SampleSet?
+    private var heatmap: (key: [Int], heatmap: Heatmap)?
+    /// A sampling error to report once (nil after it was taken).
+    private(set) var samplingError: String?
+
+    /// A cache for `loaded` with `curvePoints` and `mixturePoints` x values.
+    init(loaded: LoadedData, curvePoints: Int, mixturePoints: Int) {
+        self.loaded = loaded
+        let (lo, hi) = xRange(loaded.data)
+        curveX = grid(lo, hi, curvePoints)
+        mixtureX = grid(lo, hi, mixturePoints)
+    }
+
+    /// The frame input for `state`: evaluates what its keys say changed.
+    func input(for state: ExplorerState, themeName: String, profile: String?) -> FrameInput {
+        var input = FrameInput(
+            data: loaded.data, dataName: loaded.name, referenceNLL: loaded.referenceNLL, themeName: themeName,
+            profile: profile)
+        input.equalAspect = loaded.equalAspect
+        input.curveX = curveX
+        input.mixtureX = mixtureX
+        if let key = state.frameKey(.mse), let t = state.history.mse {
+            if curve?.key != key { curve = (key, t.curve(atEpoch: key.epoch, x: curveX)) }
+            input.curveY = curve!.ys
+        }
+        if let key = state.frameKey(.mdn), let t = state.history.mdn {
+            if mixtures?.key != key { mixtures = (key, t.mixtures(atEpoch: key.epoch, x: mixtureX)) }
+            let batch = mixtures!.batch
+            input.mixtureRows = batch
+            if samples?.isCurrent(key: key, generation: state.samplingGeneration) != true {
+                do {
+                    samples = try SampleSet.draw(
+                        from: batch, at: mixtureX, key: key, temperature: state.temperature,
+                        sigmaTemperature: state.sigmaTemperature, generation: state.samplingGeneration)
+                } catch {
+                    samples = nil
+                    samplingError = "sampling failed: \(error)"
+                }
+            }
+            input.samples = samples
+            if state.view == .density {
+                let area = ExplorerView.mainArea(width: state.width, height: state.height)
+                let resolution = FigureResolution.cells(width: area.width, height: area.height)
+                let heatKey = [
+                    key.session, key.generation, key.epoch, resolution.densityColumns, resolution.densityRows,
+                    state.samplingGeneration,
+                ]
+                if heatmap?.key != heatKey,
+                    let h = StandardFigures.densityHeatmap(ExplorerView.scene(state, input), resolution: resolution)
+                {
+                    heatmap = (heatKey, h)
+                }
+                input.heatmap = heatmap?.key == heatKey ? heatmap?.heatmap : nil
+            }
+        }
+        return input
+    }
+
+    /// Takes the pending sampling error, if any.
+    func takeSamplingError() -> String? {
+        defer { samplingError = nil }
+        return samplingError
+    }
+}
