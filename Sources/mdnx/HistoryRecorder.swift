@@ -31,6 +31,11 @@ final class HistoryRecorder {
         history.record(prepared.kind, report, weights: HalfWeights(prepared.trainer.network))
     }
 
+    /// Takes over `timeline` (a model recorded by another recorder, on another thread).
+    func adopt(_ timeline: ModelTimeline) {
+        history.begin(timeline)
+    }
+
     /// Marks the end of `kind`'s training.
     func finish(_ kind: ModelKind, _ summary: TrainingSummary) {
         history.finish(kind, summary.stopReason, restoredEpoch: summary.restoredEpoch)

@@ -8,7 +8,7 @@ enum JSONOutput {
     static func printLine(_ record: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(record), as: UTF8.self))
+        Console.out(String(decoding: try encoder.encode(record), as: UTF8.self))
     }
 }
 

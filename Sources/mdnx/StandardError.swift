@@ -5,6 +5,5 @@ import SafeText
 /// Standard output is flushed first, so the two streams stay in order when they share a pipe.
 /// The line goes through `SafeText.line`: paths and names in it cannot reach the terminal raw.
 func printToStandardError(_ line: String) {
-    fflush(nil)
-    FileHandle.standardError.write(Data((SafeText.line(line, limit: 2000) + "\n").utf8))
+    Console.error(SafeText.line(line, limit: 2000))
 }

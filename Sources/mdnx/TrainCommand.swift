@@ -254,9 +254,12 @@ struct TrainCommand: ParsableCommand {
         let (trainable, held) = try split(loaded.dataset)
         let start = ContinuousClock.now
         let stop = SignalFlag(catching: [SIGINT])
-        for kind in kinds {
-            let search = kind == .mdn && mixtures == .auto ? try chooseMixtures(data: trainable, stop: stop) : nil
-            try train(kind, data: trainable, held: held, source: loaded, stop: stop, search: search, recorder: recorder)
+        if trainsConcurrently {
+            try trainConcurrently(data: trainable, held: held, source: loaded, stop: stop, recorder: recorder)
+        } else {
+            for kind in kinds {
+                try searchAndTrain(kind, data: trainable, held: held, source: loaded, stop: stop, recorder: recorder)
+            }
         }
         if let recorder {
             try recorder.save(
