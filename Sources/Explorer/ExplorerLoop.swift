@@ -59,7 +59,8 @@ public final class ExplorerLoop {
         self.makeSession = makeSession
         self.now = now
         themeSet = themes
-        frames = FrameCache(loaded: loaded, curvePoints: 200, mixturePoints: 3000)
+        let config = Self.sessionConfig(loaded, options: options, mixtures: options.mixtures, seed: options.seed)
+        frames = FrameCache(loaded: loaded, curvePoints: config.curvePoints, mixturePoints: config.mixturePoints)
         var s = ExplorerState()
         s.unicode = unicode
         s.view = options.view
@@ -75,8 +76,7 @@ public final class ExplorerLoop {
         if !unicode { s.statusMessage = "locale is not UTF-8: ASCII canvas" }
         if let warning { s.statusMessage = warning }
         state = s
-        session = makeSession(
-            Self.sessionConfig(loaded, options: options, mixtures: options.mixtures, seed: options.seed))
+        session = makeSession(config)
     }
 
     /// The training session's configuration for `loaded` data, K and seed (the trainers come
@@ -251,8 +251,16 @@ public final class ExplorerLoop {
         return path
     }
 
-    /// The profile summary for stderr (`--profile`).
-    var profileSummary: String { timer.summary }
+    /// The profile summary for stderr (`--profile`): frame timings and the timeline's size.
+    var profileSummary: String {
+        let h = state.history
+        let mb = Double(h.byteCount) / 1_048_576
+        return timer.summary + "\n"
+            + "timeline: \(h.mse?.count ?? 0) MSE + \(h.mdn?.count ?? 0) MDN epochs"
+            + (h.previousMDN.map { " (+ \($0.count) before the last restart)" } ?? "")
+            + ", \(Int((mb * 10).rounded()) / 10).\(Int((mb * 10).rounded()) % 10) MB recorded"
+            + " (budget \(h.byteBudget / 1_048_576) MB)"
+    }
 
     /// Median epoch time per model over the timeline, for `--profile`.
     var epochTimingSummary: String {

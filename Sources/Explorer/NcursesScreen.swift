@@ -31,6 +31,8 @@ final class NcursesScreen: Screen {
     private var pairs: [Int64: Int32] = [:]
     private var nextPair: Int32 = 1
     private var ended = false
+    /// The frame on screen: rows that did not change are not drawn again (nil: draw all).
+    private var onScreen: CellGrid?
 
     /// Starts curses on stdin/stdout. Call only after checking both are terminals.
     init(theme: Theme, environment: [String: String]) throws(ScreenError) {
@@ -72,19 +74,24 @@ final class NcursesScreen: Screen {
         self.theme = theme
         backgroundColor = Self.backgroundIndex(theme, depth: depth)
         styleCache.removeAll(keepingCapacity: true)
+        onScreen = nil
     }
 
-    /// Draws one frame: erase, put every cell, one refresh. Never `clear` (flicker).
+    /// Draws one frame with one refresh: the rows that differ from the frame on screen (all
+    /// of them, after an erase, when the size or the theme changed). Never `clear` (flicker).
     func draw(_ grid: CellGrid) {
-        werase(mdnx_stdscr())
         let lines = Int(mdnx_lines())
         let cols = Int(mdnx_cols())
         let h = min(grid.height, lines)
         let w = min(grid.width, cols)
+        let previous = onScreen.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        if previous == nil { werase(mdnx_stdscr()) }
+        onScreen = grid
         // One call per run of cells in the same style (setcchar per cell costs about 3x more).
         var run = [UInt32](repeating: 0, count: max(1, w))
         grid.cells.withUnsafeBufferPointer { cells in
             for y in 0..<h {
+                if let previous, Self.sameRow(y, previous, cells, width: grid.width) { continue }
                 var x = 0
                 while x < w {
                     let first = cells[y * grid.width + x]
@@ -109,6 +116,14 @@ final class NcursesScreen: Screen {
         }
         wnoutrefresh(mdnx_stdscr())
         doupdate()
+    }
+
+    /// Whether row `y` of `cells` (a grid `width` wide) equals that row of `previous`.
+    private static func sameRow(_ y: Int, _ previous: CellGrid, _ cells: UnsafeBufferPointer<Cell>, width: Int) -> Bool
+    {
+        let start = y * width
+        for x in 0..<width where previous.cells[start + x] != cells[start + x] { return false }
+        return true
     }
 
     /// Waits up to `milliseconds` for a key or a resize; nil on timeout.

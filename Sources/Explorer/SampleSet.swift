@@ -14,8 +14,8 @@ public struct SampleSet: Sendable {
     /// The state's sampling generation (temperatures) they were drawn with.
     public var generation: Int
 
-    /// Samples per mixture row.
-    public static let perRow = 2
+    /// Samples per mixture row (6,000 samples on the explorer's 1,000 x values).
+    public static let perRow = 6
 
     /// Draws `perRow` samples for every row of `batch` (the mixtures at `xs`).
     public static func draw(

@@ -29,10 +29,12 @@ public struct SessionConfig: Sendable {
     public var preset: Preset
     /// Seed for weights and shuffling.
     public var seed: UInt64
-    /// Points on the MSE curve's x grid.
+    /// Points on the MSE curve's x grid (the explorer evaluates the shown epoch there).
     public var curvePoints: Int = 200
-    /// x values the MDN's mixture parameters are computed for.
-    public var mixturePoints: Int = 3000
+    /// x values the explorer evaluates the shown epoch's mixtures at (and samples
+    /// `SampleSet.perRow` times each): 1,000 x 6 samples look as 3,000 x 2 did at a third of
+    /// the forward pass.
+    public var mixturePoints: Int = 1000
     /// The data is the user's (a CSV) rather than a built-in set; with the preset this
     /// decides the scaling (see `normalization`).
     public var isUserData: Bool = false
