@@ -122,6 +122,12 @@ private func mseEpoch(_ screen: String) -> Int {
     return Int(screen[r].split(separator: " ").last!) ?? -1
 }
 
+/// The timeline's length in the status bar when live ("live ep 412/412"), or nil.
+private func liveCount(_ screen: String) -> Int? {
+    guard let r = screen.range(of: #"live ep (\d+)/"#, options: .regularExpression) else { return nil }
+    return Int(screen[r].dropFirst("live ep ".count).dropLast())
+}
+
 @Suite(
     "explorer end to end (real binary in tmux)", .serialized,
     .enabled(if: tmuxPath != nil && FileManager.default.isExecutableFile(atPath: mdnxBinary)))
@@ -164,6 +170,32 @@ struct EndToEndTests {
         let after = try t.wait("exit") { $0.contains("MDNX-EXIT=") }
         #expect(after.contains("MDNX-EXIT=0"))
         #expect(!after.contains("q quit") && !after.contains("steps/s"), "the alternate screen was left")
+    }
+
+    @Test("K and k pressed ten times: the MSE run goes on and the session finishes; then , Home P End move in time")
+    func restartsThenTimeline() throws {
+        let t = try TmuxExplorer(extraArgs: ["--count", "1500"])
+        _ = try t.wait("epochs in the status bar") { mseEpoch($0) >= 2 }
+        let before = mseEpoch(t.screen())
+        for _ in 0..<5 {
+            try t.press("K")
+            usleep(100_000)
+            try t.press("k")
+            usleep(100_000)
+        }
+        _ = try t.wait("the MSE epoch rising after the presses") { mseEpoch($0) > before + 3 }
+        let finished = try t.wait("finished", timeout: 180) { $0.contains(" finished (") }
+        let count = try #require(liveCount(finished))
+        for _ in 0..<20 { try t.press(",") }
+        _ = try t.wait("20 epochs back") { $0.contains("history ep \(count - 20)/\(count)") }
+        try t.press("Home")
+        _ = try t.wait("the first epoch") { $0.contains("history ep 1/\(count)") && $0.contains("MDN ep 1/") }
+        try t.press("P")
+        _ = try t.wait("replaying") { $0.contains("replay ep ") }
+        try t.press("End")
+        _ = try t.wait("live") { $0.contains("live ep \(count)/\(count)") }
+        try t.press("q")
+        _ = try t.wait("exit") { $0.contains("MDNX-EXIT=0") }
     }
 
     @Test("SIGTERM restores the terminal")

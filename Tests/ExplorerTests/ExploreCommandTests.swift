@@ -15,6 +15,13 @@ struct ExploreCommandTests {
         #expect(o.view == .overlay && o.canvas == .braille && o.fps == 20)
         #expect(o.temperature == 1 && o.sigmaTemperature == 1 && o.seed == 42)
         #expect(o.exportFormats == [.svg, .png] && o.exportDirectory == ".")
+        #expect(!o.mixturesAuto && o.pace == nil)
+    }
+
+    @Test("--mixtures auto and --pace reach the options")
+    func autoAndPace() throws {
+        let o = try ExploreCommand.parse(["--mixtures", "auto", "--pace", "5"]).options()
+        #expect(o.mixturesAuto && o.mixtures == 20 && o.pace == 5)
     }
 
     @Test("every flag reaches the options")
@@ -50,7 +57,8 @@ struct ExploreCommandTests {
         arguments: [
             ["--view", "nope"], ["--canvas", "sixel"], ["--dataset", "moons"], ["--preset", "fast"],
             ["--mixtures", "0"], ["--temperature", "0"], ["--fps", "0"], ["--export-format", "gif"],
-            ["--data", "d.csv"], ["--x", "a"],
+            ["--data", "d.csv"], ["--x", "a"], ["--mixtures", "65"], ["--mixtures", "automatic"], ["--pace", "0"],
+            ["--pace", "-1"], ["--pace", "nan"],
         ])
     func rejects(args: [String]) {
         #expect(throws: (any Error).self) { _ = try ExploreCommand.parse(args) }
