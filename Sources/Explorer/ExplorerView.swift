@@ -239,11 +239,7 @@ public enum ExplorerView {
                 "", "K is being chosen automatically (--mixtures auto): screening K = \(k), \(index + 1) of \(count)",
             ]
         case .chosen(let k, let best) where k == state.mixtures:
-            return [
-                "",
-                "K = \(k) was chosen automatically (--mixtures auto): the smallest K within one standard error of "
-                    + "the best validation NLL (K = \(best))",
-            ]
+            return ["", "K = \(k) was chosen by --mixtures auto: " + MixtureSearchText.reason(chosen: k, best: best)]
         default:
             return []
         }

@@ -143,13 +143,15 @@ public final class TrainingSession: TrainingControl {
         for kinds in groups {
             liveThreads.add(1, ordering: .releasing)
             done.enter()
+            // At most 15 characters: what Linux keeps (top -H, /proc/<pid>/task/<tid>/comm).
+            let name = "mdnx train " + (kinds.count == 1 ? kinds[0].rawValue : "all")
             let thread = Thread { [self] in
+                Thread.current.name = name
                 Self.lowerThreadPriority(by: config.niceIncrement)
                 run(kinds)
                 liveThreads.subtract(1, ordering: .releasing)
                 done.leave()
             }
-            thread.name = "mdnx.training." + kinds.map(\.rawValue).joined(separator: "+")
             thread.start()
         }
     }
@@ -226,7 +228,9 @@ public final class TrainingSession: TrainingControl {
             // Models still training whose next epoch is due (`--pace`).
             let due = workers.indices.filter { !workers[$0].trainer.isFinished && workers[$0].nextEpochDue <= now }
             if paused || due.isEmpty {
-                usleep(paused ? 10_000 : 2_000)
+                // Paused or done: look again in 10 ms; waiting for --pace: in 2 ms.
+                let waiting = workers.contains { !$0.trainer.isFinished }
+                usleep(paused || !waiting ? 10_000 : 2_000)
                 continue
             }
             // Alternate epochs; a finished (or not yet due) model gives its turns to the other.

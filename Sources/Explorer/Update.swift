@@ -67,7 +67,8 @@ func record(_ event: TrainingEvent, in s: inout ExplorerState) {
             s.mixtureSearch = .chosen(mixtures: choice.chosen, best: choice.best)
             s.mixtures = choice.chosen
             s.statusMessage =
-                "K = \(choice.chosen) chosen automatically (lowest validation NLL: K = \(choice.best))"
+                "K = \(choice.chosen) chosen automatically: "
+                + MixtureSearchText.reason(chosen: choice.chosen, best: choice.best)
         } else if s.mixtureSearch != nil {
             s.mixtureSearch = .abandoned
         }
@@ -86,6 +87,17 @@ func advanceReplay(_ s: inout ExplorerState) {
         s.statusMessage = "replay reached the newest epoch: live"
     } else {
         s.viewedEpoch = position
+    }
+}
+
+/// How `--mixtures auto`'s choice is explained in the status line and the help.
+enum MixtureSearchText {
+    /// "the lowest validation NLL of the ladder", or "the smallest K within one standard
+    /// error of the best (K = 12)".
+    static func reason(chosen: Int, best: Int) -> String {
+        chosen == best
+            ? "the lowest validation NLL of the ladder"
+            : "the smallest K within one standard error of the best (K = \(best))"
     }
 }
 

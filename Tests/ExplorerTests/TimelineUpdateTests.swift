@@ -131,7 +131,9 @@ struct TimelineUpdateTests {
         #expect(s.mixtures == 8 && s.statusMessage?.contains("chosen automatically") == true)
         #expect(ExplorerView.statusParts(s, input).contains("K 8 (auto)"))
         s.helpVisible = true
-        #expect(ExplorerView.screen(s, input).text.contains("K = 8 was chosen automatically (--mixtures auto)"))
+        #expect(
+            ExplorerView.screen(s, input).text.contains(
+                "K = 8 was chosen by --mixtures auto: the smallest K within one standard error of the best (K = 12)"))
         _ = update(&s, .key(.character("K")))
         #expect(s.mixtureSearch == .abandoned && ExplorerView.statusParts(s, input).contains("K 9"))
     }
