@@ -41,6 +41,10 @@ public enum ExplorerEvent: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// An effect finished and has something to say (export paths, an error).
     case status(String)
+    /// The animation export (`E`) wrote `frame` of `frames`.
+    case animationProgress(frame: Int, frames: Int)
+    /// The animation export ended; the text says what it wrote or why it failed.
+    case animationFinished(String)
 }
 
 /// Work that `update` asks the outside world to do.
@@ -55,6 +59,9 @@ public enum Effect: Sendable, Equatable {
     case resume
     /// Export the current plot in these formats.
     case export([ExportFormat])
+    /// Write the recorded training from the first epoch through timeline position `through`
+    /// as an animation (GIF and asciicast), in the background.
+    case exportAnimation(through: Int)
     /// Switch to theme `index`.
     case applyTheme(index: Int)
     /// Stop training, restore the terminal, exit.

@@ -1,12 +1,38 @@
 import Dispatch
 import Foundation
+import MDNAnimation
 import MDNCore
 import MDNFigures
 import SafeIO
 import SafeText
+import Synchronization
 import TermPlot
 import TermPlotPNG
 import Themes
+
+/// Events from the loop's background jobs (the animation export), and the flag that cancels
+/// them; shared with the job's thread.
+final class JobInbox: Sendable {
+    /// Events not yet dispatched.
+    let events = Mutex<[ExplorerEvent]>([])
+    /// Set when the loop ends: a running job stops at its next frame.
+    let cancelled = Atomic<Bool>(false)
+    /// Signalled when a job ends.
+    let finished = DispatchSemaphore(value: 0)
+    /// A job is running.
+    let running = Atomic<Bool>(false)
+
+    /// Queues an event for the loop.
+    func post(_ event: ExplorerEvent) { events.withLock { $0.append(event) } }
+
+    /// The events queued since the last call.
+    func drain() -> [ExplorerEvent] {
+        events.withLock { e in
+            defer { e.removeAll() }
+            return e
+        }
+    }
+}
 
 /// The explorer's run loop, independent of the terminal: reads keys from a `Screen`, drains
 /// the training's events, feeds both (and the clock) to `update`, performs the effects, and
@@ -45,6 +71,8 @@ public final class ExplorerLoop {
     }
 
     private var themeSet: ThemeSet
+    /// Background jobs' events and cancellation.
+    private let jobs = JobInbox()
 
     /// A loop over `loaded` data drawing on `screen`; `makeSession` starts training (called
     /// at once, and again for every `r` restart); `now` reads a monotonic clock in nanoseconds.
@@ -93,7 +121,12 @@ public final class ExplorerLoop {
 
     /// Runs until `q` or `quit()` returns true; stops training on the way out.
     public func run(quit: () -> Bool) {
-        defer { session.stop(timeout: 5) }
+        defer {
+            session.stop(timeout: 5)
+            // An animation being written stops at its next frame (nothing is left half written).
+            jobs.cancelled.store(true, ordering: .relaxed)
+            if jobs.running.load(ordering: .acquiring) { _ = jobs.finished.wait(timeout: .now() + 10) }
+        }
         let size = screen.size
         dispatch(.resize(width: size.width, height: size.height))
         session.start()
@@ -122,6 +155,9 @@ public final class ExplorerLoop {
             let events = session.drainEvents()
             if !events.isEmpty { dirty = true }
             for event in events { dispatch(.training(event)) }
+            let jobEvents = jobs.drain()
+            if !jobEvents.isEmpty { dirty = true }
+            for event in jobEvents { dispatch(event) }
             let viewed = state.viewedEpoch
             dispatch(.tick(milliseconds: Double(now()) / 1e6))
             if state.viewedEpoch != viewed { dirty = true }
@@ -172,11 +208,62 @@ public final class ExplorerLoop {
             session.resume()
         case .export(let formats):
             dispatch(.status(export(formats)))
+        case .exportAnimation(let position):
+            startAnimationExport(through: position)
         case .applyTheme(let index):
             dispatch(.status(applyTheme(index)))
         case .quit:
             break
         }
+    }
+
+    /// Writes the recorded training through `position` as a GIF and an asciicast on a thread
+    /// of its own (`AnimationExport.exportTraining`, the frames re-plotted from the recorded
+    /// weights at the current view, temperatures, canvas and theme); progress and the outcome
+    /// come back as events.
+    private func startAnimationExport(through position: Int) {
+        let history = state.history
+        let data = AnimationData(
+            points: XYPoints(xs: loaded.data.x, ys: loaded.data.y), name: loaded.name,
+            xName: loaded.data.xNames.first ?? "x", yName: loaded.data.yNames.first ?? "y",
+            equalAspect: loaded.equalAspect)
+        let (view, temperatures, canvas) = (state.view, state.temperatures, state.canvas)
+        let (columns, rows) = (
+            max(ExplorerView.minimumWidth, state.width), max(ExplorerView.minimumHeight, state.height)
+        )
+        let look = AnimationLook(palette: themeSet.current.palette, title: "mdnx: training on \(loaded.name)")
+        let directory = options.exportDirectory
+        let referenceNLL = loaded.referenceNLL
+        let jobs = self.jobs
+        jobs.running.store(true, ordering: .releasing)
+        let thread = Thread {
+            Thread.current.name = "mdnx animation"
+            TrainingSession.lowerThreadPriority(by: 5)
+            var lastPosted = -1
+            do {
+                let report = try AnimationExport.exportTraining(
+                    history: history, through: position, data: data, view: view, temperatures: temperatures,
+                    canvas: canvas, columns: columns, rows: rows, look: look, directory: directory,
+                    referenceNLL: referenceNLL,
+                    progress: { frame, frames in
+                        // A few updates a second are enough for the status bar.
+                        if frame == frames || frame - lastPosted >= max(1, frames / 50) {
+                            lastPosted = frame
+                            jobs.post(.animationProgress(frame: frame, frames: frames))
+                        }
+                    },
+                    isCancelled: { jobs.cancelled.load(ordering: .relaxed) })
+                let files = report.files.map(\.path).joined(separator: ", ")
+                jobs.post(
+                    .animationFinished(
+                        "animated epochs 1 to \(position) (\(report.frames) frames): wrote \(files)"))
+            } catch {
+                jobs.post(.animationFinished("animation export failed: \(error)"))
+            }
+            jobs.running.store(false, ordering: .releasing)
+            jobs.finished.signal()
+        }
+        thread.start()
     }
 
     /// Switches to theme `index`; returns the status line.

@@ -52,6 +52,14 @@ public struct ExplorerState: Equatable, Sendable {
         public var epoch: Int
     }
 
+    /// An animation export's progress: frames written, of how many (0 of 0 before the first).
+    public struct AnimationExportProgress: Equatable, Sendable {
+        /// Frames written.
+        public var frame: Int
+        /// Frames in all.
+        public var frames: Int
+    }
+
     /// The main view (the same vocabulary as `mdnx plot --view`).
     public var view: FigureView = .overlay
     /// The canvas the plots draw with.
@@ -108,6 +116,8 @@ public struct ExplorerState: Equatable, Sendable {
     public var stepsPerSecond: [ModelKind: Double] = [:]
     /// Counts training sessions: `r` starts a new one (with a new timeline).
     public var session: Int = 0
+    /// The animation export in progress (`E`), if any.
+    public var animationExport: AnimationExportProgress? = nil
 
     /// A state with defaults.
     public init() {}

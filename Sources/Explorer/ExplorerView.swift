@@ -205,6 +205,9 @@ public enum ExplorerView {
         } else {
             parts.append("live ep \(count)/\(count)")
         }
+        if let a = state.animationExport {
+            parts.append(a.frames > 0 ? "writing animation \(a.frame)/\(a.frames)" : "writing animation")
+        }
         for kind in [ModelKind.mse, .mdn] {
             let name = kind == .mse ? "MSE" : "MDN"
             let shown = state.shownEpoch(kind)

@@ -4,7 +4,7 @@ public enum ExplorerAction: String, CaseIterable, Sendable {
     case temperatureUp, temperatureDown
     case sigmaTemperatureUp, sigmaTemperatureDown
     case resetTemperatures
-    case nextView, togglePause, restart, export, cycleCanvas, cycleTheme
+    case nextView, togglePause, restart, export, exportAnimation, cycleCanvas, cycleTheme
     case epochEarlier, epochLater, firstEpoch, live, toggleReplay, replaySlower, replayFaster
     case toggleHelp, closeOverlay, toggleProfile, quit
 }
@@ -84,6 +84,10 @@ public enum KeyBindings {
         KeyBinding(
             keys: [.character("e")], action: .export,
             summary: "export the current plot (timestamped files)", hint: "e export"),
+        KeyBinding(
+            keys: [.character("E")], action: .exportAnimation,
+            summary: "export the training from the first epoch to the viewed one as an animation (.gif + .cast)",
+            hint: "E animate"),
         KeyBinding(
             keys: [.character("m")], action: .cycleCanvas,
             summary: "cycle canvas: braille, block, ASCII", hint: "m canvas"),

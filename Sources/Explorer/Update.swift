@@ -32,6 +32,14 @@ public func update(_ s: inout ExplorerState, _ event: ExplorerEvent) -> [Effect]
     case .status(let message):
         s.statusMessage = SafeText.line(message, limit: 300)
         return []
+    case .animationProgress(let frame, let frames):
+        guard s.animationExport != nil else { return [] }
+        s.animationExport = ExplorerState.AnimationExportProgress(frame: frame, frames: frames)
+        return []
+    case .animationFinished(let message):
+        s.animationExport = nil
+        s.statusMessage = message
+        return []
     }
 }
 
@@ -163,6 +171,18 @@ func apply(_ action: ExplorerAction, to s: inout ExplorerState) -> [Effect] {
     case .export:
         s.statusMessage = "exporting \(s.exportFormats.map(\.rawValue).joined(separator: "+"))..."
         return [.export(s.exportFormats)]
+    case .exportAnimation:
+        guard s.animationExport == nil else {
+            s.statusMessage = "an animation is being written; wait for it to finish"
+            return []
+        }
+        guard s.history.epochCount >= 1 else {
+            s.statusMessage = "no epoch recorded yet: nothing to animate"
+            return []
+        }
+        s.animationExport = ExplorerState.AnimationExportProgress(frame: 0, frames: 0)
+        s.statusMessage = "writing the training (epochs 1 to \(s.position)) as an animation..."
+        return [.exportAnimation(through: s.position)]
     case .cycleCanvas:
         let all = s.availableCanvases
         let i = all.firstIndex(of: s.canvas) ?? -1

@@ -174,6 +174,36 @@ struct ExplorerLoopTests {
     }
 }
 
+extension ExplorerLoopTests {
+    @Test("E writes the training up to the viewed epoch as a GIF and an asciicast, in the background")
+    func animationExport() throws {
+        let directory = NSTemporaryDirectory() + "mdnx-loop-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var options = ExplorerOptions()
+        options.exportDirectory = directory
+        let screen = TestScreen(
+            script: [.wait(milliseconds: 100)] + TestScreen.type(",,,,,,,,,,E") + [.wait(milliseconds: 200)])
+        let loop = Self.loop(screen, sessions: { ScriptedSession(events: Self.finishedTraining()) }, options: options)
+        let deadline = Date().addingTimeInterval(120)
+        loop.run(quit: { screen.isExhausted && (loop.state.animationExport == nil || Date() > deadline) })
+        let message = try #require(loop.state.statusMessage)
+        #expect(message.hasPrefix("animated epochs 1 to 30 ("), "\(message)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(files.count == 2 && files.allSatisfy { $0.hasPrefix("mdnx-overlay-training-") })
+        #expect(files.contains { $0.hasSuffix(".gif") } && files.contains { $0.hasSuffix(".cast") })
+        let cast = try String(contentsOfFile: directory + "/" + files.first { $0.hasSuffix(".cast") }!, encoding: .utf8)
+        struct Header: Decodable {
+            var version: Int
+            var width: Int
+            var height: Int
+        }
+        let header = try JSONDecoder().decode(Header.self, from: Data(cast.prefix { $0 != "\n" }.utf8))
+        #expect(header.version == 2 && header.width == 160 && header.height == 48)
+        #expect(screen.frames.contains { Self.statusBar($0.text).contains("writing animation") })
+    }
+}
+
 /// Counts calls from a Sendable closure.
 final class Counter: Sendable {
     private let value = Mutex(0)

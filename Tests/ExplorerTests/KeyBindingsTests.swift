@@ -50,6 +50,8 @@ struct KeyBindingsTests {
                     #expect(s.seed == 8 && effects == [.restartAll(seed: 8)], "\(key)")
                 case .export:
                     #expect(effects == [.export(start.exportFormats)], "\(key)")
+                case .exportAnimation:
+                    #expect(s.animationExport != nil && effects == [.exportAnimation(through: 10)], "\(key)")
                 case .cycleCanvas:
                     #expect(s.canvas == .block && effects.isEmpty, "\(key)")
                 case .epochEarlier:
@@ -103,7 +105,7 @@ struct KeyBindingsTests {
             (.character("q"), .quit), (.control("c"), .quit),
             (.character(","), .epochEarlier), (.character("."), .epochLater), (.home, .firstEpoch), (.end, .live),
             (.character("P"), .toggleReplay), (.character("-"), .replaySlower), (.character("+"), .replayFaster),
-            (.character("="), .replayFaster),
+            (.character("="), .replayFaster), (.character("E"), .exportAnimation),
         ]
         for (key, action) in expected {
             #expect(KeyBindings.binding(for: key)?.action == action, "\(key)")
