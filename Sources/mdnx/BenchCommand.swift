@@ -13,7 +13,8 @@ struct BenchCommand: ParsableCommand {
             divided by that peak, divided by its time. Times are thread CPU time (best and median of the \
             samples), so other processes on a shared machine slow them less than wall time, but the \
             load is printed: compare ratios within one run. Opt-in benchmarks run only when named in full: \
-            explorer_both (wall time until the explorer's two default-preset models finish), \
+            explorer_both (wall time until the explorer's two default-preset models finish, one thread \
+            each) and explorer_alternating (the same on one thread, in turns), \
             mdn_epoch_2t and mse_epoch_2t (one model's batches split over 2 threads, against 1 thread).
             """)
 

@@ -10,18 +10,27 @@ extension BenchmarkSuite {
             Benchmark(
                 name: "explorer_both",
                 summary:
-                    "explorer session, headless: wall time until both default-preset models finish on the spiral (10,000 rows, K=20, seed 42); FLOP: epochs run + snapshots",
+                    "explorer session, headless: wall time until both default-preset models finish on the spiral (10,000 rows, K=20, seed 42), each model on its own thread where there are two cores; FLOP: epochs run",
                 unit: "ms", higherIsBetter: false, target: nil, optIn: true,
-                measure: {
-                    let cpu0 = processCPUMilliseconds()
-                    let (ms, flop) = explorerWallMilliseconds(seed: 42)
-                    var timing = Timing(best: ms, median: ms, samples: 1, flop: flop)
-                    timing.note = String(
-                        format: "; CPU time of all threads %.0f ms (wall above a quiet machine's means load)",
-                        processCPUMilliseconds() - cpu0)
-                    return timing
-                })
+                measure: { explorerTiming(.automatic) }),
+            Benchmark(
+                name: "explorer_alternating",
+                summary:
+                    "the same with both models on one thread, taking turns epoch by epoch (how the explorer trained before two threads)",
+                unit: "ms", higherIsBetter: false, target: nil, optIn: true,
+                measure: { explorerTiming(.alternating) }),
         ]
+    }
+
+    /// `explorerWallMilliseconds` as a timing, with the CPU time of all threads in the note.
+    static func explorerTiming(_ concurrency: SessionConfig.Concurrency) -> Timing {
+        let cpu0 = processCPUMilliseconds()
+        let (ms, flop) = explorerWallMilliseconds(seed: 42, concurrency: concurrency)
+        var timing = Timing(best: ms, median: ms, samples: 1, flop: flop)
+        timing.note = String(
+            format: "; CPU time of all threads %.0f ms (wall above a quiet machine's means load)",
+            processCPUMilliseconds() - cpu0)
+        return timing
     }
 
     /// CPU time of the whole process (all threads) so far, in milliseconds.
@@ -32,15 +41,21 @@ extension BenchmarkSuite {
     }
 
     /// Wall time from `TrainingSession.start()` until its snapshot says both models have
-    /// finished (early stopping or their epoch limit), polled every 5 ms; and the GEMM FLOP
-    /// of the epochs they ran plus the snapshots' predictions (the MSE curve and the MDN's
-    /// mixture rows after every epoch).
-    static func explorerWallMilliseconds(seed: UInt64) -> (Double, Double) {
-        let config = SessionConfig(data: spiral, mixtures: 20, preset: .default, seed: seed)
+    /// finished (early stopping or their epoch limit), polled every 5 ms while the session's
+    /// events (every epoch's weights) are taken as the explorer takes them; and the GEMM FLOP
+    /// of the epochs they ran (the explorer evaluates a shown epoch on its own thread).
+    static func explorerWallMilliseconds(
+        seed: UInt64, concurrency: SessionConfig.Concurrency = .automatic
+    ) -> (Double, Double) {
+        var config = SessionConfig(data: spiral, mixtures: 20, preset: .default, seed: seed)
+        config.concurrency = concurrency
         let session = TrainingSession(config: config)
         let start = ContinuousClock.now
         session.start()
-        while !session.snapshot.finished { usleep(5_000) }
+        while !session.snapshot.finished {
+            _ = session.drainEvents()
+            usleep(5_000)
+        }
         let ms = (ContinuousClock.now - start) / .milliseconds(1)
         let snapshot = session.snapshot
         session.stop()
@@ -50,9 +65,7 @@ extension BenchmarkSuite {
             let net = Network(kind: kind, hidden: config.preset.hidden, mixtures: config.mixtures, rng: &rng)
             let split = config.preset.config(for: kind, rows: spiral.count).validationSplit
             let train = Trainer.trainingRowCount(count: spiral.count, validationSplit: split)
-            let perEpoch =
-                NetworkFLOPs.epoch(net, trainingRows: train, validationRows: spiral.count - train)
-                + Double(kind == .mdn ? config.mixturePoints : config.curvePoints) * NetworkFLOPs.forward(net)
+            let perEpoch = NetworkFLOPs.epoch(net, trainingRows: train, validationRows: spiral.count - train)
             flop += Double(kind == .mdn ? snapshot.mdn.epoch : snapshot.mse.epoch) * perEpoch
         }
         return (ms, flop)
