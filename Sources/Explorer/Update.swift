@@ -38,7 +38,7 @@ public func update(_ s: inout ExplorerState, _ event: ExplorerEvent) -> [Effect]
         return []
     case .animationFinished(let message):
         s.animationExport = nil
-        s.statusMessage = message
+        s.statusMessage = SafeText.line(message, limit: 300)
         return []
     }
 }
