@@ -38,7 +38,8 @@ import Testing
         (["explore", "--export-format", "g\(esc)if"], 64, #"g\u{1B}[2J\u{7}if"#),
         (["explore", "--export-dir", "missing\(esc)"], 1, #"--export-dir missing\u{1B}[2J\u{7}: cannot write"#),
         (["explore", "--fps", "0"], 64, "--fps must be an integer from 1 to 120 (got 0)"),
-        (["explore", "--mixtures", "1000"], 64, "--mixtures must be an integer from 1 to 64 (got 1000)"),
+        (["explore", "--mixtures", "1000"], 64, "--mixtures must be an integer from 1 to 64, or auto (got 1000)"),
+        (["explore", "--pace", "0"], 64, "--pace must be a number greater than 0 and at most 1000 (got 0)"),
         (["bench", "--json", "extra"], 64, "Unexpected argument 'extra'"),
     ]
 
