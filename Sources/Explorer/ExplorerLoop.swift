@@ -87,13 +87,14 @@ public final class ExplorerLoop {
         self.makeSession = makeSession
         self.now = now
         themeSet = themes
-        let config = Self.sessionConfig(loaded, options: options, mixtures: options.mixtures, seed: options.seed)
+        let mixtures = options.mixtures ?? options.preset.mixtures(rows: loaded.data.count)
+        let config = Self.sessionConfig(loaded, options: options, mixtures: mixtures, seed: options.seed)
         frames = FrameCache(loaded: loaded, curvePoints: config.curvePoints, mixturePoints: config.mixturePoints)
         var s = ExplorerState()
         s.unicode = unicode
         s.view = options.view
         s.canvas = unicode ? options.canvas : .ascii
-        s.mixtures = options.mixtures
+        s.mixtures = mixtures
         if options.mixturesAuto { s.mixtureSearch = .screening(mixtures: 0, index: 0, count: 0) }
         s.temperature = options.temperature
         s.sigmaTemperature = options.sigmaTemperature

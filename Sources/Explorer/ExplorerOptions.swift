@@ -29,7 +29,9 @@ public struct ExplorerOptions: Sendable {
     public var count: Int = 10_000
     /// Skip CSV rows with a missing x or y instead of failing.
     public var dropMissing: Bool = false
-    public var mixtures: Int = 20
+    /// Mixture components K; nil takes the preset's for the data's size (`Preset.mixtures(rows:)`,
+    /// as `mdnx train` does).
+    public var mixtures: Int? = nil
     /// Choose K with `MixtureSearch` before the MDN trains (`--mixtures auto`).
     public var mixturesAuto: Bool = false
     /// At most this many epochs per second per model (`--pace`); nil: full speed.

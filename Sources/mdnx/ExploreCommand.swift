@@ -24,9 +24,10 @@ struct ExploreCommand: ParsableCommand {
         parsing: .unconditional,
         help: ArgumentHelp(
             "Number of mixture components K, or auto to choose K by validation NLL before the MDN trains "
-                + "(MixtureSearch, as mdnx train --mixtures auto). (default: 20)", valueName: "k|auto"),
+                + "(MixtureSearch, as mdnx train --mixtures auto). (default: the preset's: 20; 5 under 2,000 rows with the default preset)",
+            valueName: "k|auto"),
         transform: MixturesOption.parser(range: ExplorerState.Limits.mixtureRange))
-    var mixtures: MixturesOption = .fixed(20)
+    var mixtures: MixturesOption?
 
     @Option(
         parsing: .unconditional,
@@ -109,7 +110,7 @@ struct ExploreCommand: ParsableCommand {
             o.source = DataSource(source.dataset ?? .spiral)
             o.count = source.rowCount
         }
-        o.mixtures = mixtures.fixed ?? preset.mixtures
+        o.mixtures = mixtures?.fixed
         o.mixturesAuto = mixtures == .auto
         o.pace = pace
         o.preset = preset

@@ -96,7 +96,7 @@ struct TrainCommand: ParsableCommand {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Mixture components K, or auto to choose K by validation NLL (default: the preset's, 20).",
+            "Mixture components K, or auto to choose K by validation NLL (default: the preset's: 20; 5 under 2,000 rows with the default preset).",
             valueName: "k|auto"),
         transform: MixturesOption.parse)
     var mixtures: MixturesOption?

@@ -8,10 +8,10 @@ import Testing
 
 @Suite("mdnx explore flags")
 struct ExploreCommandTests {
-    @Test("defaults: spiral, K 20, default preset, overlay, braille, 20 fps, svg+png exports")
+    @Test("defaults: spiral, K from the preset (nil), default preset, overlay, braille, 20 fps, svg+png exports")
     func defaults() throws {
         let o = try ExploreCommand.parse([]).options()
-        #expect(o.source == .spiral && o.mixtures == 20 && o.preset == .default)
+        #expect(o.source == .spiral && o.mixtures == nil && o.preset == .default)
         #expect(o.view == .overlay && o.canvas == .braille && o.fps == 20)
         #expect(o.temperature == 1 && o.sigmaTemperature == 1 && o.seed == 42)
         #expect(o.exportFormats == [.svg, .png] && o.exportDirectory == ".")
@@ -21,7 +21,8 @@ struct ExploreCommandTests {
     @Test("--mixtures auto and --pace reach the options")
     func autoAndPace() throws {
         let o = try ExploreCommand.parse(["--mixtures", "auto", "--pace", "5"]).options()
-        #expect(o.mixturesAuto && o.mixtures == 20 && o.pace == 5)
+        #expect(o.mixturesAuto && o.mixtures == nil && o.pace == 5)
+        #expect(try ExploreCommand.parse(["--mixtures", "3"]).options().mixtures == 3)
     }
 
     @Test("every flag reaches the options")

@@ -214,3 +214,43 @@ final class Counter: Sendable {
         }
     }
 }
+
+/// K when `--mixtures` is left out: the preset's for the data's size, as `mdnx train` chooses it.
+@Suite("explorer K from the preset")
+struct ExplorerDefaultMixturesTests {
+    /// The K the loop's state shows and its session is made with, for `options` over 400 spiral rows.
+    static func mixtures(_ options: ExplorerOptions) -> (shown: Int, trained: Int?) {
+        let screen = TestScreen(script: [.wait(milliseconds: 50)] + TestScreen.type("q"))
+        let made = Mutex<Int?>(nil)
+        let loaded = LoadedData(
+            data: DatasetName.spiral.generate(count: 400, seed: 1), name: "spiral", referenceNLL: nil,
+            equalAspect: true)
+        let theme = Theme.builtinDefault
+        let themes = ExplorerLoop.ThemeSet(
+            loader: ThemeLoader.standard(), names: [theme.name], cache: [theme.name: theme], current: theme)
+        let loop = ExplorerLoop(
+            options: options, loaded: loaded, screen: screen, unicode: true, themes: themes, warning: nil,
+            makeSession: { config in
+                made.withLock { $0 = config.mixtures }
+                return ScriptedSession(events: [])
+            }, now: { screen.clock.now })
+        loop.run(quit: { false })
+        return (loop.state.mixtures, made.withLock { $0 })
+    }
+
+    @Test("400 rows under the default preset: K = 5 (Preset.smallDataMixtures), shown and trained")
+    func smallData() {
+        let k = Self.mixtures(ExplorerOptions())
+        #expect(k.shown == 5 && k.trained == 5)
+    }
+
+    @Test("the tutorial preset keeps its 20; an explicit --mixtures wins")
+    func tutorialAndExplicit() {
+        var tutorial = ExplorerOptions()
+        tutorial.preset = .tutorial
+        #expect(Self.mixtures(tutorial).shown == 20 && Self.mixtures(tutorial).trained == 20)
+        var explicit = ExplorerOptions()
+        explicit.mixtures = 7
+        #expect(Self.mixtures(explicit).shown == 7 && Self.mixtures(explicit).trained == 7)
+    }
+}
