@@ -24,11 +24,12 @@ final class HistoryRecorder {
                 monitor: trainer.config.earlyStopping?.monitor ?? .valLoss))
     }
 
-    /// Records the epoch `report` of `prepared`'s model with the trainer's network as the
-    /// epoch left it; after the last epoch that is the model training ended with (the best
-    /// epoch's weights when the preset restores them).
+    /// Records the epoch `report` of `prepared`'s model with the weights that epoch ended with
+    /// (`Trainer.endOfEpochNetwork`): the last epoch is recorded as it was trained, not as the
+    /// best epoch's weights a restore puts back (those are the best epoch's own entry).
     func record(_ prepared: PreparedTrainer, _ report: EpochReport) {
-        history.record(prepared.kind, report, weights: HalfWeights(prepared.trainer.network))
+        let trainer = prepared.trainer
+        history.record(prepared.kind, report, weights: HalfWeights(trainer.endOfEpochNetwork ?? trainer.network))
     }
 
     /// Takes over `timeline` (a model recorded by another recorder, on another thread).
