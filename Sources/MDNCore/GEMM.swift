@@ -107,9 +107,13 @@ public enum GEMM {
         c: UnsafeMutablePointer<Float>, ldc: Int, row0: Int, col0: Int, accumulate: Bool, epilogue: Epilogue
     ) {
         let panels = (n + nr - 1) / nr
+        // m = 6 * sixes + 5 * fives with no short edge when m allows (128 = 18 * 6 + 4 * 5);
+        // otherwise 6-row blocks (the last one may be 3-5 rows) and a 1-2 row edge.
+        let fives = (mr - m % mr) % mr
+        let sixRows = 5 * fives <= m ? m - 5 * fives : m
         var i = 0
-        while m - i >= 3 {
-            let rows = min(mr, m - i)
+        while i < sixRows && sixRows - i >= 3 {
+            let rows = min(mr, sixRows - i)
             for q in 0..<panels {
                 kernel6x16(
                     k: k, a: a + i * rs, rs: rs, cs: cs, rows: rows, b: b + q * panelStep, bs: bs,
@@ -117,6 +121,18 @@ public enum GEMM {
                     accumulate: accumulate, epilogue: epilogue, row: row0 + i, col: col0 + q * nr)
             }
             i += mr
+        }
+        if sixRows < m {
+            while i < m {
+                for q in 0..<panels {
+                    kernel5x16(
+                        k: k, a: a + i * rs, rs: rs, cs: cs, b: b + q * panelStep, bs: bs,
+                        c: c + i * ldc + q * nr, ldc: ldc, cols: min(nr, n - q * nr),
+                        accumulate: accumulate, epilogue: epilogue, row: row0 + i, col: col0 + q * nr)
+                }
+                i += 5
+            }
+            return
         }
         if i < m {
             let rows = m - i
@@ -333,6 +349,45 @@ public enum GEMM {
         if rows > 3 { store(c3, c + 3 * ldc, cols, accumulate, epilogue, row + 3, col) }
         if rows > 4 { store(c4, c + 4 * ldc, cols, accumulate, epilogue, row + 4, col) }
         if rows > 5 { store(c5, c + 5 * ldc, cols, accumulate, epilogue, row + 5, col) }
+    }
+
+    /// Five full rows of C (`kernel6x16` with one accumulator fewer): blocks that make up
+    /// m exactly with the 6-row ones, so that m = 128 needs no short edge.
+    @inline(never)
+    static func kernel5x16(
+        k: Int, a: UnsafePointer<Float>, rs: Int, cs: Int,
+        b: UnsafePointer<Float>, bs: Int, c: UnsafeMutablePointer<Float>, ldc: Int, cols: Int,
+        accumulate: Bool, epilogue: Epilogue, row: Int, col: Int
+    ) {
+        let a0 = a
+        let a1 = a + rs
+        let a2 = a + 2 * rs
+        let a3 = a + 3 * rs
+        let a4 = a + 4 * rs
+        var c0 = SIMD16<Float>()
+        var c1 = SIMD16<Float>()
+        var c2 = SIMD16<Float>()
+        var c3 = SIMD16<Float>()
+        var c4 = SIMD16<Float>()
+        let braw = UnsafeRawPointer(b)
+        let bstep = bs &* 4
+        var off = 0
+        var boff = 0
+        for _ in 0..<k {
+            let bv = braw.loadUnaligned(fromByteOffset: boff, as: SIMD16<Float>.self)
+            c0.addProduct(SIMD16(repeating: a0[off]), bv)
+            c1.addProduct(SIMD16(repeating: a1[off]), bv)
+            c2.addProduct(SIMD16(repeating: a2[off]), bv)
+            c3.addProduct(SIMD16(repeating: a3[off]), bv)
+            c4.addProduct(SIMD16(repeating: a4[off]), bv)
+            off &+= cs
+            boff &+= bstep
+        }
+        store(c0, c, cols, accumulate, epilogue, row, col)
+        store(c1, c + ldc, cols, accumulate, epilogue, row + 1, col)
+        store(c2, c + 2 * ldc, cols, accumulate, epilogue, row + 2, col)
+        store(c3, c + 3 * ldc, cols, accumulate, epilogue, row + 3, col)
+        store(c4, c + 4 * ldc, cols, accumulate, epilogue, row + 4, col)
     }
 
     /// The bottom edge: one or two rows of C across up to three panels (48 columns) at once,

@@ -8,7 +8,9 @@ import Testing
         (1, 1, 1), (1, 7, 1), (7, 1, 7), (6, 16, 16), (7, 17, 15), (5, 3, 33), (129, 7, 1), (1, 129, 129),
         (13, 129, 31), (128, 128, 60), (64, 1, 128), (31, 60, 129), (2, 200, 17),
         // 6-row blocks plus a 1- or 2-row edge (the 2 x 48 kernel), B read in place (n % 16 == 0).
-        (8, 33, 64), (14, 9, 48), (128, 128, 128), (60, 128, 128), (1, 5, 64), (64, 128, 1),
+        (8, 33, 64), (14, 9, 48), (1, 5, 64),
+        // 6- and 5-row blocks that make up m exactly (128 = 18 * 6 + 4 * 5, 64 = 9 * 6 + 2 * 5).
+        (128, 128, 128), (60, 128, 128), (64, 128, 1), (23, 17, 33), (20, 9, 32),
         // The blocked large-problem path: k > 256 (three depth blocks), m > 256, n > 512.
         (37, 600, 50), (300, 20, 40), (9, 7, 530),
     ]
@@ -107,10 +109,11 @@ import Testing
     @Test(arguments: ["bias", "biasRelu", "mask"], [false, true])
     func epiloguesMatchAReferenceOnEveryPath(epilogue: String, accumulate: Bool) {
         // Shapes through each path: vector products (m == 1, n == 1, k == 0), the outer product
-        // (k == 1), 6 x 16 blocks with packed and in-place B, the 2-row edge, the blocked path.
+        // (k == 1), 6 x 16 blocks with packed and in-place B, the 2-row edge, 5-row blocks, the
+        // blocked path.
         let shapes = [
-            (1, 9, 20), (20, 9, 1), (7, 0, 5), (13, 1, 37), (5, 1, 32), (13, 17, 31), (14, 33, 32), (8, 300, 40),
-            (300, 3, 19),
+            (1, 9, 20), (20, 9, 1), (7, 0, 5), (13, 1, 37), (5, 1, 32), (13, 17, 31), (14, 33, 32), (23, 17, 33),
+            (20, 9, 32), (8, 300, 40), (300, 3, 19),
         ]
         for (idx, (m, k, n)) in shapes.enumerated() {
             for transposeB in [false, true] {
@@ -154,6 +157,37 @@ import Testing
                 }
                 #expect(worst <= 1e-5 * Float(max(k, 1)), "\(epilogue) \(m)x\(k)x\(n) tB=\(transposeB): error \(worst)")
             }
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func everyKernelSumsInTheSameOrder(transposeB: Bool) {
+        // Every block kernel (6 and 5 rows, the 2-row edge; B packed or in place) computes an
+        // element as one fused multiply-add per p in increasing order from 0, so which kernel
+        // a row falls to never changes a bit: exactly a sequential FMA loop.
+        for (idx, (m, k, n)) in [(128, 128, 64), (128, 60, 60), (23, 17, 33), (14, 9, 48), (8, 2, 16)].enumerated() {
+            let a = randomFloats(m * k, seed: UInt64(600 + idx))
+            let b = randomFloats(k * n, seed: UInt64(700 + idx))
+            let ldb = transposeB ? k : n
+            var c = [Float](repeating: .nan, count: m * n)
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    c.withUnsafeMutableBufferPointer { cp in
+                        GEMM.multiply(
+                            m: m, n: n, k: k, a: ap.baseAddress!, lda: k, transposeA: false,
+                            b: bp.baseAddress!, ldb: ldb, transposeB: transposeB, c: cp.baseAddress!, ldc: n)
+                    }
+                }
+            }
+            var mismatches = 0
+            for i in 0..<m {
+                for j in 0..<n {
+                    var s: Float = 0
+                    for p in 0..<k { s.addProduct(a[i * k + p], transposeB ? b[j * k + p] : b[p * n + j]) }
+                    if c[i * n + j].bitPattern != s.bitPattern { mismatches += 1 }
+                }
+            }
+            #expect(mismatches == 0, "\(m)x\(k)x\(n) tB=\(transposeB): \(mismatches) elements differ")
         }
     }
 
