@@ -104,25 +104,50 @@ public struct Dense: Sendable, Equatable {
     }
 
     /// out[i] = sum of the first `columns` values of row i (rows `stride` apart), 16 lanes at
-    /// a time, then the tail in order.
+    /// a time, then the tail in order. Four rows go at once: each row's sum is one chain of
+    /// dependent additions, and four independent chains keep the adder busy where one waited
+    /// for its previous result (the sums, and so the bits, are the same).
     static func rowSums(
         _ m: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int, into out: UnsafeMutablePointer<Float>
     ) {
-        for i in 0..<rows {
+        let full = columns / 16 * 16
+        @inline(__always) func tail(_ s: Float, _ row: UnsafePointer<Float>) -> Float {
+            var s = s
+            for j in full..<columns { s += row[j] }
+            return s
+        }
+        var i = 0
+        while i + 4 <= rows {
+            let (r0, r1, r2, r3) = (m + i * stride, m + (i + 1) * stride, m + (i + 2) * stride, m + (i + 3) * stride)
+            let (w0, w1, w2, w3) = (
+                UnsafeRawPointer(r0), UnsafeRawPointer(r1), UnsafeRawPointer(r2), UnsafeRawPointer(r3)
+            )
+            var (a0, a1, a2, a3) = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+            var j = 0
+            while j < full {
+                a0 += w0.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                a1 += w1.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                a2 += w2.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                a3 += w3.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                j += 16
+            }
+            out[i] = tail(FastMath.sum(a0), r0)
+            out[i + 1] = tail(FastMath.sum(a1), r1)
+            out[i + 2] = tail(FastMath.sum(a2), r2)
+            out[i + 3] = tail(FastMath.sum(a3), r3)
+            i += 4
+        }
+        while i < rows {
             let row = m + i * stride
             let raw = UnsafeRawPointer(row)
             var acc = SIMD16<Float>()
             var j = 0
-            while j + 16 <= columns {
+            while j < full {
                 acc += raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
                 j += 16
             }
-            var s = FastMath.sum(acc)
-            while j < columns {
-                s += row[j]
-                j += 1
-            }
-            out[i] = s
+            out[i] = tail(FastMath.sum(acc), row)
+            i += 1
         }
     }
 }

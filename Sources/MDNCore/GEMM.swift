@@ -1,3 +1,7 @@
+#if arch(x86_64) && canImport(_Builtin_intrinsics.intel)
+    import _Builtin_intrinsics.intel
+#endif
+
 /// Single-precision matrix multiply, C = op(A) * op(B) (or C += ...), in pure Swift SIMD,
 /// with an optional fused epilogue (bias and ReLU, or a ReLU mask) applied as C is stored.
 ///
@@ -237,22 +241,20 @@ public enum GEMM {
                         (row + cols).update(repeating: 0, count: nr - cols)
                     }
                 }
-            } else if cols == nr {
-                transposePanel(k: k, b: b + j0 * ldb, ldb: ldb, into: dst)
             } else {
-                dst.update(repeating: 0, count: nr * k)
-                for jj in 0..<cols {
-                    let s = b + (j0 + jj) * ldb
-                    for p in 0..<k { dst[p * nr + jj] = s[p] }
-                }
+                transposePanel(k: k, b: b + j0 * ldb, ldb: ldb, columns: cols, into: dst)
             }
         }
     }
 
-    /// One full panel of a transposed op(B): dst[p * 16 + j] = b[j * ldb + p] for 16 j, k p;
-    /// 8 x 8 blocks go through registers (three rounds of even/odd unzips transpose them).
+    /// One panel of a transposed op(B): dst[p * 16 + j] = b[j * ldb + p] for the first
+    /// `columns` (1...16) j and k p, 0 for the other j; 8 x 8 blocks go through registers
+    /// (three rounds of even/odd unzips transpose them), missing rows of b read as zeros, so a
+    /// partial panel (the MDN head's last 12 of 60 columns) costs no more than a full one.
     @inline(__always)
-    static func transposePanel(k: Int, b: UnsafePointer<Float>, ldb: Int, into dst: UnsafeMutablePointer<Float>) {
+    static func transposePanel(
+        k: Int, b: UnsafePointer<Float>, ldb: Int, columns: Int, into dst: UnsafeMutablePointer<Float>
+    ) {
         let rb = UnsafeRawPointer(b)
         let rd = UnsafeMutableRawPointer(dst)
         var p = 0
@@ -260,12 +262,10 @@ public enum GEMM {
             for half in 0..<2 {
                 let j = half * 8
                 @inline(__always) func row(_ jj: Int) -> SIMD8<Float> {
-                    rb.loadUnaligned(fromByteOffset: ((j + jj) * ldb + p) * 4, as: SIMD8<Float>.self)
+                    j + jj < columns
+                        ? rb.loadUnaligned(fromByteOffset: ((j + jj) * ldb + p) * 4, as: SIMD8<Float>.self) : SIMD8()
                 }
-                var r = (row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7))
-                unzip(&r)
-                unzip(&r)
-                unzip(&r)
+                let r = transpose8x8(row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7))
                 let base = (p * nr + j) * 4
                 rd.storeBytes(of: r.0, toByteOffset: base, as: SIMD8<Float>.self)
                 rd.storeBytes(of: r.1, toByteOffset: base + 64, as: SIMD8<Float>.self)
@@ -279,9 +279,55 @@ public enum GEMM {
             p += 8
         }
         while p < k {
-            for j in 0..<nr { dst[p * nr + j] = b[j * ldb + p] }
+            for j in 0..<nr { dst[p * nr + j] = j < columns ? b[j * ldb + p] : 0 }
             p += 1
         }
+    }
+
+    /// Eight SIMD8 rows as the eight columns of that 8 x 8 block: on x86-64 the usual 24
+    /// AVX shuffles (unpacks of floats, then of float pairs, then 128-bit halves), elsewhere three rounds of `unzip`.
+    @inline(__always)
+    static func transpose8x8(
+        _ r0: SIMD8<Float>, _ r1: SIMD8<Float>, _ r2: SIMD8<Float>, _ r3: SIMD8<Float>,
+        _ r4: SIMD8<Float>, _ r5: SIMD8<Float>, _ r6: SIMD8<Float>, _ r7: SIMD8<Float>
+    ) -> (
+        SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>,
+        SIMD8<Float>
+    ) {
+        #if arch(x86_64) && canImport(_Builtin_intrinsics.intel)
+            // Within each 128-bit lane: pairs of rows interleaved, then pairs of pairs.
+            @inline(__always) func pd(_ v: SIMD8<Float>) -> SIMD4<Double> { unsafeBitCast(v, to: SIMD4<Double>.self) }
+            @inline(__always) func ps(_ v: SIMD4<Double>) -> SIMD8<Float> { unsafeBitCast(v, to: SIMD8<Float>.self) }
+            let t0 = pd(_mm256_unpacklo_ps(r0, r1))
+            let t1 = pd(_mm256_unpackhi_ps(r0, r1))
+            let t2 = pd(_mm256_unpacklo_ps(r2, r3))
+            let t3 = pd(_mm256_unpackhi_ps(r2, r3))
+            let t4 = pd(_mm256_unpacklo_ps(r4, r5))
+            let t5 = pd(_mm256_unpackhi_ps(r4, r5))
+            let t6 = pd(_mm256_unpacklo_ps(r6, r7))
+            let t7 = pd(_mm256_unpackhi_ps(r6, r7))
+            let u0 = ps(_mm256_unpacklo_pd(t0, t2))
+            let u1 = ps(_mm256_unpackhi_pd(t0, t2))
+            let u2 = ps(_mm256_unpacklo_pd(t1, t3))
+            let u3 = ps(_mm256_unpackhi_pd(t1, t3))
+            let u4 = ps(_mm256_unpacklo_pd(t4, t6))
+            let u5 = ps(_mm256_unpackhi_pd(t4, t6))
+            let u6 = ps(_mm256_unpacklo_pd(t5, t7))
+            let u7 = ps(_mm256_unpackhi_pd(t5, t7))
+            // Then the low 128-bit lanes of rows 0-3 with those of rows 4-7, and the high ones.
+            return (
+                SIMD8(lowHalf: u0.lowHalf, highHalf: u4.lowHalf), SIMD8(lowHalf: u1.lowHalf, highHalf: u5.lowHalf),
+                SIMD8(lowHalf: u2.lowHalf, highHalf: u6.lowHalf), SIMD8(lowHalf: u3.lowHalf, highHalf: u7.lowHalf),
+                SIMD8(lowHalf: u0.highHalf, highHalf: u4.highHalf), SIMD8(lowHalf: u1.highHalf, highHalf: u5.highHalf),
+                SIMD8(lowHalf: u2.highHalf, highHalf: u6.highHalf), SIMD8(lowHalf: u3.highHalf, highHalf: u7.highHalf)
+            )
+        #else
+            var r = (r0, r1, r2, r3, r4, r5, r6, r7)
+            unzip(&r)
+            unzip(&r)
+            unzip(&r)
+            return r
+        #endif
     }
 
     /// Eight rows of 8 as one 64-element array, split into its even then odd elements; three
