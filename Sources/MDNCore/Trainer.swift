@@ -520,8 +520,17 @@ struct PlateauState: Sendable {
 }
 
 /// One thread's part of a data-parallel step: its workspace and the loss it computed.
-/// Sendable by construction: `Trainer` hands each part to exactly one thread (its own or a
-/// `StepWorker`'s) and reads it only after that part's `finish()` has returned.
+///
+/// `@unchecked` because the compiler cannot see what makes it safe: `NetworkWorkspace` is
+/// raw scratch memory (pointers, not Sendable), and `loss` is a plain var. What does:
+/// `parallelGradients` makes new parts for every step and hands part t to exactly one
+/// closure run (`StepWorker.Job.runIfUnclaimed` claims it once, on the helper's thread or on
+/// the trainer's own). The trainer's writes before `post` (the batch gathered into the
+/// workspace) reach the helper through the mutex that hands the job over; the trainer
+/// touches part t and its workspace again only after that job's `finish()` has returned,
+/// and the job's release store of `done` and the acquire load in `finish()` order every
+/// write of the run before those reads. No part is used by two threads at once, and none
+/// outlives its step.
 final class BatchPart: @unchecked Sendable {
     let workspace: NetworkWorkspace
     var loss = 0.0
