@@ -99,6 +99,10 @@ public final class Trainer {
     private let train: Dataset
     private let validation: Dataset?
     private var order: [Int]
+    /// The training rows in `order`, each row's inputs then its targets (din + dout floats),
+    /// rebuilt at every reshuffle: a batch is then gathered from consecutive memory. (Gathered
+    /// straight through `order`, every row's first read missed the cache, one after another.)
+    private var shuffled: [Float]
     /// Position in `order` of the next batch's first row (0: a new pass, reshuffled first).
     private var cursor = 0
     /// The first thread's workspace; its gradients are where the threads' gradients are summed.
@@ -167,6 +171,7 @@ public final class Trainer {
         optimizer = Adam(parameterCount: network.parameterCount, learningRate: config.learningRate)
         rng = SeededRNG(seed: seed)
         order = Array(0..<trainCount)
+        shuffled = [Float](repeating: 0, count: trainCount * (data.inputDimension + data.outputDimension))
         let batch = min(config.batchSize, trainCount)
         stepsPerEpoch = config.stepsPerEpoch ?? (trainCount + batch - 1) / batch
         batchRows = batch
@@ -212,44 +217,39 @@ public final class Trainer {
         var steps = suspended!.steps
         var cancelled = false
         var diverged = false
-        train.x.withUnsafeBufferPointer { xs in
-            train.y.withUnsafeBufferPointer { ys in
-                while steps < stepsPerEpoch {
-                    if interrupted() {
-                        cancelled = true
-                        return
-                    }
-                    if cursor == 0 { rng.shuffle(&order) }
-                    let rows = min(batch, trainingCount - cursor)
-                    let b = cursor
-                    // Gather the batch feature-major, part t into thread t's workspace: its
-                    // column r is training row order[b + lo + r].
-                    order.withUnsafeBufferPointer { ord in
-                        let x = xs.baseAddress!
-                        let y = ys.baseAddress!
-                        for (t, ws) in spaces.enumerated() {
-                            let (lo, hi) = Trainer.part(t, of: spaces.count, rows: rows)
-                            let ld = ws.stride
-                            let input = ws.input
-                            let targets = ws.targets
-                            for r in lo..<hi {
-                                let src = ord[b + r]
-                                for d in 0..<din { input[d * ld + r - lo] = x[src * din + d] }
-                                for d in 0..<dout { targets[d * ld + r - lo] = y[src * dout + d] }
-                            }
-                        }
-                    }
-                    let loss = step(rows: rows)
-                    lossSum += loss * Double(rows)
-                    seen += rows
-                    cursor += rows
-                    if cursor == trainingCount { cursor = 0 }
-                    steps += 1
-                    if !loss.isFinite {
-                        diverged = true
-                        return
+        let width = din + dout
+        while steps < stepsPerEpoch {
+            if interrupted() {
+                cancelled = true
+                break
+            }
+            if cursor == 0 { reshuffle() }
+            let rows = min(batch, trainingCount - cursor)
+            let b = cursor
+            // Gather the batch feature-major, part t into thread t's workspace: its
+            // column r is training row order[b + lo + r].
+            shuffled.withUnsafeBufferPointer { rowsInOrder in
+                for (t, ws) in spaces.enumerated() {
+                    let (lo, hi) = Trainer.part(t, of: spaces.count, rows: rows)
+                    let ld = ws.stride
+                    let input = ws.input
+                    let targets = ws.targets
+                    for r in lo..<hi {
+                        let src = rowsInOrder.baseAddress! + (b + r) * width
+                        for d in 0..<din { input[d * ld + r - lo] = src[d] }
+                        for d in 0..<dout { targets[d * ld + r - lo] = src[din + d] }
                     }
                 }
+            }
+            let loss = step(rows: rows)
+            lossSum += loss * Double(rows)
+            seen += rows
+            cursor += rows
+            if cursor == trainingCount { cursor = 0 }
+            steps += 1
+            if !loss.isFinite {
+                diverged = true
+                break
             }
         }
         if cancelled {
@@ -312,6 +312,24 @@ public final class Trainer {
                 config.learningRate * config.schedule.factor(epoch: epoch, of: config.maxEpochs) * plateauScale
         }
         return SuspendedEpoch(learningRate: optimizer.learningRate, lossSum: 0, seen: 0, steps: 0, elapsed: .zero)
+    }
+
+    /// Draws a new batch order (a pass over the training rows) and copies the rows into
+    /// `shuffled` in that order.
+    private func reshuffle() {
+        rng.shuffle(&order)
+        let (din, dout) = (train.inputDimension, train.outputDimension)
+        let width = din + dout
+        train.x.withUnsafeBufferPointer { xs in
+            train.y.withUnsafeBufferPointer { ys in
+                shuffled.withUnsafeMutableBufferPointer { out in
+                    for (i, src) in order.enumerated() {
+                        for d in 0..<din { out[i * width + d] = xs[src * din + d] }
+                        for d in 0..<dout { out[i * width + din + d] = ys[src * dout + d] }
+                    }
+                }
+            }
+        }
     }
 
     /// Rows [lo, hi) of a batch of `rows` that thread `t` of `count` works on.
