@@ -28,6 +28,19 @@ import Testing
         #expect(abs((nt.roofline ?? 0) - nt.value / report.peak.value) < 1e-9)
     }
 
+    @Test func aRooflineJustUnderItsTargetDoesNotPrintAsTheTarget() {
+        let r = BenchmarkResult(
+            name: "mse_epoch", summary: "MSE epoch", unit: "ms", value: 9.54, median: 10, samples: 21, gflop: 0.896,
+            roofline: 0.8462, target: .roofline(0.85), meetsTarget: false, higherIsBetter: false, references: [])
+        let line = BenchCommand.line(r)
+        #expect(line.contains(" 0.84 >= 0.85 MISS"), "\(line)")
+        var exact = r
+        exact.roofline = 0.85
+        exact.meetsTarget = true
+        #expect(BenchCommand.line(exact).contains(" 0.85 >= 0.85 ok"))
+        #expect(BenchCommand.hundredthsDown(1) == 1)
+    }
+
     @Test func cpuinfoGivesTheClockFlagsAndFMABound() {
         let cpuinfo = """
             processor\t: 0
