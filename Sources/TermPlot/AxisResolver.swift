@@ -43,6 +43,25 @@ struct PanelData: Sendable {
                 y.add(h.yRange.upperBound)
             case .hline(let v, _, _):
                 if v.isFinite { y.add(v) }
+            case .vline(let v, _, _):
+                if v.isFinite { x.add(v) }
+            case .field(let f):
+                // A field is drawn over whatever range the other layers give; only its
+                // domains, when set, widen an auto range.
+                if let d = f.xDomain {
+                    x.add(d.lowerBound)
+                    x.add(d.upperBound)
+                }
+                if let d = f.yDomain {
+                    y.add(d.lowerBound)
+                    y.add(d.upperBound)
+                }
+            case .bars(let b):
+                guard let first = b.edges.first, let last = b.edges.last, first.isFinite, last.isFinite else { break }
+                y.add(first)
+                y.add(last)
+                x.add(0)
+                for v in b.values where v.isFinite { x.add(v) }
             }
         }
     }
@@ -93,6 +112,10 @@ struct PanelData: Sendable {
             h.yRange = tr(h.yRange, yLog)
             return .heatmap(h)
         case .hline(let v, let s, let l): return .hline(y: yLog ? (v > 0 ? log10f(v) : .nan) : v, style: s, label: l)
+        case .vline(let v, let s, let l): return .vline(x: xLog ? (v > 0 ? log10f(v) : .nan) : v, style: s, label: l)
+        case .field, .bars:
+            // Fields and bars are drawn on linear axes only (log axes leave them as they are).
+            return layer
         }
     }
 }
@@ -142,6 +165,21 @@ enum AxisResolver {
             (lo, hi) = (c - pad, c + pad)
         }
         return (lo, hi)
+    }
+
+    /// The ranges under `rule`: `.equal` widens as `equalAspect` does; `.equalIfCheap` does
+    /// so only while the widened axis keeps at least 1 - maxUnused of its length in use.
+    static func apply(
+        _ rule: AspectRule, x: (Double, Double), y: (Double, Double), width: Double, height: Double
+    ) -> ((Double, Double), (Double, Double)) {
+        switch rule {
+        case .free: return (x, y)
+        case .equal: return equalAspect(x: x, y: y, width: width, height: height)
+        case .equalIfCheap(let maxUnused):
+            let (ex, ey) = equalAspect(x: x, y: y, width: width, height: height)
+            let used = min((x.1 - x.0) / (ex.1 - ex.0), (y.1 - y.0) / (ey.1 - ey.0))
+            return 1 - used <= maxUnused + 1e-9 ? (ex, ey) : (x, y)
+        }
     }
 
     /// Widens x or y so one plot unit has the same physical length on both axes, for a plot

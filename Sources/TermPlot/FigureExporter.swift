@@ -96,6 +96,8 @@ public struct ExportOptions: Sendable {
 public protocol PNGEncoder: Sendable {
     /// The PNG file for `scene` at its own pixel size.
     func png(_ scene: VectorScene) throws(ExportError) -> [UInt8]
+    /// A raster as a PNG file (SVG exports embed images this way).
+    func png(_ raster: Raster) throws(ExportError) -> [UInt8]
 }
 
 /// Exports one Figure to txt, ansi, svg or png.
@@ -118,7 +120,7 @@ public enum FigureExporter {
         case .svg:
             let (w, h) = options.pixelSize(for: figure)
             let scene = VectorPlotter.scene(figure, width: w, height: h, palette: palette)
-            return Array(SVGExporter.svg(scene).utf8)
+            return Array(SVGExporter.svg(scene, rasterEncoder: pngEncoder).utf8)
         case .png:
             guard let pngEncoder else { throw .noPNGEncoder(path: nil) }
             let (w, h) = options.pixelSize(for: figure)

@@ -62,6 +62,21 @@ public enum FigureRenderer {
             }
             for i in renderers.indices { renderers[i].minLabelWidth = widest }
         }
+        // Side-by-side panels sharing y get the same rows above and below their plots, so
+        // their y axes line up whatever their legends and notes.
+        if figure.layout == .horizontal && figure.sharedY && figure.panels.count > 1 {
+            var top = 0
+            var bottom = 0
+            for (i, r) in rects.enumerated() where r.w > 0 && r.h > 0 {
+                let rows = renderers[i].rows(height: r.h)
+                top = max(top, rows.header)
+                bottom = max(bottom, rows.bottom)
+            }
+            for i in renderers.indices {
+                renderers[i].minHeaderRows = top
+                renderers[i].minBottomRows = bottom
+            }
+        }
         for (i, r) in rects.enumerated() where r.w > 0 && r.h > 0 {
             renderers[i].draw(into: &grid, x: r.x, y: r.y, width: r.w, height: r.h)
         }

@@ -1,6 +1,7 @@
 /// One thing drawn in a panel. Layers draw in this order, whatever their position in the
-/// list: backgrounds (heatmap, density), then points, then reference lines, then curves, so
-/// curves win the cells they cross. Within each group, list order.
+/// list: point series marked `beneath` (backdrops), then backgrounds (heatmaps, fields,
+/// density, bars), then points, then reference lines, then curves, so curves win the cells
+/// they cross. Within each group, list order.
 ///
 /// Series layers carry their own `SeriesStyle` (role, ASCII glyph, vector opacity), chosen
 /// by the caller.
@@ -18,13 +19,21 @@ public enum Layer: Sendable {
     case heatmap(Heatmap)
     /// A horizontal reference line across the panel.
     case hline(y: Float, style: SeriesStyle, label: String? = nil)
+    /// A vertical line across the panel (e.g. a cursor).
+    case vline(x: Float, style: SeriesStyle, label: String? = nil)
+    /// A function of (x, y) shaded like a heatmap, evaluated by the renderer at the target's
+    /// own resolution over the plotted area (cells on a terminal, pixels in an export).
+    case field(HeatmapField)
+    /// Bars along x from 0 (e.g. a histogram of y values drawn sideways), shaded with their
+    /// style's role as a background.
+    case bars(Bars)
 
-    /// Draw group: 0 backgrounds, 1 points, 2 reference lines, 3 curves.
+    /// Draw group: -1 backdrop points, 0 backgrounds, 1 points, 2 reference lines, 3 curves.
     var drawGroup: Int {
         switch self {
-        case .heatmap, .density: return 0
-        case .points: return 1
-        case .hline: return 2
+        case .points(_, _, let style, _): return style.beneath ? -1 : 1
+        case .heatmap, .density, .field, .bars: return 0
+        case .hline, .vline: return 2
         case .curve, .styledCurve: return 3
         }
     }
@@ -39,9 +48,11 @@ public enum Layer: Sendable {
     var label: String? {
         switch self {
         case .points(_, _, _, let l), .curve(_, _, _, let l), .styledCurve(_, _, _, _, let l),
-            .density(_, _, _, let l), .hline(_, _, let l):
+            .density(_, _, _, let l), .hline(_, _, let l), .vline(_, _, let l):
             return l
         case .heatmap(let h): return h.label
+        case .field(let f): return f.label
+        case .bars(let b): return b.label
         }
     }
 }

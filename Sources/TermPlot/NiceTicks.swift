@@ -153,6 +153,21 @@ public enum TickFormat {
         return "\(m)e\(e)"
     }
 
+    /// `value` with about `digits` significant digits, trailing zeros dropped: 1.85, 0.0312,
+    /// 120, 3.1e-5 (scientific below 0.001 and from 1e6).
+    public static func significant(_ value: Double, digits: Int = 3) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        if value == 0 { return "0" }
+        let e = Int(log10(abs(value)).rounded(.down))
+        if e < -3 || e >= 6 { return scientific(value, stepExponent: e - max(0, digits - 1)) }
+        var s = fixed(value, decimals: max(0, digits - 1 - e))
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+
     /// The label of the decade 10^k: "0.01", "1", "100", or "1e-5" / "1e6" beyond three digits.
     public static func decade(_ k: Int) -> String {
         if k >= 0 && k <= 3 { return "1" + String(repeating: "0", count: k) }

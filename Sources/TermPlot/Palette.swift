@@ -80,4 +80,15 @@ public struct Palette: Sendable {
 
     /// The style for a role.
     public func style(for role: StyleRole) -> RoleStyle { resolve(role) }
+
+    /// The shading ramp as a continuous colormap: position `t` (0...1) interpolated linearly
+    /// between the fills of the density levels (level 0 at t = 0, the top level at t = 1).
+    public func densityColor(_ t: Double) -> RGB {
+        let n = Int(Palette.densityLevels)
+        let u = min(1, max(0, t.isFinite ? t : 0)) * Double(n - 1)
+        let i = min(n - 2, Int(u))
+        let a = style(for: .density(level: UInt8(i))).fill
+        let b = style(for: .density(level: UInt8(i + 1))).fill
+        return a.mixed(with: b, amount: u - Double(i))
+    }
 }

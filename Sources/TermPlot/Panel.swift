@@ -1,3 +1,14 @@
+/// When a panel draws x and y to the same scale.
+public enum AspectRule: Hashable, Sendable {
+    /// Each axis fills its side.
+    case free
+    /// One data unit is as long in x as in y (one range is widened).
+    case equal
+    /// Equal, unless that leaves more than `maxUnused` (0...1) of the widened axis empty;
+    /// then free. A round shape stays round where that costs little space.
+    case equalIfCheap(maxUnused: Double)
+}
+
 /// One plot: title, axes, layers, legend.
 public struct Panel: Sendable {
     /// The title shown centred above the plot ("" for none).
@@ -8,11 +19,20 @@ public struct Panel: Sendable {
     public var x: Axis
     /// The vertical axis.
     public var y: Axis
-    /// Widen one range so one data unit is as long on screen in x as in y (a terminal cell
-    /// counts as twice as tall as wide), so a circle looks round.
-    public var equalAspect: Bool
+    /// When to widen one range so one data unit is as long on screen in x as in y (a
+    /// terminal cell counts as twice as tall as wide), so a circle looks round.
+    public var aspect: AspectRule
     /// Show a one-row legend of the labelled layers.
     public var showLegend: Bool
+    /// Lines of text below the legend (e.g. the numbers a plot stands for).
+    public var notes: [String] = []
+
+    /// Whether x and y are drawn to the same scale (`aspect` is not `.free`); setting it
+    /// chooses `.equal` or `.free`.
+    public var equalAspect: Bool {
+        get { aspect != .free }
+        set { aspect = newValue ? .equal : .free }
+    }
 
     /// Creates a panel.
     public init(
@@ -23,7 +43,7 @@ public struct Panel: Sendable {
         self.layers = layers
         self.x = x
         self.y = y
-        self.equalAspect = equalAspect
+        self.aspect = equalAspect ? .equal : .free
         self.showLegend = showLegend
     }
 }
@@ -36,6 +56,7 @@ extension Panel {
         p.title = VisibleText.escaped(title)
         p.x.label = VisibleText.escaped(x.label)
         p.y.label = VisibleText.escaped(y.label)
+        p.notes = notes.map(VisibleText.escaped)
         return p
     }
 }

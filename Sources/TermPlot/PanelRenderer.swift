@@ -4,14 +4,52 @@
     import Darwin
 #endif
 
-/// A legend entry: sample glyph, its role, and the label.
+/// A legend entry: its sample (one to three glyphs), their roles, and the label.
 struct LegendEntry: Sendable {
-    var glyph: Unicode.Scalar
+    var glyphs: [Unicode.Scalar]
     var role: StyleRole
+    /// The sample's background role (a backdrop's tint, bars), if any.
+    var background: StyleRole? = nil
     var label: String
     /// What kind of mark the entry shows (for vector exports).
     var mark: Mark
-    enum Mark: Sendable { case points, line, dashed, area }
+    /// The series' line pattern (curves) or point mark (points), for vector exports.
+    var line: LinePattern = .solid
+    var pointMark: PointMark = .dot
+    /// Index of the layer in the panel's list (for per-layer counts such as points outside).
+    var layer: Int = -1
+    enum Mark: Sendable { case points, line, dashed, vertical, area, colorBar }
+}
+
+/// The values a colour bar spans: the shading ramp's bottom and top, linear or log, and
+/// whether they are relative to each column's maximum.
+struct ColorBarScale: Sendable {
+    var lo: Double
+    var hi: Double
+    var log: Bool
+    var relative: Bool
+
+    /// The scale of `heatmap` as drawn (after normalisation).
+    init(_ heatmap: Heatmap) {
+        relative = heatmap.normalise == .perColumn
+        let top = relative ? 1 : Double(heatmap.maximum)
+        switch heatmap.scale {
+        case .linear:
+            (lo, hi, log) = (0, top, false)
+        case .log(let ratio):
+            (lo, hi, log) = (top / Double(max(ratio, 1)), top, true)
+        }
+    }
+
+    /// The value at position `t` (0...1) along the bar.
+    func value(at t: Double) -> Double { log && lo > 0 ? lo * pow(hi / lo, t) : lo + (hi - lo) * t }
+
+    /// "0", "1.85" labels for the ends.
+    var loLabel: String { TickFormat.significant(lo, digits: 2) }
+    var hiLabel: String { TickFormat.significant(hi, digits: 3) }
+    /// " (÷ column max)" for a relative bar, "" else; "(log)" noted for log bars.
+    var note: String { (relative ? " \u{F7} column max" : "") + (log ? ", log" : "") }
+    var asciiNote: String { (relative ? " / column max" : "") + (log ? ", log" : "") }
 }
 
 extension Layer {
@@ -23,22 +61,90 @@ extension Layer {
         switch self {
         case .points(_, _, let style, _):
             let g: Unicode.Scalar
-            switch canvas {
-            case .braille: g = "\u{2836}"
-            case .block: g = "\u{259A}"
-            case .ascii: g = style.glyph
+            switch (canvas, style.mark) {
+            case (.braille, .dot): g = "\u{280A}"
+            case (.braille, .pair): g = "\u{281B}"
+            case (.block, .dot): g = "\u{2596}"
+            case (.block, .pair): g = "\u{2584}"
+            case (.ascii, _): g = style.glyph
             }
-            return LegendEntry(glyph: g, role: style.role, label: text, mark: .points)
+            return LegendEntry(
+                glyphs: [g], role: style.role, background: style.tint, label: text, mark: .points,
+                pointMark: style.mark)
         case .curve(_, _, let style, _), .styledCurve(_, _, _, let style, _):
-            let g: Unicode.Scalar = canvas == .braille ? "\u{2824}" : (canvas == .block ? "\u{2584}" : style.glyph)
-            return LegendEntry(glyph: g, role: style.role, label: text, mark: .line)
+            let on: Unicode.Scalar
+            let dot: Unicode.Scalar
+            switch canvas {
+            case .braille: (on, dot) = ("\u{2824}", "\u{2804}")
+            case .block: (on, dot) = ("\u{2584}", "\u{2596}")
+            case .ascii: (on, dot) = (style.glyph, style.glyph)
+            }
+            let gap: Unicode.Scalar = canvas == .braille ? "\u{2800}" : " "
+            let glyphs: [Unicode.Scalar]
+            switch style.line {
+            case .solid: glyphs = [on, on, on]
+            case .dashed: glyphs = [on, gap, on]
+            case .dotted: glyphs = [dot, dot, dot]
+            }
+            return LegendEntry(glyphs: glyphs, role: style.role, label: text, mark: .line, line: style.line)
         case .hline(_, let style, _):
+            let g: Unicode.Scalar = canvas == .ascii ? style.glyph : "\u{2504}"
+            return LegendEntry(glyphs: [g, g], role: style.role, label: text, mark: .dashed)
+        case .vline(_, let style, _):
             return LegendEntry(
-                glyph: canvas == .ascii ? style.glyph : "\u{2504}", role: style.role, label: text, mark: .dashed)
-        case .density, .heatmap:
+                glyphs: [canvas == .ascii ? "|" : "\u{2502}"], role: style.role, label: text, mark: .vertical)
+        case .bars(let b):
             return LegendEntry(
-                glyph: canvas == .ascii ? ":" : "\u{2592}", role: .density(level: 5), label: text, mark: .area)
+                glyphs: [canvas == .ascii ? b.style.glyph : " ", canvas == .ascii ? b.style.glyph : " "],
+                role: b.style.role, background: b.style.role, label: text, mark: .area)
+        case .heatmap(let h) where h.colorBar:
+            return LegendEntry(glyphs: [], role: .density(level: 5), label: text, mark: .colorBar)
+        case .field(let f) where f.colorBar:
+            return LegendEntry(glyphs: [], role: .density(level: 5), label: text, mark: .colorBar)
+        case .density, .heatmap, .field:
+            return LegendEntry(
+                glyphs: [canvas == .ascii ? ":" : "\u{2592}"], role: .density(level: 5), label: text, mark: .area)
         }
+    }
+}
+
+/// The labelled layers' legend entries (each knowing its layer's index).
+func legendEntries(_ layers: [Layer], canvas: CanvasKind) -> [LegendEntry] {
+    layers.enumerated().compactMap { i, layer in
+        guard var e = layer.legendEntry(canvas: canvas) else { return nil }
+        e.layer = i
+        return e
+    }
+}
+
+/// Finite points of a layer that fall outside the plotted ranges.
+func pointsOutside(_ xs: [Float], _ ys: [Float], _ axes: PanelAxes) -> Int {
+    let x0 = axes.x.lo
+    let x1 = axes.x.hi
+    let y0 = axes.y.lo
+    let y1 = axes.y.hi
+    // The same tolerance as the dot map: a point exactly on a range end is inside.
+    let tx = (x1 - x0) * 1e-6
+    let ty = (y1 - y0) * 1e-6
+    var n = 0
+    for i in 0..<min(xs.count, ys.count) where xs[i].isFinite && ys[i].isFinite {
+        let a = Double(xs[i])
+        let b = Double(ys[i])
+        if a < x0 - tx || a > x1 + tx || b < y0 - ty || b > y1 + ty { n += 1 }
+    }
+    return n
+}
+
+/// What drawing a panel's layers found out: points outside per layer, and the heatmap
+/// behind a colour bar.
+struct LayerStats: Sendable {
+    var outside: [Int: Int] = [:]
+    var colorBar: ColorBarScale? = nil
+
+    /// `entry`'s label with " (N outside)" when its layer had points outside.
+    func label(_ entry: LegendEntry) -> String {
+        guard let n = outside[entry.layer], n > 0 else { return entry.label }
+        return entry.label + " (\(n) outside)"
     }
 }
 
@@ -52,8 +158,8 @@ struct PanelAxes: Sendable {
     static func resolve(_ panel: Panel, xExtent: Extent, yExtent: Extent, width: Double, height: Double) -> PanelAxes {
         var xr = AxisResolver.base(panel.x, extent: xExtent)
         var yr = AxisResolver.base(panel.y, extent: yExtent)
-        if panel.equalAspect && panel.x.scale == .linear && panel.y.scale == .linear {
-            (xr, yr) = AxisResolver.equalAspect(x: xr, y: yr, width: width, height: 2 * height)
+        if panel.x.scale == .linear && panel.y.scale == .linear {
+            (xr, yr) = AxisResolver.apply(panel.aspect, x: xr, y: yr, width: width, height: 2 * height)
         }
         return PanelAxes(
             x: AxisMap(lo: xr.0, hi: xr.1, log: panel.x.scale == .log10),
@@ -71,32 +177,62 @@ struct PanelRenderer {
     let options: RenderOptions
     /// The y tick label column is at least this wide (aligns stacked panels' x axes).
     var minLabelWidth = 0
+    /// At least this many rows above and below the plot (aligns side-by-side panels that
+    /// share y, whatever their legends and notes).
+    var minHeaderRows = 0
+    var minBottomRows = 0
 
     /// Shade glyphs by level quarter.
     static let shades: [Unicode.Scalar] = ["\u{2591}", "\u{2592}", "\u{2593}", "\u{2588}"]
+    /// Shade glyphs by level quarter on ASCII canvases.
+    static let asciiShades: [Unicode.Scalar] = [".", ":", "*", "#"]
+
+    /// The shade glyph for a density level on `canvas` (always, whether or not the options ask).
+    @inline(__always) static func shadeGlyph(_ level: UInt8, canvas: CanvasKind) -> Unicode.Scalar {
+        (canvas == .ascii ? asciiShades : shades)[Int(level) * 4 / Int(Palette.densityLevels)]
+    }
 
     /// The shade glyph for a density level, when `RenderOptions.shadeGlyphs` asks for one.
     @inline(__always) func shadeGlyph(_ level: UInt8) -> Unicode.Scalar? {
-        options.shadeGlyphs ? PanelRenderer.shades[Int(level) * 4 / Int(Palette.densityLevels)] : nil
+        options.shadeGlyphs ? PanelRenderer.shadeGlyph(level, canvas: canvas) : nil
     }
 
     /// Rows of a panel `h` cells tall, top to bottom: header, plot, axis and tick labels (2),
-    /// x label, legend. The legend, then the x label, give way while the plot has < 2 rows.
+    /// x label, legend, notes. The legend, then the x label, then the notes (from the last)
+    /// give way while the plot has < 2 rows.
     struct Rows {
-        var header: Int, plot: Int, xLabel: Int, legend: Int
+        var header: Int, plot: Int, xLabel: Int, legend: Int, notes: Int
+
+        /// Rows below the plot.
+        var bottom: Int { 2 + xLabel + legend + notes }
+
+        init(_ panel: Panel, height h: Int, hasLegend: Bool, hasNote: Bool, minHeader: Int = 0, minBottom: Int = 0) {
+            self.init(panel, height: h, hasLegend: hasLegend, hasNote: hasNote)
+            let extraTop = max(0, minHeader - header)
+            let extraBottom = max(0, minBottom - bottom)
+            if plot - extraTop - extraBottom >= 2 {
+                header += extraTop
+                plot -= extraTop + extraBottom
+            }
+        }
 
         init(_ panel: Panel, height h: Int, hasLegend: Bool, hasNote: Bool) {
             header = (panel.title.isEmpty && panel.y.label.isEmpty && !hasNote) ? 0 : 1
             legend = hasLegend ? 1 : 0
             xLabel = panel.x.label.isEmpty ? 0 : 1
-            plot = h - header - 2 - xLabel - legend
+            notes = panel.notes.count
+            plot = h - header - 2 - xLabel - legend - notes
             if plot < 2 {
                 legend = 0
-                plot = h - header - 2 - xLabel
+                plot = h - header - 2 - xLabel - notes
             }
             if plot < 2 {
                 xLabel = 0
-                plot = h - header - 2
+                plot = h - header - 2 - notes
+            }
+            if plot < 2 {
+                notes = max(0, notes - (2 - plot))
+                plot = h - header - 2 - notes
             }
         }
     }
@@ -130,9 +266,15 @@ struct PanelRenderer {
     /// The width of the y tick label column `draw` would use in a `w` x `h` rectangle (0 if
     /// nothing fit), without drawing.
     func labelWidth(width w: Int, height h: Int) -> Int {
+        return fitYAxis(width: w, plotRows: rows(height: h).plot)?.labelWidth ?? 0
+    }
+
+    /// The rows `draw` would give a panel `h` cells tall.
+    func rows(height h: Int) -> Rows {
         let hasLegend = panel.showLegend && panel.layers.contains { $0.legendEntry(canvas: canvas) != nil }
-        let rows = Rows(panel, height: h, hasLegend: hasLegend, hasNote: data.skipped > 0)
-        return fitYAxis(width: w, plotRows: rows.plot)?.labelWidth ?? 0
+        return Rows(
+            panel, height: h, hasLegend: hasLegend, hasNote: data.skipped > 0, minHeader: minHeaderRows,
+            minBottom: minBottomRows)
     }
 
     /// Where a panel's canvas sits in the grid, in cells.
@@ -152,19 +294,26 @@ struct PanelRenderer {
 
     /// Draws the panel (only its header when no plot fits).
     func draw(into grid: inout CellGrid, x px: Int, y py: Int, width w: Int, height h: Int) {
-        let legend = panel.showLegend ? panel.layers.compactMap { $0.legendEntry(canvas: canvas) } : []
+        let legend = panel.showLegend ? legendEntries(data.layers, canvas: canvas) : []
         let skippedNote = data.skipped > 0 ? "\(data.skipped) skipped" : ""
-        let rows = Rows(panel, height: h, hasLegend: !legend.isEmpty, hasNote: !skippedNote.isEmpty)
+        let rows = Rows(
+            panel, height: h, hasLegend: !legend.isEmpty, hasNote: !skippedNote.isEmpty, minHeader: minHeaderRows,
+            minBottom: minBottomRows)
         if rows.header > 0 { drawHeader(&grid, px, py, w, skippedNote) }
         guard let (axes, yTicks, labelWidth) = fitYAxis(width: w, plotRows: rows.plot) else { return }
         let area = PlotArea(
             x0: px + labelWidth + 1, y0: py + rows.header, width: w - labelWidth - 1, rows: rows.plot,
             right: px + w, bottom: py + h, labelWidth: labelWidth)
         var dots = DotCanvas(kind: canvas, width: area.width, height: area.rows)
-        drawLayers(&dots, axes)
+        let stats = drawLayers(&dots, axes)
         dots.compose(into: &grid, x: area.x0, y: area.y0)
         drawAxes(&grid, area, axes, yTicks: yTicks)
-        drawXLabelAndLegend(&grid, area, showXLabel: rows.xLabel > 0, legend: rows.legend > 0 ? legend : [])
+        var row = drawXLabelAndLegend(
+            &grid, area, showXLabel: rows.xLabel > 0, legend: rows.legend > 0 ? legend : [], stats: stats)
+        for note in panel.notes.prefix(rows.notes) where row < area.bottom {
+            put(&grid, note, px, row, .text, limit: area.right)
+            row += 1
+        }
     }
 
     /// The axis lines, tick marks and tick labels (box drawing, or ASCII on ASCII canvases).
@@ -195,40 +344,78 @@ struct PanelRenderer {
         }
     }
 
-    /// The x axis label (centred) and the legend, in the rows below the tick labels.
+    /// The x axis label (centred) and the legend, in the rows below the tick labels; returns
+    /// the next free row.
     private func drawXLabelAndLegend(
-        _ grid: inout CellGrid, _ area: PlotArea, showXLabel: Bool, legend: [LegendEntry]
-    ) {
+        _ grid: inout CellGrid, _ area: PlotArea, showXLabel: Bool, legend: [LegendEntry], stats: LayerStats
+    ) -> Int {
         var row = area.axisRow + 2
         if showXLabel && row < area.bottom {
             let len = panel.x.label.unicodeScalars.count
             put(&grid, panel.x.label, area.x0 + max(0, (area.width - len) / 2), row, .dimText, limit: area.right)
             row += 1
         }
-        guard !legend.isEmpty && row < area.bottom else { return }
-        var col = area.x0
+        guard !legend.isEmpty && row < area.bottom else { return row }
+        // The legend starts under the y tick labels when the panel is narrow.
+        var col = area.x0 - (area.width < 40 ? area.labelWidth + 1 : 0)
         for e in legend {
-            set(&grid, col, row, e.glyph, e.role)
-            put(&grid, e.label, col + 2, row, .text, limit: area.right)
-            col += 2 + e.label.unicodeScalars.count + 3
             if col >= area.right { break }
+            if e.mark == .colorBar {
+                col = drawColorBar(&grid, e, stats.colorBar, col: col, row: row, limit: area.right)
+                continue
+            }
+            for (i, g) in e.glyphs.enumerated() {
+                let c = col + i
+                guard c >= 0 && c < grid.width && c < area.right && row >= 0 && row < grid.height else { continue }
+                grid[c, row] = Cell(glyph: g, foreground: e.role, background: e.background)
+            }
+            let label = stats.label(e)
+            put(&grid, label, col + e.glyphs.count + 1, row, .text, limit: area.right)
+            col += e.glyphs.count + 1 + label.unicodeScalars.count + 3
         }
+        return row + 1
     }
 
+    /// A colour bar in the legend row: "label lo ████████ hi" (one cell per shading level);
+    /// returns the column after it.
+    private func drawColorBar(
+        _ grid: inout CellGrid, _ e: LegendEntry, _ scale: ColorBarScale?, col: Int, row: Int, limit: Int
+    ) -> Int {
+        guard let scale else { return col }
+        let ascii = canvas == .ascii
+        let head = e.label + (ascii ? scale.asciiNote : scale.note) + "  " + scale.loLabel + " "
+        put(&grid, head, col, row, .text, limit: limit)
+        var c = col + head.unicodeScalars.count
+        for level in 0..<Palette.densityLevels where c < limit {
+            let role = StyleRole.density(level: level)
+            if c >= 0 && c < grid.width && row >= 0 && row < grid.height {
+                grid[c, row] = Cell(
+                    glyph: PanelRenderer.shadeGlyph(level, canvas: canvas), foreground: role, background: role)
+            }
+            c += 1
+        }
+        put(&grid, " " + scale.hiLabel, c, row, .text, limit: limit)
+        return c + 1 + scale.hiLabel.unicodeScalars.count + 3
+    }
+
+    /// The header row: the y label at the left, the title centred (cut with an ellipsis
+    /// before the note, when there is one), the note at the right.
     private func drawHeader(_ grid: inout CellGrid, _ px: Int, _ py: Int, _ w: Int, _ note: String) {
         let ylab = panel.y.label
-        let title = panel.title
+        let noteLength = note.unicodeScalars.count
+        let titleLimit = px + w - (note.isEmpty ? 0 : noteLength + 1)
         put(&grid, ylab, px, py, .dimText, limit: px + w)
         var end = px + ylab.unicodeScalars.count
-        if !title.isEmpty {
+        if !panel.title.isEmpty {
+            let start0 = ylab.isEmpty ? px : end + 2
+            let title = VisibleText.truncated(panel.title, to: max(0, titleLimit - start0), ascii: canvas == .ascii)
             let len = title.unicodeScalars.count
-            let start = max(px + (w - len) / 2, ylab.isEmpty ? px : end + 2)
-            put(&grid, title, start, py, .title, limit: px + w)
+            let start = max(px + (w - len) / 2, start0)
+            put(&grid, title, start, py, .title, limit: titleLimit)
             end = start + len
         }
         if !note.isEmpty {
-            let len = note.unicodeScalars.count
-            let start = max(px + w - len, end + 1)
+            let start = max(px + w - noteLength, end + 1)
             put(&grid, note, start, py, .warning, limit: px + w)
         }
     }
@@ -240,9 +427,10 @@ struct PanelRenderer {
         grid[x, y] = Cell(glyph: g, foreground: role, background: nil)
     }
 
+    /// Writes `text` from column `x`, cut with an ellipsis when it would pass `limit`.
     private func put(_ grid: inout CellGrid, _ text: String, _ x: Int, _ y: Int, _ role: StyleRole, limit: Int) {
         var col = x
-        for s in text.unicodeScalars {
+        for s in VisibleText.truncated(text, to: max(0, limit - x), ascii: canvas == .ascii).unicodeScalars {
             if col >= limit { break }
             set(&grid, col, y, s, role)
             col += 1
@@ -251,19 +439,43 @@ struct PanelRenderer {
 
     // MARK: layers
 
-    func drawLayers(_ dots: inout DotCanvas, _ axes: PanelAxes) {
-        for layer in Layer.inDrawOrder(data.layers) {
+    /// Draws the layers in draw order (see `Layer`) and reports what it found.
+    @discardableResult
+    func drawLayers(_ dots: inout DotCanvas, _ axes: PanelAxes) -> LayerStats {
+        var stats = LayerStats()
+        let order = data.layers.enumerated().sorted {
+            ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset)
+        }
+        for (index, layer) in order {
             switch layer {
-            case .heatmap(let hm): drawHeatmap(&dots, axes, hm)
+            case .heatmap(let hm):
+                drawHeatmap(&dots, axes, hm)
+                if hm.colorBar { stats.colorBar = ColorBarScale(hm) }
+            case .field(let f):
+                let hm = fieldHeatmap(f, axes, columns: dots.width, rows: dots.height)
+                drawHeatmap(&dots, axes, hm)
+                if f.colorBar { stats.colorBar = ColorBarScale(hm) }
             case .density(let xs, let ys, let levels, _): drawDensity(&dots, axes, xs, ys, levels)
-            case .points(let xs, let ys, let style, _): drawPoints(&dots, axes, xs, ys, style.role, style.glyph)
+            case .bars(let b): drawBars(&dots, axes, b)
+            case .points(let xs, let ys, let style, _):
+                drawPoints(&dots, axes, xs, ys, style)
+                stats.outside[index] = pointsOutside(xs, ys, axes)
             case .hline(let v, let style, _): drawHLine(&dots, axes, v, style)
+            case .vline(let v, let style, _): drawVLine(&dots, axes, v, style)
             case .curve(let xs, let ys, let style, _):
-                drawCurve(&dots, axes, xs, ys, glyph: style.glyph) { _ in style.role }
+                drawCurve(&dots, axes, xs, ys, style: style) { _ in style.role }
             case .styledCurve(let xs, let ys, let roles, let style, _):
-                drawCurve(&dots, axes, xs, ys, glyph: style.glyph) { i in i < roles.count ? roles[i] : style.role }
+                drawCurve(&dots, axes, xs, ys, style: style) { i in i < roles.count ? roles[i] : style.role }
             }
         }
+        return stats
+    }
+
+    /// A field evaluated at the centre of every canvas cell of the plotted ranges.
+    func fieldHeatmap(_ f: HeatmapField, _ axes: PanelAxes, columns: Int, rows: Int) -> Heatmap {
+        f.heatmap(
+            xRange: Float(axes.x.lo)...Float(axes.x.hi), yRange: Float(axes.y.lo)...Float(axes.y.hi),
+            columns: max(1, columns), rows: max(1, rows))
     }
 
     /// Dot coordinates (x from the left, y from the bottom) for plot units, or nil outside.
@@ -292,29 +504,43 @@ struct PanelRenderer {
         }
     }
 
-    func drawPoints(
-        _ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ role: StyleRole, _ g: Unicode.Scalar
-    ) {
+    /// Marks each point inside the plot: one dot (`.dot`) or two side by side (`.pair`), on
+    /// the canvas or beneath it (a backdrop, see `DotCanvas`).
+    func drawPoints(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ style: SeriesStyle) {
         let map = DotMap(axes, dots)
+        let role = style.role
+        let g = style.glyph
+        let pair = style.mark == .pair && canvas != .ascii
         xs.withUnsafeBufferPointer { px in
             ys.withUnsafeBufferPointer { py in
                 for i in 0..<min(px.count, py.count) {
                     let a = px[i]
                     let b = py[i]
                     guard a.isFinite && b.isFinite, let (dx, dy) = map.dot(a, b) else { continue }
-                    dots.set(dx, dy, role: role, glyph: g)
+                    // The pair's second dot is to the right, or to the left at the right edge.
+                    let dx2 = dx + 1 < map.w ? dx + 1 : dx - 1
+                    if style.beneath {
+                        dots.setUnder(dx, dy, role: role, glyph: g, tint: style.tint)
+                        if pair { dots.setUnder(dx2, dy, role: role, glyph: g, tint: style.tint) }
+                    } else {
+                        dots.set(dx, dy, role: role, glyph: g)
+                        if pair { dots.set(dx2, dy, role: role, glyph: g) }
+                    }
                 }
             }
         }
     }
 
+    /// A polyline through the points, clipped, in the style's line pattern; segment i in `role(i)`.
     func drawCurve(
-        _ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], glyph: Unicode.Scalar,
+        _ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], style: SeriesStyle,
         role: (Int) -> StyleRole
     ) {
         let map = DotMap(axes, dots)
         let n = min(xs.count, ys.count)
         guard n > 0 else { return }
+        let glyph = style.glyph
+        var phase = 0
         let w = Double(map.w)
         let h = Double(map.h)
         @inline(__always) func fp(_ i: Int) -> (Double, Double) { map.position(xs[i], ys[i]) }
@@ -334,7 +560,7 @@ struct PanelRenderer {
             }
             let s = q(c0)
             let e = q(c1)
-            dots.line(s.0, s.1, e.0, e.1, role: r, glyph: glyph)
+            dots.line(s.0, s.1, e.0, e.1, role: r, glyph: glyph, pattern: style.line, phase: &phase)
         }
     }
 
@@ -343,6 +569,38 @@ struct PanelRenderer {
         guard v.isFinite, let (_, dy) = map.dot(Float(map.x0), v) else { return }
         let dashed = canvas != .ascii
         for x in 0..<map.w where !dashed || x % 4 < 2 { dots.set(x, dy, role: style.role, glyph: style.glyph) }
+    }
+
+    /// A vertical line across the plot at `v`, in the style's line pattern (ASCII: '|').
+    func drawVLine(_ dots: inout DotCanvas, _ axes: PanelAxes, _ v: Float, _ style: SeriesStyle) {
+        let map = DotMap(axes, dots)
+        guard v.isFinite, let (dx, _) = map.dot(v, Float(map.y0)) else { return }
+        let glyph: Unicode.Scalar = canvas == .ascii ? "|" : style.glyph
+        for y in 0..<map.h where style.line.draws(y) { dots.set(dx, y, role: style.role, glyph: glyph) }
+    }
+
+    /// Bars from x = 0 over their y intervals: each canvas cell whose centre a bar covers is
+    /// filled with the bar's role (shade glyphs by coverage on ASCII canvases).
+    func drawBars(_ dots: inout DotCanvas, _ axes: PanelAxes, _ b: Bars) {
+        let w = dots.width
+        let h = dots.height
+        guard w > 0 && h > 0 else { return }
+        let glyph: Unicode.Scalar? = canvas == .ascii || options.shadeGlyphs ? b.style.glyph : nil
+        for cy in 0..<h {
+            let yc = axes.y.hi - (Double(cy) + 0.5) / Double(h) * (axes.y.hi - axes.y.lo)
+            // The bar whose interval holds the cell's centre.
+            guard let first = b.edges.first, let last = b.edges.last, yc >= Double(first), yc < Double(last) else {
+                continue
+            }
+            var k = 0
+            while k + 1 < b.edges.count - 1 && Double(b.edges[k + 1]) <= yc { k += 1 }
+            let v = Double(b.values[k])
+            guard v.isFinite, v > 0 else { continue }
+            for cx in 0..<w {
+                let xc = axes.x.lo + (Double(cx) + 0.5) / Double(w) * (axes.x.hi - axes.x.lo)
+                if xc >= 0 && xc <= v { dots.fill(cx, cy, role: b.style.role, shadeGlyph: glyph) }
+            }
+        }
     }
 
     func drawDensity(_ dots: inout DotCanvas, _ axes: PanelAxes, _ xs: [Float], _ ys: [Float], _ levels: Int) {
@@ -402,7 +660,7 @@ struct PanelRenderer {
                     let c = colIndex[cx]
                     guard c >= 0 else { continue }
                     let value = v[base + c]
-                    guard value.isFinite, let level = Heatmap.level(value * scales[c]) else { continue }
+                    guard value.isFinite, let level = hm.shadeLevel(value * scales[c]) else { continue }
                     dots.setBackground(cx, cy, role: .density(level: level), shadeGlyph: shadeGlyph(level))
                 }
             }

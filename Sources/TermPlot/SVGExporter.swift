@@ -1,7 +1,8 @@
 /// Writes a VectorScene as a standalone SVG document.
 public enum SVGExporter {
-    /// The SVG text for `scene`.
-    public static func svg(_ scene: VectorScene) -> String {
+    /// The SVG text for `scene`. Images are embedded as PNG through `rasterEncoder` (smoothed
+    /// by the viewer); without one, as one rectangle per run of equal pixels.
+    public static func svg(_ scene: VectorScene, rasterEncoder: (any PNGEncoder)? = nil) -> String {
         var out = ""
         out.reserveCapacity(64 * 1024)
         let w = num(scene.width)
@@ -22,8 +23,9 @@ public enum SVGExporter {
                 if !dash.isEmpty { out += " stroke-dasharray=\"\(dash.map(num).joined(separator: " "))\"" }
                 if opacity < 1 { out += " stroke-opacity=\"\(num(opacity))\"" }
                 out += "/>\n"
-            case .polyline(let points, let color, let width):
+            case .polyline(let points, let color, let width, let dash):
                 out += "<polyline fill=\"none\" stroke=\"\(color.hexString)\" stroke-width=\"\(num(width))\""
+                if !dash.isEmpty { out += " stroke-dasharray=\"\(dash.map(num).joined(separator: " "))\"" }
                 out += " stroke-linejoin=\"round\" stroke-linecap=\"round\" points=\""
                 for (i, p) in points.enumerated() {
                     if i > 0 { out += " " }
@@ -45,10 +47,51 @@ public enum SVGExporter {
                 out +=
                     "<text x=\"\(num(at.x))\" y=\"\(num(at.y))\" font-size=\"\(num(size))\" fill=\"\(color.hexString)\""
                 out += " text-anchor=\"\(a)\"\(bold ? " font-weight=\"bold\"" : "")>\(escape(s))</text>\n"
+            case .image(let x, let y, let width, let height, let raster):
+                image(&out, x: x, y: y, width: width, height: height, raster: raster, encoder: rasterEncoder)
             }
         }
         out += "</svg>\n"
         return out
+    }
+
+    /// An image: a PNG data URI when an encoder is given and succeeds, else rectangles.
+    static func image(
+        _ out: inout String, x: Double, y: Double, width: Double, height: Double, raster: Raster,
+        encoder: (any PNGEncoder)?
+    ) {
+        if let encoder, let png = try? encoder.png(raster) {
+            out += "<image x=\"\(num(x))\" y=\"\(num(y))\" width=\"\(num(width))\" height=\"\(num(height))\""
+            out += " preserveAspectRatio=\"none\" href=\"data:image/png;base64,\(Base64.encode(png))\"/>\n"
+            return
+        }
+        // Runs of equal pixels along each row, slightly overlapping so no seam shows.
+        let pw = width / Double(raster.columns)
+        let ph = height / Double(raster.rows)
+        let px = raster.rgba
+        for r in 0..<raster.rows {
+            var c = 0
+            while c < raster.columns {
+                let o = (r * raster.columns + c) * 4
+                guard px[o + 3] > 0 else {
+                    c += 1
+                    continue
+                }
+                var end = c + 1
+                while end < raster.columns {
+                    let p = (r * raster.columns + end) * 4
+                    guard px[p] == px[o] && px[p + 1] == px[o + 1] && px[p + 2] == px[o + 2] && px[p + 3] == px[o + 3]
+                    else { break }
+                    end += 1
+                }
+                let color = RGB(px[o], px[o + 1], px[o + 2])
+                out += "<rect x=\"\(num(x + Double(c) * pw))\" y=\"\(num(y + Double(r) * ph))\""
+                out += " width=\"\(num(Double(end - c) * pw + 0.5))\" height=\"\(num(ph + 0.5))\""
+                out +=
+                    " fill=\"\(color.hexString)\"\(px[o + 3] < 255 ? " fill-opacity=\"\(num(Double(px[o + 3]) / 255))\"" : "")/>\n"
+                c = end
+            }
+        }
     }
 
     /// A coordinate with at most two decimals.
@@ -75,5 +118,28 @@ public enum SVGExporter {
             }
         }
         return out
+    }
+}
+
+/// Base64 (RFC 4648, with padding) for data URIs.
+enum Base64 {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".unicodeScalars)
+
+    /// `bytes` as base64 text.
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var i = 0
+        while i < bytes.count {
+            let b0 = Int(bytes[i])
+            let b1 = i + 1 < bytes.count ? Int(bytes[i + 1]) : 0
+            let b2 = i + 2 < bytes.count ? Int(bytes[i + 2]) : 0
+            out.append(alphabet[b0 >> 2])
+            out.append(alphabet[(b0 & 3) << 4 | b1 >> 4])
+            out.append(i + 1 < bytes.count ? alphabet[(b1 & 15) << 2 | b2 >> 6] : "=")
+            out.append(i + 2 < bytes.count ? alphabet[b2 & 63] : "=")
+            i += 3
+        }
+        return String(out)
     }
 }

@@ -41,9 +41,49 @@ extension StyleRole {
     }
 }
 
+/// How a points series marks each point on a character canvas (and how large its circles
+/// are in vector exports).
+public enum PointMark: Hashable, Sendable {
+    /// One sub-cell dot per point.
+    case dot
+    /// Two dots side by side per point: a denser, heavier texture than `.dot`, so two point
+    /// series differ by pattern as well as colour.
+    case pair
+}
+
+/// How a curve is drawn: solid, or interrupted so that curves differ by pattern as well as
+/// colour (on every canvas and in vector exports).
+public enum LinePattern: Hashable, Sendable {
+    /// A continuous line.
+    case solid
+    /// Dashes: runs of dots with gaps (vector: 7 px on, 4 px off).
+    case dashed
+    /// Every other dot (vector: 2 px on, 3 px off).
+    case dotted
+
+    /// Whether the dot at step `i` along a character-canvas line is drawn.
+    @inline(__always) func draws(_ i: Int) -> Bool {
+        switch self {
+        case .solid: return true
+        case .dashed: return i % 6 < 4
+        case .dotted: return i % 2 == 0
+        }
+    }
+
+    /// The vector dash array (on/off lengths in pixels; empty for solid).
+    var dash: [Double] {
+        switch self {
+        case .solid: return []
+        case .dashed: return [7, 4]
+        case .dotted: return [2, 3]
+        }
+    }
+}
+
 /// How a series is drawn, chosen by the caller: the role a palette resolves to colours and
-/// attributes, the glyph that marks it on an ASCII canvas (and in its legend there), and its
-/// opacity in vector exports.
+/// attributes, the glyph that marks it on an ASCII canvas (and in its legend there), its
+/// opacity in vector exports, its point mark or line pattern, and whether it sits beneath
+/// the other series (a backdrop).
 public struct SeriesStyle: Hashable, Sendable {
     /// The role (usually `.series(slot:level:)`).
     public var role: StyleRole
@@ -51,13 +91,31 @@ public struct SeriesStyle: Hashable, Sendable {
     public var glyph: Unicode.Scalar
     /// Opacity of points in vector exports (0...1); lines are always opaque.
     public var opacity: Double
+    /// How points are marked (points layers only).
+    public var mark: PointMark
+    /// How lines are drawn (curve layers only).
+    public var line: LinePattern
+    /// A backdrop: its dots show only in cells no other point or curve series marks and no
+    /// heatmap shades (so it never covers them), and in vector exports it is drawn first,
+    /// below heatmaps.
+    public var beneath: Bool
+    /// The background role of the cells this series marks on a character canvas (a faint
+    /// tint that stays visible under other series), where no heatmap shades them; nil: none.
+    public var tint: StyleRole?
 
     /// Creates a style.
-    public init(role: StyleRole, glyph: Unicode.Scalar, opacity: Double = 0.7) {
+    public init(
+        role: StyleRole, glyph: Unicode.Scalar, opacity: Double = 0.7, mark: PointMark = .dot,
+        line: LinePattern = .solid, beneath: Bool = false, tint: StyleRole? = nil
+    ) {
         precondition(!VisibleText.isControl(glyph), "a series glyph must be printable, got U+\(glyph.value)")
         precondition(opacity >= 0 && opacity <= 1, "opacity must be in 0...1")
         self.role = role
         self.glyph = glyph
         self.opacity = opacity
+        self.mark = mark
+        self.line = line
+        self.beneath = beneath
+        self.tint = tint
     }
 }

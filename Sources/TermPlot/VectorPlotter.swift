@@ -27,6 +27,15 @@ public enum VectorPlotter {
                 panel: figure.panels[i].withVisibleText, data: data[i], xExtent: extents[i].0, yExtent: extents[i].1,
                 palette: palette)
         }
+        // Side-by-side panels sharing y get the same margins above and below their plots.
+        if figure.layout == .horizontal && figure.sharedY && figure.panels.count > 1 {
+            let top = plots.map { $0.topReserve }.max() ?? 0
+            let bottom = zip(plots, rects).map { $0.bottomReserve(width: Double($1.w)) }.max() ?? 0
+            for i in plots.indices {
+                plots[i].minTop = top
+                plots[i].minBottom = bottom
+            }
+        }
         // Stacked panels sharing x get one left margin so their x axes line up.
         if figure.layout == .vertical && figure.sharedX && figure.panels.count > 1 {
             var widest = 0.0
@@ -53,6 +62,50 @@ public enum VectorPlotter {
         var commands: [VectorCommand] = []
         /// The left margin (y tick labels) is at least this wide.
         var minLeft = 0.0
+        /// The margins above and below the plot are at least this tall.
+        var minTop = 0.0
+        var minBottom = 0.0
+
+        /// The panel's legend entries on the legend row (a colour bar goes beside the plot).
+        var legendRow: [LegendEntry] {
+            panel.showLegend ? legendEntries(data.layers, canvas: .braille).filter { $0.mark != .colorBar } : []
+        }
+
+        /// Whether the panel has a header row.
+        var hasHeader: Bool { !(panel.title.isEmpty && panel.y.label.isEmpty && data.skipped == 0) }
+
+        /// Pixels above the plot area.
+        var topReserve: Double { hasHeader ? 26 : 8 }
+
+        /// Pixels below the plot area of a panel `width` wide: tick labels, x label, legend
+        /// rows, notes.
+        func bottomReserve(width: Double) -> Double {
+            let rows = legendLines(legendRow, stats: LayerStats(), width: width - 64).count
+            return 8 + 20 + (panel.x.label.isEmpty ? 0 : 20) + Double(rows) * 22 + Double(panel.notes.count) * 18
+        }
+
+        /// Width of one legend entry (mark, label, gap).
+        static func legendWidth(_ label: String) -> Double { 26 + textWidth(label, VectorPlotter.legendFont) + 20 }
+
+        /// The legend entries wrapped into lines no wider than `width` (each line at least one entry).
+        /// Labels are measured with room for an "(N outside)" note.
+        func legendLines(_ legend: [LegendEntry], stats: LayerStats, width: Double) -> [[LegendEntry]] {
+            var lines: [[LegendEntry]] = []
+            var line: [LegendEntry] = []
+            var used = 0.0
+            for e in legend {
+                let w = PanelPlot.legendWidth(stats.label(e) + (e.mark == .points ? " (99999 outside)" : ""))
+                if !line.isEmpty && used + w > width {
+                    lines.append(line)
+                    line = []
+                    used = 0
+                }
+                line.append(e)
+                used += w
+            }
+            if !line.isEmpty { lines.append(line) }
+            return lines
+        }
 
         init(panel: Panel, data: PanelData, xExtent: Extent, yExtent: Extent, palette: Palette) {
             self.panel = panel
@@ -71,27 +124,39 @@ public enum VectorPlotter {
         /// Plots into the rectangle; returns the left margin used (0 if nothing fit).
         @discardableResult
         mutating func plot(x: Double, y: Double, w: Double, h: Double) -> Double {
-            let legend = panel.showLegend ? panel.layers.compactMap { $0.legendEntry(canvas: .braille) } : []
+            let legend = panel.showLegend ? legendEntries(data.layers, canvas: .braille) : []
+            let rowEntries = legend.filter { $0.mark != .colorBar }
+            let colorBar = legend.first { $0.mark == .colorBar }
             let note = data.skipped > 0 ? "\(data.skipped) skipped" : ""
-            let header = !(panel.title.isEmpty && panel.y.label.isEmpty && note.isEmpty)
-            let top = y + (header ? 26 : 8)
-            var bottom = y + h - 8 - 20  // tick labels
-            if !panel.x.label.isEmpty { bottom -= 20 }
-            if !legend.isEmpty { bottom -= 22 }
+            let header = hasHeader
+            let top = y + max(topReserve, minTop)
+            let bottom = y + h - max(bottomReserve(width: w), minBottom)
             let ah = bottom - top - 6
             guard ah > 20 else { return 0 }
-            let (axes, yTicks, left) = fitAxes(width: w, plotHeight: ah)
-            let aw = w - left - 14
+            // A colour bar takes a strip at the right: gap, bar, tick labels.
+            let barStrip = colorBar == nil ? 0.0 : 74.0
+            let (axes, yTicks, left) = fitAxes(width: w - barStrip, plotHeight: ah)
+            let aw = w - left - 14 - barStrip
             guard aw > 20 else { return 0 }
             let cellW = VectorPlotter.tickFont * VectorPlotter.charWidth
             let xTicks = TickFitter.horizontal(axes.x, cells: max(1, Int(aw / cellW)), overhang: Int(left / cellW))
             let frame = Frame(x: x + left, y: top, w: aw, h: ah, axes: axes)
             drawGridLines(frame, xTicks: xTicks, yTicks: yTicks)
-            drawLayers(frame)
+            let stats = drawLayers(frame)
             commands.append(
                 .rect(x: frame.x, y: frame.y, width: aw, height: ah, fill: nil, stroke: color(.axis), lineWidth: 1))
             drawTicks(frame, xTicks: xTicks, yTicks: yTicks)
-            drawXLabelAndLegend(frame, legend: legend)
+            var row = drawXLabelAndLegend(frame, legend: rowEntries, stats: stats, width: x + w - frame.x - 4)
+            for line in panel.notes {
+                row += 18
+                commands.append(
+                    .text(
+                        line, at: VectorPoint(x + 4, row), size: VectorPlotter.legendFont, color: color(.text),
+                        anchor: .start, bold: false))
+            }
+            if let colorBar, let scale = stats.colorBar {
+                drawColorBar(frame, label: colorBar.label, scale: scale)
+            }
             if header { drawHeader(frame, x: x, y: y, w: w, note: note) }
             return left
         }
@@ -163,8 +228,12 @@ public enum VectorPlotter {
             }
         }
 
-        /// The x axis label, then the legend, below the tick labels.
-        mutating func drawXLabelAndLegend(_ frame: Frame, legend: [LegendEntry]) {
+        /// The x axis label, then the legend, below the tick labels; returns the baseline of
+        /// the last row drawn.
+        @discardableResult
+        mutating func drawXLabelAndLegend(_ frame: Frame, legend: [LegendEntry], stats: LayerStats, width: Double)
+            -> Double
+        {
             var row = frame.y + frame.h + 26
             if !panel.x.label.isEmpty {
                 row += 16
@@ -173,17 +242,20 @@ public enum VectorPlotter {
                         panel.x.label, at: VectorPoint(frame.x + frame.w / 2, row), size: VectorPlotter.labelFont,
                         color: color(.dimText), anchor: .middle, bold: false))
             }
-            guard !legend.isEmpty else { return }
-            row += 20
-            var lx = frame.x
-            for e in legend {
-                drawLegendMark(e, x: lx, row: row)
-                commands.append(
-                    .text(
-                        e.label, at: VectorPoint(lx + 22, row), size: VectorPlotter.legendFont, color: color(.text),
-                        anchor: .start, bold: false))
-                lx += 22 + PanelPlot.textWidth(e.label, VectorPlotter.legendFont) + 20
+            for (i, line) in legendLines(legend, stats: stats, width: width).enumerated() {
+                row += i == 0 ? 20 : 22
+                var lx = frame.x
+                for e in line {
+                    let label = stats.label(e)
+                    drawLegendMark(e, x: lx, row: row)
+                    commands.append(
+                        .text(
+                            label, at: VectorPoint(lx + 26, row), size: VectorPlotter.legendFont, color: color(.text),
+                            anchor: .start, bold: false))
+                    lx += PanelPlot.legendWidth(label)
+                }
             }
+            return row
         }
 
         /// A legend entry's mark (square, line, dashed line or shaded area) at `x` on `row`.
@@ -191,18 +263,78 @@ public enum VectorPlotter {
             let c = color(e.role)
             switch e.mark {
             case .points:
-                commands.append(.rect(x: lx + 4, y: row - 9, width: 8, height: 8, fill: c, stroke: nil, lineWidth: 0))
-            case .line, .dashed:
-                commands.append(
-                    .line(
-                        from: VectorPoint(lx, row - 5), to: VectorPoint(lx + 16, row - 5), color: c, width: 2.5,
-                        dash: e.mark == .dashed ? [4, 3] : [], opacity: 1))
-            case .area:
+                if let tint = e.background {
+                    commands.append(
+                        .rect(x: lx, y: row - 13, width: 20, height: 14, fill: fill(tint), stroke: nil, lineWidth: 0))
+                }
+                let side = e.pointMark == .pair ? 9.0 : 6.0
                 commands.append(
                     .rect(
-                        x: lx, y: row - 11, width: 16, height: 11, fill: fill(.density(level: 5)), stroke: nil,
+                        x: lx + 10 - side / 2, y: row - 6 - side / 2, width: side, height: side, fill: c, stroke: nil,
                         lineWidth: 0))
+            case .line, .dashed:
+                let dash = e.mark == .dashed ? [4.0, 3.0] : e.line.dash
+                commands.append(
+                    .line(
+                        from: VectorPoint(lx, row - 5), to: VectorPoint(lx + 20, row - 5), color: c, width: 2.5,
+                        dash: dash, opacity: 1))
+            case .vertical:
+                commands.append(
+                    .line(
+                        from: VectorPoint(lx + 10, row - 13), to: VectorPoint(lx + 10, row + 2), color: c, width: 2,
+                        dash: [], opacity: 1))
+            case .area, .colorBar:
+                commands.append(
+                    .rect(
+                        x: lx, y: row - 11, width: 20, height: 11, fill: fill(e.background ?? .density(level: 5)),
+                        stroke: nil, lineWidth: 0))
             }
+        }
+
+        /// A vertical colour bar right of the frame: the continuous ramp, ticks with values,
+        /// the label above.
+        mutating func drawColorBar(_ frame: Frame, label: String, scale: ColorBarScale) {
+            let bx = frame.x + frame.w + 14
+            let bw = 14.0
+            let rows = 128
+            var rgba = [UInt8]()
+            rgba.reserveCapacity(rows * 4)
+            for r in 0..<rows {
+                let c = palette.densityColor(1 - Double(r) / Double(rows - 1))
+                rgba += [c.r, c.g, c.b, 255]
+            }
+            commands.append(
+                .image(
+                    x: bx, y: frame.y, width: bw, height: frame.h, raster: Raster(columns: 1, rows: rows, rgba: rgba)))
+            commands.append(
+                .rect(x: bx, y: frame.y, width: bw, height: frame.h, fill: nil, stroke: color(.axis), lineWidth: 1))
+            let ticks: [Tick]
+            if scale.log && scale.lo > 0 {
+                ticks = NiceTicks.logTicks(lo: log10(scale.lo), hi: log10(scale.hi), maxCount: 5)
+            } else {
+                ticks = NiceTicks.ticks(lo: scale.lo, hi: max(scale.hi, scale.lo + 1e-9), maxCount: 5)
+            }
+            for t in ticks {
+                let f =
+                    scale.log && scale.lo > 0
+                    ? (log10(t.value) - log10(scale.lo)) / (log10(scale.hi) - log10(scale.lo))
+                    : (t.value - scale.lo) / (scale.hi - scale.lo)
+                guard f >= -1e-9 && f <= 1 + 1e-9 else { continue }
+                let py = frame.py(f)
+                commands.append(
+                    .line(
+                        from: VectorPoint(bx + bw, py), to: VectorPoint(bx + bw + 4, py), color: color(.axis), width: 1,
+                        dash: [], opacity: 1))
+                commands.append(
+                    .text(
+                        t.label, at: VectorPoint(bx + bw + 7, py + 4), size: VectorPlotter.tickFont,
+                        color: color(.text), anchor: .start, bold: false))
+            }
+            let title = label + scale.note
+            commands.append(
+                .text(
+                    title, at: VectorPoint(bx + bw, frame.y - 6), size: VectorPlotter.tickFont, color: color(.dimText),
+                    anchor: .end, bold: false))
         }
 
         /// The header row: y label at the left, title centred over the frame, note at the right.
@@ -244,27 +376,51 @@ public enum VectorPlotter {
             }
         }
 
-        /// Draws the layers in draw order (see `Layer`).
-        mutating func drawLayers(_ frame: Frame) {
-            for layer in Layer.inDrawOrder(data.layers) {
+        /// Draws the layers in draw order (see `Layer`) and reports what it found.
+        mutating func drawLayers(_ frame: Frame) -> LayerStats {
+            var stats = LayerStats()
+            let order = data.layers.enumerated().sorted {
+                ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset)
+            }
+            for (index, layer) in order {
                 switch layer {
-                case .heatmap(let hm): drawHeatmap(frame, hm)
+                case .heatmap(let hm):
+                    drawHeatmap(frame, hm)
+                    if hm.colorBar { stats.colorBar = ColorBarScale(hm) }
+                case .field(let f):
+                    // Two pixels per value: the image is smoothed, so finer adds nothing visible.
+                    let hm = f.heatmap(
+                        xRange: Float(frame.axes.x.lo)...Float(frame.axes.x.hi),
+                        yRange: Float(frame.axes.y.lo)...Float(frame.axes.y.hi),
+                        columns: max(1, min(800, Int(frame.w / 2))), rows: max(1, min(800, Int(frame.h / 2))))
+                    drawHeatmap(frame, hm)
+                    if f.colorBar { stats.colorBar = ColorBarScale(hm) }
                 case .density(let xs, let ys, let levels, _): drawDensity(frame, xs, ys, levels)
-                case .points(let xs, let ys, let style, _): drawPoints(frame, xs, ys, style)
+                case .bars(let b): drawBars(frame, b)
+                case .points(let xs, let ys, let style, _):
+                    drawPoints(frame, xs, ys, style)
+                    stats.outside[index] = pointsOutside(xs, ys, frame.axes)
                 case .hline(let v, let style, _): drawHLine(frame, v, style.role)
+                case .vline(let v, let style, _): drawVLine(frame, v, style)
                 case .curve(let xs, let ys, let style, _):
                     for piece in clippedPieces(frame, xs, ys) {
-                        commands.append(.polyline(points: piece.map(\.1), color: color(style.role), width: 2.5))
+                        commands.append(
+                            .polyline(
+                                points: piece.map(\.1), color: color(style.role), width: 2.5, dash: style.line.dash))
                     }
                 case .styledCurve(let xs, let ys, let roles, let style, _):
                     drawStyledCurve(frame, xs, ys, roles, style.role)
                 }
             }
+            return stats
         }
 
-        /// One circle per finite point inside the frame, at the style's opacity.
+        /// One circle per finite point inside the frame, at the style's opacity (a `.pair`
+        /// mark draws larger circles).
         mutating func drawPoints(_ frame: Frame, _ xs: [Float], _ ys: [Float], _ style: SeriesStyle) {
-            let radius = max(1.0, min(2.2, min(frame.w, frame.h) / 300))
+            // A backdrop is larger and fainter; a series drawn over it smaller, so both show.
+            var radius = max(1.0, min(2.2, min(frame.w, frame.h) / 300))
+            if style.beneath { radius *= 1.3 } else if style.mark == .pair { radius *= 0.75 }
             var centers: [VectorPoint] = []
             centers.reserveCapacity(xs.count)
             for i in 0..<min(xs.count, ys.count) where xs[i].isFinite && ys[i].isFinite && frame.inside(xs[i], ys[i]) {
@@ -272,6 +428,28 @@ public enum VectorPlotter {
             }
             commands.append(
                 .circles(centers: centers, radius: radius, color: color(style.role), opacity: style.opacity))
+        }
+
+        /// A vertical line down the frame at `v`, when it is inside.
+        mutating func drawVLine(_ frame: Frame, _ v: Float, _ style: SeriesStyle) {
+            guard v.isFinite else { return }
+            let fx = frame.axes.x.fraction(Double(v))
+            guard fx >= 0 && fx <= 1 else { return }
+            let px = frame.px(fx)
+            commands.append(
+                .line(
+                    from: VectorPoint(px, frame.y), to: VectorPoint(px, frame.y + frame.h), color: color(style.role),
+                    width: 1.5, dash: style.line.dash, opacity: 1))
+        }
+
+        /// Bars from x = 0 over their y intervals, filled with their role at the style's opacity.
+        mutating func drawBars(_ frame: Frame, _ b: Bars) {
+            let c = fill(b.style.role)
+            for k in 0..<b.values.count where b.values[k].isFinite && b.values[k] > 0 {
+                cell(
+                    frame, 0, Double(b.edges[k]), Double(b.values[k]), Double(b.edges[k + 1]),
+                    c.mixed(with: palette.background, amount: 1 - b.style.opacity))
+            }
         }
 
         /// A dashed horizontal line across the frame at `v`, when it is inside.
@@ -337,32 +515,52 @@ public enum VectorPlotter {
             return pieces
         }
 
+        /// The heatmap as one smoothed image in the continuous colormap (no cell blocks, no
+        /// seams): each value's position on the ramp (`Heatmap.rampPosition`) picks its colour;
+        /// values too faint to shade are transparent. Clipped to the frame.
         mutating func drawHeatmap(_ frame: Frame, _ hm: Heatmap) {
             let scales = hm.scales()
-            let cw = Double(hm.xRange.upperBound - hm.xRange.lowerBound) / Double(hm.columns)
-            let rh = Double(hm.yRange.upperBound - hm.yRange.lowerBound) / Double(hm.rows)
-            // One rectangle per run of equal levels along a row keeps the SVG small.
-            for r in 0..<hm.rows {
-                let y0 = Double(hm.yRange.lowerBound) + Double(r) * rh
-                var c = 0
-                while c < hm.columns {
-                    let v = hm.values[r * hm.columns + c]
-                    guard v.isFinite, let level = Heatmap.level(v * scales[c]) else {
-                        c += 1
-                        continue
-                    }
-                    var end = c + 1
-                    while end < hm.columns {
-                        let u = hm.values[r * hm.columns + end]
-                        guard u.isFinite, Heatmap.level(u * scales[end]) == level else { break }
-                        end += 1
-                    }
-                    let x0 = Double(hm.xRange.lowerBound) + Double(c) * cw
-                    let x1 = Double(hm.xRange.lowerBound) + Double(end) * cw
-                    cell(frame, x0, y0, x1, y0 + rh, fill(.density(level: level)))
-                    c = end
+            // The heatmap's rectangle in frame fractions, and the part of it inside the frame.
+            let fx0 = frame.axes.x.fraction(Double(hm.xRange.lowerBound))
+            let fx1 = frame.axes.x.fraction(Double(hm.xRange.upperBound))
+            let fy0 = frame.axes.y.fraction(Double(hm.yRange.lowerBound))
+            let fy1 = frame.axes.y.fraction(Double(hm.yRange.upperBound))
+            guard fx1 > fx0 && fy1 > fy0 else { return }
+            let cx0 = max(0, Int(((max(0, fx0) - fx0) / (fx1 - fx0) * Double(hm.columns)).rounded(.down)))
+            let cx1 = min(hm.columns, Int(((min(1, fx1) - fx0) / (fx1 - fx0) * Double(hm.columns)).rounded(.up)))
+            let ry0 = max(0, Int(((max(0, fy0) - fy0) / (fy1 - fy0) * Double(hm.rows)).rounded(.down)))
+            let ry1 = min(hm.rows, Int(((min(1, fy1) - fy0) / (fy1 - fy0) * Double(hm.rows)).rounded(.up)))
+            guard cx1 > cx0 && ry1 > ry0 else { return }
+            let columns = cx1 - cx0
+            let rows = ry1 - ry0
+            var lut = [RGB]()
+            lut.reserveCapacity(256)
+            for i in 0..<256 { lut.append(palette.densityColor(Double(i) / 255)) }
+            var rgba = [UInt8](repeating: 0, count: columns * rows * 4)
+            var any = false
+            for r in 0..<rows {
+                let source = ry1 - 1 - r  // raster row 0 is the top
+                for c in 0..<columns {
+                    let v = hm.values[source * hm.columns + cx0 + c]
+                    guard v.isFinite, let t = hm.rampPosition(v * scales[cx0 + c]) else { continue }
+                    let color = lut[Int((t * 255).rounded())]
+                    let o = (r * columns + c) * 4
+                    rgba[o] = color.r
+                    rgba[o + 1] = color.g
+                    rgba[o + 2] = color.b
+                    rgba[o + 3] = 255
+                    any = true
                 }
             }
+            guard any else { return }
+            let left = frame.px(fx0 + Double(cx0) / Double(hm.columns) * (fx1 - fx0))
+            let right = frame.px(fx0 + Double(cx1) / Double(hm.columns) * (fx1 - fx0))
+            let bottom = frame.py(fy0 + Double(ry0) / Double(hm.rows) * (fy1 - fy0))
+            let top = frame.py(fy0 + Double(ry1) / Double(hm.rows) * (fy1 - fy0))
+            commands.append(
+                .image(
+                    x: left, y: top, width: right - left, height: bottom - top,
+                    raster: Raster(columns: columns, rows: rows, rgba: rgba)))
         }
 
         mutating func drawDensity(_ frame: Frame, _ xs: [Float], _ ys: [Float], _ levels: Int) {

@@ -16,12 +16,32 @@ public enum VectorCommand: Sendable {
     case rect(x: Double, y: Double, width: Double, height: Double, fill: RGB?, stroke: RGB?, lineWidth: Double)
     /// A straight line, optionally dashed (`dash` = on/off lengths).
     case line(from: VectorPoint, to: VectorPoint, color: RGB, width: Double, dash: [Double], opacity: Double)
-    /// An open polyline.
-    case polyline(points: [VectorPoint], color: RGB, width: Double)
+    /// An open polyline, optionally dashed (`dash` = on/off lengths).
+    case polyline(points: [VectorPoint], color: RGB, width: Double, dash: [Double])
     /// Many filled circles of one colour (one per data point).
     case circles(centers: [VectorPoint], radius: Double, color: RGB, opacity: Double)
     /// Text with its baseline at `at`.
     case text(String, at: VectorPoint, size: Double, color: RGB, anchor: TextAnchor, bold: Bool)
+    /// A raster stretched over a rectangle and smoothed (bilinear): a heatmap evaluated on a
+    /// grid, a colour bar.
+    case image(x: Double, y: Double, width: Double, height: Double, raster: Raster)
+}
+
+/// An RGBA image, row 0 at the top: what `VectorCommand.image` draws.
+public struct Raster: Hashable, Sendable {
+    /// Size in pixels.
+    public let columns: Int, rows: Int
+    /// `columns * rows * 4` bytes: red, green, blue, alpha (not premultiplied), row-major.
+    public let rgba: [UInt8]
+
+    /// Creates a raster; `rgba` must hold `columns * rows * 4` bytes.
+    public init(columns: Int, rows: Int, rgba: [UInt8]) {
+        precondition(columns >= 1 && rows >= 1, "a raster needs at least one pixel")
+        precondition(rgba.count == columns * rows * 4, "a raster needs columns * rows * 4 bytes")
+        self.columns = columns
+        self.rows = rows
+        self.rgba = rgba
+    }
 }
 
 /// A picture as drawing commands in pixels: what `VectorPlotter` produces from a Figure.

@@ -26,6 +26,25 @@ public enum VisibleText {
         return String(out)
     }
 
+    /// The ellipsis that marks cut text: "…", or "..." where only ASCII can show.
+    public static func ellipsis(ascii: Bool) -> String { ascii ? "..." : "\u{2026}" }
+
+    /// `text` cut to at most `width` cells (one per scalar) with an ellipsis at the end when
+    /// it is longer; unchanged when it fits. With `ascii` the ellipsis is "..." (or as many
+    /// dots as fit).
+    public static func truncated(_ text: String, to width: Int, ascii: Bool = false) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > width else { return text }
+        guard width > 0 else { return "" }
+        let mark = ellipsis(ascii: ascii)
+        let markLength = mark.unicodeScalars.count
+        guard width > markLength else { return String(String.UnicodeScalarView(mark.unicodeScalars.prefix(width))) }
+        var kept = String.UnicodeScalarView(scalars.prefix(width - markLength))
+        // No space right before the ellipsis.
+        while let last = kept.last, last == " " { kept.removeLast() }
+        return String(kept) + mark
+    }
+
     /// The visible escape of one control character.
     static func escape(_ scalar: Unicode.Scalar) -> String {
         let v = scalar.value

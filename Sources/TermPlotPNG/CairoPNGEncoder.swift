@@ -12,6 +12,43 @@ public struct CairoPNGEncoder: PNGEncoder {
         try CairoRasterizer.withSurface(scene) { surface throws(ExportError) in try Self.pngStream(surface) }
     }
 
+    /// A raster as a PNG file at its own size (alpha kept).
+    public func png(_ raster: Raster) throws(ExportError) -> [UInt8] {
+        guard let surface = Self.surface(raster) else { throw Self.failure("cannot create a raster surface") }
+        defer { cairo_surface_destroy(surface) }
+        return try Self.pngStream(surface)
+    }
+
+    /// An ARGB32 image surface holding `raster` (premultiplied alpha, as cairo stores it).
+    static func surface(_ raster: Raster) -> OpaquePointer? {
+        let w = Int32(raster.columns)
+        let h = Int32(raster.rows)
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h) else { return nil }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+            let data = cairo_image_surface_get_data(surface)
+        else {
+            cairo_surface_destroy(surface)
+            return nil
+        }
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        data.withMemoryRebound(to: UInt8.self, capacity: stride * raster.rows) { bytes in
+            for r in 0..<raster.rows {
+                let row = UnsafeMutableRawPointer(bytes + r * stride).bindMemory(
+                    to: UInt32.self, capacity: raster.columns)
+                for c in 0..<raster.columns {
+                    let o = (r * raster.columns + c) * 4
+                    let a = UInt32(raster.rgba[o + 3])
+                    func pre(_ v: UInt8) -> UInt32 { (UInt32(v) * a + 127) / 255 }
+                    row[c] =
+                        a << 24 | pre(raster.rgba[o]) << 16 | pre(raster.rgba[o + 1]) << 8 | pre(raster.rgba[o + 2])
+                }
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        return surface
+    }
+
     /// The PNG encoding of a drawn surface, through cairo's stream writer.
     private static func pngStream(_ surface: OpaquePointer) throws(ExportError) -> [UInt8] {
         let sink = ByteSink()
@@ -72,13 +109,17 @@ public struct CairoPNGEncoder: PNGEncoder {
                 cairo_line_to(cr, b.x, b.y)
                 cairo_stroke(cr)
                 cairo_set_dash(cr, nil, 0, 0)
-            case .polyline(let points, let color, let width):
+            case .polyline(let points, let color, let width, let dash):
                 guard let first = points.first else { continue }
                 source(cr, color)
                 cairo_set_line_width(cr, width)
+                dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
                 cairo_move_to(cr, first.x, first.y)
                 for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
                 cairo_stroke(cr)
+                cairo_set_dash(cr, nil, 0, 0)
+            case .image(let x, let y, let width, let height, let raster):
+                drawImage(raster, x: x, y: y, width: width, height: height, cr)
             case .circles(let centers, let r, let color, let opacity):
                 source(cr, color, opacity)
                 for c in centers {
@@ -90,6 +131,24 @@ public struct CairoPNGEncoder: PNGEncoder {
                 drawText(VisibleText.escaped(s), at: at, size: size, color: color, anchor: anchor, bold: bold, cr)
             }
         }
+    }
+
+    /// A raster stretched over a rectangle, smoothed (bilinear) and clipped to it.
+    static func drawImage(_ raster: Raster, x: Double, y: Double, width: Double, height: Double, _ cr: OpaquePointer) {
+        guard width > 0, height > 0, let image = surface(raster) else { return }
+        defer { cairo_surface_destroy(image) }
+        cairo_save(cr)
+        cairo_rectangle(cr, x, y, width, height)
+        cairo_clip(cr)
+        cairo_translate(cr, x, y)
+        cairo_scale(cr, width / Double(raster.columns), height / Double(raster.rows))
+        cairo_set_source_surface(cr, image, 0, 0)
+        if let pattern = cairo_get_source(cr) {
+            cairo_pattern_set_filter(pattern, CAIRO_FILTER_BILINEAR)
+            cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
+        }
+        cairo_paint(cr)
+        cairo_restore(cr)
     }
 
     /// One line of text with its baseline at `at`, aligned by `anchor`.

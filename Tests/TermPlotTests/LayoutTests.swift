@@ -74,8 +74,8 @@ struct LayoutTests {
             .curve(xs: [0, 1], ys: [0, 1], style: .line, label: "MSE"),
         ])
         let r = rows(FigureRenderer.render(Figure(p), width: 30, height: 8, canvas: .braille))
-        #expect(r.last!.contains("⠶ data") && r.last!.contains("⠤ MSE"))
+        #expect(r.last!.contains("⠊ data") && r.last!.contains("⠤⠤⠤ MSE"))
         let a = rows(FigureRenderer.render(Figure(p), width: 30, height: 8, canvas: .ascii))
-        #expect(a.last!.contains(". data") && a.last!.contains("# MSE"))
+        #expect(a.last!.contains(". data") && a.last!.contains("### MSE"))
     }
 }
