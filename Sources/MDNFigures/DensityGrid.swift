@@ -30,6 +30,19 @@ public enum DensityGrid {
             xRange: xRange, yRange: yRange, normalise: .perColumn, label: label)
     }
 
+    /// p(y|x) of `source`, tempered by `temperatures`, as a field the renderer evaluates at
+    /// its target's resolution over the plotted area (within `xDomain`): one mixture per
+    /// column, the even-grid evaluator down each column. Normalised per column (each x's
+    /// density fills its column), linear, with a colour bar.
+    public static func field(
+        _ source: MixtureSource, temperatures: Temperatures, xDomain: ClosedRange<Float>?
+    ) -> HeatmapField {
+        HeatmapField(xDomain: xDomain, normalise: .perColumn, scale: .linear, label: label, colorBar: true) {
+            xs, yRange, rows in
+            temperatures.temper(source.mixtures(at: xs)).densityGrid(rows: rows, yRange: yRange)
+        }
+    }
+
     /// `n` centres of equal cells spanning `range`.
     public static func centres(_ range: ClosedRange<Float>, _ n: Int) -> [Float] {
         let step = (range.upperBound - range.lowerBound) / Float(n)

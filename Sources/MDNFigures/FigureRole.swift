@@ -19,32 +19,46 @@ public enum FigureRole: Hashable, Sendable {
     case mseCurve
     /// Samples drawn from the MDN.
     case mdnSamples
-    /// Mixture component `index` (cycled through the theme's component colours), with a
-    /// brightness `level` in 0..<Palette.densityLevels following its mixing weight.
-    case component(index: Int, level: UInt8)
+    /// The faint tint of the cells that hold data (the data's backdrop under the models,
+    /// the histogram of the data near a slice): the ground truth's colour mostly background.
+    case dataTint
+    /// The mixture component ranked `rank` (0 = the largest mixing weight) of `of`: its
+    /// colour comes from the theme's component colormap at rank / (of - 1), its brightness
+    /// `level` in 0..<Palette.densityLevels follows its mixing weight.
+    case component(rank: Int, of: Int, level: UInt8)
     /// A loss curve: the model and whether it is the training or validation loss.
     case loss(model: LossModel, split: LossSplit)
 
     /// The first slot of the components (slots below it name the fixed roles).
     static let componentSlot: UInt16 = 16
-    /// The largest component index with a slot of its own.
-    static let maximumComponentIndex = Int(UInt16.max - componentSlot)
+    /// The most components that have slots of their own (rank r of n takes slot
+    /// 16 + n(n-1)/2 + r, which fits a 16-bit slot up to 300 components).
+    public static let maximumComponents = 300
     /// The brightest level.
     static let topLevel = Palette.densityLevels - 1
 
     /// The TermPlot role: a series slot (truth 0, backdrop 1, MSE curve 2, MDN samples 3,
-    /// losses 4...7, component k at 16 + k with its level).
+    /// losses 4...7, data tint 8, component rank r of n at 16 + n(n-1)/2 + r with its level).
     public var styleRole: StyleRole {
         switch self {
         case .truth: return .series(0)
         case .backdrop: return .series(1)
         case .mseCurve: return .series(2)
         case .mdnSamples: return .series(3)
+        case .dataTint: return .series(8)
         case .loss(let model, let split): return .series(4 + 2 * UInt16(model.rawValue) + UInt16(split.rawValue))
-        case .component(let index, let level):
-            let i = UInt16(max(0, min(index, Self.maximumComponentIndex)))
-            return .series(slot: Self.componentSlot + i, level: min(level, Self.topLevel))
+        case .component(let rank, let count, let level):
+            let n = max(1, min(count, Self.maximumComponents))
+            let r = max(0, min(rank, n - 1))
+            return .series(slot: Self.componentSlot + UInt16(n * (n - 1) / 2 + r), level: min(level, Self.topLevel))
         }
+    }
+
+    /// Where a component sits on the theme's component colormap: 0 for the largest weight,
+    /// 1 for the smallest (0 when there is one component).
+    public var colormapPosition: Double? {
+        guard case .component(let rank, let count, _) = self else { return nil }
+        return count <= 1 ? 0 : Double(max(0, min(rank, count - 1))) / Double(count - 1)
     }
 
     /// The figure role a TermPlot role stands for, or nil for TermPlot's own roles and
@@ -60,19 +74,27 @@ public enum FigureRole: Hashable, Sendable {
             let n = UInt8(slot - 4)
             guard let model = LossModel(rawValue: n / 2), let split = LossSplit(rawValue: n % 2) else { return nil }
             self = .loss(model: model, split: split)
-        case Self.componentSlot...: self = .component(index: Int(slot - Self.componentSlot), level: level)
+        case 8: self = .dataTint
+        case Self.componentSlot...:
+            // Invert 16 + n(n-1)/2 + r (0 <= r < n).
+            let s = Int(slot - Self.componentSlot)
+            var n = 1
+            while (n + 1) * n / 2 <= s { n += 1 }
+            guard n <= Self.maximumComponents else { return nil }
+            self = .component(rank: s - n * (n - 1) / 2, of: n, level: level)
         default: return nil
         }
     }
 
     /// The glyph on ASCII canvases, so series differ without colour: data '.', MDN samples
-    /// '+', MSE curve '#', components a...z (cycled), losses '*', 'o', 'x', '%'.
+    /// '+', MSE curve '#', components a...z by rank of weight (cycled), losses '*', 'o', 'x', '%'.
     public var asciiGlyph: Unicode.Scalar {
         switch self {
         case .truth, .backdrop: return "."
+        case .dataTint: return ":"
         case .mdnSamples: return "+"
         case .mseCurve: return "#"
-        case .component(let index, _): return Unicode.Scalar(UInt8(ascii: "a") + UInt8(index % 26))
+        case .component(let rank, _, _): return Unicode.Scalar(UInt8(ascii: "a") + UInt8(max(0, rank) % 26))
         case .loss(let model, let split):
             switch (model, split) {
             case (.mse, .train): return "*"
@@ -93,8 +115,24 @@ public enum FigureRole: Hashable, Sendable {
         }
     }
 
-    /// The series style TermPlot draws this role with.
-    public var style: SeriesStyle { SeriesStyle(role: styleRole, glyph: asciiGlyph, opacity: opacity) }
+    /// The series style TermPlot draws this role with: points one dot each, except the MDN
+    /// samples (two dots side by side, a denser pattern than the data); validation losses
+    /// dashed.
+    public var style: SeriesStyle {
+        var s = SeriesStyle(role: styleRole, glyph: asciiGlyph, opacity: opacity)
+        if self == .mdnSamples { s.mark = .pair }
+        if case .loss(_, .validation) = self { s.line = .dashed }
+        return s
+    }
+
+    /// The data as a backdrop beneath the models: faint, never covering the other series
+    /// or a heatmap, and (with `tint`) shading the cells it occupies.
+    public static func dataBackdrop(tint: Bool) -> SeriesStyle {
+        var s = FigureRole.truth.style
+        s.beneath = true
+        s.tint = tint ? FigureRole.dataTint.styleRole : nil
+        return s
+    }
 
     /// The style of reference lines (e.g. the best achievable NLL): TermPlot's `.reference`
     /// role, '=' on ASCII canvases.

@@ -47,6 +47,14 @@ public struct FigureScene: Sendable {
     public var mse: XYPoints?
     /// The MDN, when the scene has one.
     public var mdn: MDN?
+    /// How the main plot's axes are chosen.
+    public var axisMode: AxisMode = .fitData
+    /// Which series the main plot (overlay, density) shows.
+    public var layers: FigureLayers = .all
+    /// Whether the cells holding data may be tinted under the models (a faint backdrop that
+    /// stays visible under the samples): true where backgrounds show as colours (exports,
+    /// terminals with 256 colours or more), false where a background would be loud or lost.
+    public var tints: Bool = true
 
     /// Creates a scene.
     public init(
@@ -70,9 +78,16 @@ public struct FigureScene: Sendable {
     /// the density's tails without shrinking the picture).
     public var densityYRange: ClosedRange<Float> { Self.padded(data.yExtent, by: 0.03) }
 
+    /// The data's x range with `AxisMode.margin` on each side: where the main plot's axes
+    /// start (fit data) and where p(y|x) is drawn.
+    public var xAxisRange: ClosedRange<Float> { Self.padded(data.xExtent, by: AxisMode.margin) }
+
+    /// The data's y range with `AxisMode.margin` on each side.
+    public var yAxisRange: ClosedRange<Float> { Self.padded(data.yExtent, by: AxisMode.margin) }
+
     /// `range` widened by `fraction` of its span on each side; an empty or one-point range
     /// becomes one unit wide.
-    static func padded(_ range: ClosedRange<Float>?, by fraction: Float) -> ClosedRange<Float> {
+    public static func padded(_ range: ClosedRange<Float>?, by fraction: Float) -> ClosedRange<Float> {
         guard let range else { return 0...1 }
         let span = range.upperBound - range.lowerBound
         guard span > 0 else { return (range.lowerBound - 0.5)...(range.upperBound + 0.5) }

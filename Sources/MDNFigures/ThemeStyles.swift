@@ -20,7 +20,7 @@ extension RoleKey {
         case .background: self = .background
         case .series:
             switch FigureRole(role) {
-            case .truth, .backdrop: self = .truth
+            case .truth, .backdrop, .dataTint: self = .truth
             case .mseCurve: self = .mseCurve
             case .mdnSamples: self = .mdnSamples
             case .component: self = .components
@@ -39,6 +39,19 @@ extension RoleKey {
 extension Theme {
     /// How much of the ground truth's colour the backdrop keeps (the rest is background).
     public static let backdropStrength = 0.5
+    /// How much of the ground truth's colour the data tint keeps (the rest is background).
+    public static let tintStrength = 0.2
+
+    /// The colour of component rank `position` (0 largest weight ... 1 smallest) on the
+    /// theme's component colormap (its component colours as stops, first to last).
+    public func componentColor(at position: Double) -> RGB { Colormap.color(components, at: position) }
+
+    /// The 8-colour override for a component at `position`, from `ansi8Components` taken as
+    /// a ramp too (nearest entry), or nil when the theme has none.
+    func ansi8Component(at position: Double) -> BasicColor? {
+        guard !ansi8Components.isEmpty else { return nil }
+        return ansi8Components[Int((position * Double(ansi8Components.count - 1)).rounded())]
+    }
 
     /// How much of a component's colour shows at `level` (the rest is background):
     /// 0.3 at level 0 rising linearly to 1 at the top level.
@@ -52,7 +65,7 @@ extension Theme {
         switch role {
         case .density(let level): return level
         case .series:
-            if case .component(_, let level) = FigureRole(role) { return level }
+            if case .component(_, _, let level) = FigureRole(role) { return level }
             return nil
         default: return nil
         }
@@ -69,13 +82,17 @@ extension Theme {
             }
             return densityRamp[min(Int(level), top)]
         }
-        switch FigureRole(role) {
-        case .component(let index, let level):
-            let base = isMonochrome ? color(.text) : components[index % components.count]
+        let figureRole = FigureRole(role)
+        switch figureRole {
+        case .component(_, _, let level):
+            let base = isMonochrome ? color(.text) : componentColor(at: figureRole?.colormapPosition ?? 0)
             return background.mixed(with: base, amount: Self.componentStrength(level: level))
         case .backdrop:
             if isMonochrome { return color(.text) }
             return background.mixed(with: color(.truth), amount: Self.backdropStrength)
+        case .dataTint:
+            if isMonochrome { return background }
+            return background.mixed(with: color(.truth), amount: Self.tintStrength)
         default:
             if isMonochrome { return role == .background ? background : color(.text) }
             guard let slot = RoleKey(role).foregroundSlot else { return color(.text) }
@@ -139,10 +156,15 @@ extension Theme {
                 // Blended toward the background it could collapse to black or white: use the
                 // truth colour, which the dim attribute already sets back.
                 fgColor = color(.truth)
-            case .component(let index, _):
+            case .component:
                 // Blending toward the background would collapse to black or white in 8 colours.
-                fgColor = components[index % components.count]
-                if !ansi8Components.isEmpty { fgOverride = ansi8Components[index % ansi8Components.count] }
+                let position = FigureRole(role)?.colormapPosition ?? 0
+                fgColor = componentColor(at: position)
+                if let c = ansi8Component(at: position) { fgOverride = c }
+            case .dataTint:
+                // A tint needs more than 8 colours: the picture's own background.
+                fgColor = background
+                fgOverride = nil
             default: break
             }
         }
@@ -154,18 +176,18 @@ extension Theme {
     }
 
     /// Every role a theme must draw: TermPlot's own, every figure series, each density level
-    /// and components 0...7 at every level.
+    /// and components ranked 0...7 of 8 at every level.
     public static let allRoles: [StyleRole] = {
         var roles: [StyleRole] = [
             .text, .dimText, .axis, .title, .reference, .statusBar, .help, .warning, .accent, .background,
         ]
-        roles += [FigureRole.truth, .backdrop, .mseCurve, .mdnSamples].map(\.styleRole)
+        roles += [FigureRole.truth, .backdrop, .mseCurve, .mdnSamples, .dataTint].map(\.styleRole)
         for model in LossModel.allCases {
             for split in LossSplit.allCases { roles.append(FigureRole.loss(model: model, split: split).styleRole) }
         }
         for level in 0..<Palette.densityLevels {
             roles.append(.density(level: level))
-            for index in 0..<8 { roles.append(FigureRole.component(index: index, level: level).styleRole) }
+            for rank in 0..<8 { roles.append(FigureRole.component(rank: rank, of: 8, level: level).styleRole) }
         }
         return roles
     }()

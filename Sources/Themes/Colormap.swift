@@ -23,6 +23,15 @@ public enum Colormap: String, Hashable, Sendable, CaseIterable {
     /// `count` colours sampled evenly from the map (first stop to last).
     public func levels(_ count: Int) -> [RGB] { Colormap.ramp(stops, count: count) }
 
+    /// The colour at `t` (0...1, clamped) along the piecewise-linear path through `stops`.
+    public static func color(_ stops: [RGB], at t: Double) -> RGB {
+        precondition(!stops.isEmpty, "a ramp needs stops")
+        if stops.count == 1 { return stops[0] }
+        let u = min(1, max(0, t.isFinite ? t : 0)) * Double(stops.count - 1)
+        let segment = min(Int(u), stops.count - 2)
+        return stops[segment].mixed(with: stops[segment + 1], amount: u - Double(segment))
+    }
+
     /// `count` colours sampled evenly along the piecewise-linear path through `stops`.
     public static func ramp(_ stops: [RGB], count: Int) -> [RGB] {
         precondition(!stops.isEmpty && count > 0, "a ramp needs stops and a positive count")

@@ -51,7 +51,7 @@ struct StandardFiguresTests {
         #expect(views(s).allSatisfy { $0.panels.allSatisfy(\.equalAspect) })
     }
 
-    @Test func densityUsesTheMixturesWhenThereAreAny() {
+    @Test func densityUsesTheMixturesWhenThereAreAny() throws {
         // No mixtures yet: the samples' density, and a waiting title.
         let waiting = StandardFigures.density(Self.scene, resolution: Self.resolution).panels[0]
         #expect(waiting.title == "density p(b|a) (waiting for the first MDN epoch)")
@@ -59,14 +59,26 @@ struct StandardFiguresTests {
         var s = Self.scene
         s.mdn?.mixtures = Self.twoLines
         let panel = StandardFigures.density(s, resolution: Self.resolution).panels[0]
-        #expect(panel.title == "MDN density p(b|a), data on top (T 1, S 1)")
-        guard case .heatmap(let h) = panel.layers[0] else {
-            Issue.record("expected heatmap")
+        #expect(panel.title == "MDN density p(b|a), data below (T 1, S 1)")
+        guard case .field(let f) = panel.layers[0] else {
+            Issue.record("expected a field")
             return
         }
-        // The resolution asked for, over the data's x range and 3% beyond its y range.
-        #expect(h.label == "MDN p(y|x)" && h.columns == 8 && h.rows == 8)
-        #expect(h.xRange == 0...2 && abs(h.yRange.lowerBound + 0.06) < 1e-6 && abs(h.yRange.upperBound - 2.06) < 1e-6)
+        // Drawn over the data's x range with the axes' 3% margin, per column, with a colour bar.
+        #expect(f.label == "MDN p(y|x)" && f.colorBar && f.normalise == .perColumn)
+        let d = try #require(f.xDomain)
+        #expect(abs(d.lowerBound + 0.06) < 1e-6 && abs(d.upperBound - 2.06) < 1e-6)
+        // It is p(y|x): one row centred on y = 1 (a component mean) at x = 1 holds
+        // 0.5 N(0; 0, 0.1) + 0.5 N(2; 0, 0.1) = 0.5 / (0.1 sqrt(2 pi)).
+        let v = f.evaluate([1], 0.99...1.01, 1)
+        let expected = 0.5 / (0.1 * (2 * Double.pi).squareRoot())
+        #expect(v.count == 1 && abs(Double(v[0]) - expected) < 1e-3 * expected)
+        // The data go beneath it (hidden where it shades), the MSE curve on top.
+        guard case .points(_, _, let style, _) = panel.layers[1] else {
+            Issue.record("expected the data")
+            return
+        }
+        #expect(style.beneath && style.tint == nil)
     }
 
     @Test func componentsFollowTheTemperature() throws {
@@ -74,7 +86,10 @@ struct StandardFiguresTests {
         s.mdn?.mixtures = Self.twoLines
         s.mdn?.temperatures = try Temperatures(sampling: 2, sigma: 1)
         let f = StandardFigures.components(s, resolution: Self.resolution)
-        #expect(f.panels.map(\.title) == ["components: mu_k(x) of 2, brighter = larger pi_k(x)", "pi_k(x) at T 2"])
+        #expect(
+            f.panels.map(\.title) == [
+                "components: mu_k(x) of 2, coloured by rank of mean pi_k, brighter = larger pi_k(x)", "pi_k(x) at T 2",
+            ])
         // Equal logits: pi = 1/2 at any T; means 1 and 3 at the three x values 0, 1, 2.
         guard case .curve(let xs, let pi, _, _) = f.panels[1].layers[0] else {
             Issue.record("expected the pi strip")
@@ -98,14 +113,14 @@ struct StandardFiguresTests {
             if case .styledCurve(_, _, let roles, _, _) = layer { return roles } else { return nil }
         }
         // pi 0.9 is the largest weight at every x: relative weight 1 -> level 7 for both segments.
-        let top = StyleRole.figure(.component(index: 0, level: 7))
+        let top = StyleRole.figure(.component(rank: 0, of: 2, level: 7))
         #expect(styled == [[top, top]])
         #expect(f.panels[1].layers.count == 2)
     }
 
-    @Test func componentLegendSurvivesAnUndrawnFirstComponent() {
-        // Component 0 stays below the 0.02 threshold everywhere, so it draws nothing; the legend
-        // entry must move to component 1, the first run drawn, and appear exactly once.
+    @Test func componentLegendListsTheDrawnComponentsByRank() {
+        // Component 0 stays below the 0.02 threshold everywhere, so it draws nothing; the others
+        // get one legend entry each (their mean weight), largest first, coloured by rank.
         let c = ComponentCurves(
             xs: [0, 1, 2], mu: [[0, 0, 0], [1, 1, 1], [2, 2, 2]],
             pi: [[0.01, 0.01, 0.01], [0.5, 0.5, 0.5], [0.49, 0.49, 0.49]])
@@ -118,8 +133,11 @@ struct StandardFiguresTests {
             }
         }
         #expect(labels.count == 2)
-        #expect(labels.map(\.0) == [.figure(.component(index: 1, level: 7)), .figure(.component(index: 2, level: 7))])
-        #expect(labels.map(\.1) == ["mu_k(x), brighter = larger pi_k(x)", nil])
+        let expected: [StyleRole] = [
+            .figure(.component(rank: 0, of: 3, level: 7)), .figure(.component(rank: 1, of: 3, level: 7)),
+        ]
+        #expect(labels.map(\.0) == expected)
+        #expect(labels.map(\.1) == ["pi .50", "pi .49"])
     }
 
     @Test func componentBrightnessIsRelativeToTheLargestWeight() {
@@ -128,7 +146,10 @@ struct StandardFiguresTests {
         let roles = StandardFigures.components(Self.scene, c).panels[0].layers.compactMap { layer -> StyleRole? in
             if case .styledCurve(_, _, let roles, _, _) = layer { return roles.first } else { return nil }
         }
-        #expect(roles == [.figure(.component(index: 0, level: 7)), .figure(.component(index: 1, level: 4))])
+        let expected: [StyleRole] = [
+            .figure(.component(rank: 0, of: 2, level: 7)), .figure(.component(rank: 1, of: 2, level: 4)),
+        ]
+        #expect(roles == expected)
     }
 
     @Test func lossScaleAndPanels() {

@@ -31,9 +31,13 @@ import Themes
         #expect(dark.resolved(.statusBar, depth: depth) == TerminalStyle(fg: .ansi(7), bg: .ansi(0)))
         #expect(dark.resolved(.warning, depth: depth) == TerminalStyle(fg: .ansi(1), bold: true))
         #expect(dark.resolved(.background, depth: depth).bg == .ansi(0))
-        // Components keep their own colour in 8 colours: #56b4e9 -> cyan at every level.
-        #expect(dark.resolved(.figure(.component(index: 0, level: 0)), depth: depth).fg == .ansi(6))
-        #expect(dark.resolved(.figure(.component(index: 8, level: 7)), depth: depth).fg == .ansi(6))
+        // Components take [ansi8] components by rank in 8 colours, at every level: the dark
+        // theme's ["magenta", "blue"] gives the larger half magenta, the smaller half blue.
+        #expect(dark.resolved(.figure(.component(rank: 0, of: 20, level: 0)), depth: depth).fg == .ansi(5))
+        #expect(dark.resolved(.figure(.component(rank: 0, of: 20, level: 7)), depth: depth).fg == .ansi(5))
+        #expect(dark.resolved(.figure(.component(rank: 19, of: 20, level: 7)), depth: depth).fg == .ansi(4))
+        // A data tint needs more than 8 colours: the picture's own background (#1c1c1c -> black).
+        #expect(dark.resolved(.figure(.dataTint), depth: depth).fg == .ansi(0))
     }
 
     @Test func twoHundredFiftySixColours() {
@@ -51,13 +55,29 @@ import Themes
     }
 
     @Test func componentLevelsBlendTowardTheBackground() {
-        let c = RGB(hex: 0x56B4E9)
+        let c = RGB(hex: 0xFF87D7)
         let bg = RGB(hex: 0x1C1C1C)
-        #expect(dark.foreground(.figure(.component(index: 0, level: 7))) == c)
-        // Level 0 shows 30%: 28 + (86-28)*0.3 = 45.4, 28 + 152*0.3 = 73.6, 28 + 205*0.3 = 89.5.
-        #expect(dark.foreground(.figure(.component(index: 0, level: 0))) == RGB(45, 74, 90))
-        #expect(dark.foreground(.figure(.component(index: 8, level: 7))) == c)  // cycles through 8 colours
+        #expect(dark.foreground(.figure(.component(rank: 0, of: 20, level: 7))) == c)
+        // Level 0 shows 30%: 28 + (255-28)*0.3 = 96.1, 28 + (135-28)*0.3 = 60.1, 28 + (215-28)*0.3 = 84.1.
+        #expect(dark.foreground(.figure(.component(rank: 0, of: 20, level: 0))) == RGB(96, 60, 84))
         #expect(bg == dark.background)
+    }
+
+    @Test func componentColoursComeFromTheColormapByRank() {
+        // The dark theme's stops: #ff87d7 #d75fd7 #af5fff #8787d7 #6c6c9c (rank 0 takes the first).
+        #expect(dark.foreground(.figure(.component(rank: 19, of: 20, level: 7))) == RGB(hex: 0x6C6C9C))
+        // Rank 1 of 3 sits at 0.5: the middle stop exactly.
+        #expect(dark.foreground(.figure(.component(rank: 1, of: 3, level: 7))) == RGB(hex: 0xAF5FFF))
+        // Rank 1 of 9 sits at 1/8 of the way: halfway between the first two stops.
+        #expect(dark.foreground(.figure(.component(rank: 1, of: 9, level: 7))) == RGB(235, 115, 215))
+        // 20 components get 20 different colours (no cycle).
+        let colours = (0..<20).map { dark.foreground(.figure(.component(rank: $0, of: 20, level: 7))) }
+        #expect(Set(colours).count == 20)
+    }
+
+    @Test func dataTintIsFaint() {
+        // 20% of the truth colour #808080 over #1c1c1c: 28 + (128-28)*0.2 = 48.
+        #expect(dark.foreground(.figure(.dataTint)) == RGB(48, 48, 48))
     }
 
     @Test func monoDensityLevelsDifferByAttribute() {
