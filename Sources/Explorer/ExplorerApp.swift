@@ -14,7 +14,7 @@ public enum ExplorerApp {
             printError(ExplorerError.notATerminal.description)
             return 2
         }
-        let unicode = configureLocale()
+        let unicode = configureLocale(canvas: options.canvasGiven ? options.canvas : nil)
         let loaded: LoadedData
         do {
             loaded = try LoadedData.load(options)
@@ -53,12 +53,17 @@ public enum ExplorerApp {
         return quit.signal.map { 128 + $0 } ?? 0
     }
 
-    /// Sets the locale from the environment; falls back to C.UTF-8. True when UTF-8 is active.
-    static func configureLocale() -> Bool {
+    /// Sets the locale from the environment and decides by `LocaleRule` whether to draw
+    /// Unicode: the user's locale is kept unless it is not UTF-8 and `canvas` (given on the
+    /// command line) is braille or block, which switches the character type to C.UTF-8 so
+    /// the terminal gets UTF-8. True when Unicode is drawn.
+    static func configureLocale(canvas: CanvasKind?) -> Bool {
         setlocale(LC_ALL, "")
-        if isUTF8() { return true }
-        if setlocale(LC_CTYPE, "C.UTF-8") != nil, isUTF8() { return true }
-        return false
+        switch LocaleRule.decide(localeIsUTF8: isUTF8(), canvas: canvas) {
+        case .unicode: return true
+        case .ascii: return false
+        case .switchToUTF8: return setlocale(LC_CTYPE, "C.UTF-8") != nil && isUTF8()
+        }
     }
 
     private static func isUTF8() -> Bool {

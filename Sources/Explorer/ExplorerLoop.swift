@@ -102,7 +102,7 @@ public final class ExplorerLoop {
         s.themeCount = themes.names.count
         s.themeIndex = themes.names.firstIndex(of: themes.current.name) ?? 0
         s.exportFormats = options.exportFormats
-        if !unicode { s.statusMessage = "locale is not UTF-8: ASCII canvas" }
+        if !unicode { s.statusMessage = LocaleRule.asciiNote }
         if let warning { s.statusMessage = warning }
         state = s
         session = makeSession(config)
@@ -173,9 +173,7 @@ public final class ExplorerLoop {
     /// Prepares, builds and draws one frame, timing each part.
     private func drawFrame(keyTime: UInt64?) {
         let t0 = now()
-        let input = frames.input(
-            for: state, themeName: SafeText.echo(themeSet.current.name, limit: SafeText.labelLimit),
-            profile: timer.statusText)
+        let input = frameInput(profile: timer.statusText)
         if let error = frames.takeSamplingError() { dispatch(.status(error)) }
         let t1 = now()
         let grid = ExplorerView.screen(state, input)
@@ -185,6 +183,18 @@ public final class ExplorerLoop {
         timer.record(
             prepare: Double(t1 &- t0) / 1e6, build: Double(t2 &- t1) / 1e6, draw: Double(t3 &- t2) / 1e6,
             keyLatency: keyTime.map { Double(t3 &- $0) / 1e6 })
+    }
+
+    /// The frame input for the current state (from the frame cache), with the theme's name,
+    /// the preset, and whether the screen can tint the cells holding data.
+    private func frameInput(profile: String?) -> FrameInput {
+        var input = frames.input(
+            for: state, themeName: SafeText.echo(themeSet.current.name, limit: SafeText.labelLimit),
+            profile: profile)
+        input.preset = options.preset.rawValue
+        input.backgroundTints =
+            (screen.depth == .color256 || screen.depth == .truecolor) && !themeSet.current.isMonochrome
+        return input
     }
 
     /// Runs `update` and performs the effects.
@@ -289,9 +299,7 @@ public final class ExplorerLoop {
     /// Each export re-evaluates p(y|x) at its own resolution: the text grid's cells, or the
     /// vector grid for svg and png.
     private func export(_ formats: [ExportFormat]) -> String {
-        var input = frames.input(
-            for: state, themeName: SafeText.echo(themeSet.current.name, limit: SafeText.labelLimit), profile: nil)
-        input.heatmap = nil
+        let input = frameInput(profile: nil)
         let stamp = Self.timestamp()
         let exportOptions = ExportOptions(
             columns: max(ExplorerView.minimumWidth, state.width),

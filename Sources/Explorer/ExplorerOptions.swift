@@ -42,6 +42,9 @@ public struct ExplorerOptions: Sendable {
     public var seed: UInt64 = 42
     public var view: FigureView = .overlay
     public var canvas: CanvasKind = .braille
+    /// The canvas was chosen on the command line (in a non-UTF-8 locale, braille or block
+    /// then means the terminal shows UTF-8 anyway).
+    public var canvasGiven: Bool = false
     public var fps: Int = 20
     public var theme: String? = nil
     public var exportDirectory: String = "."
@@ -112,6 +115,32 @@ public enum ExplorerError: Error, CustomStringConvertible {
             "mdnx: cannot load the data: \(why)"
         case .unsupportedShape(let i, let o):
             "mdnx: the explorer plots one x column against one y column; this data has \(i) inputs and \(o) outputs"
+        }
+    }
+}
+
+/// The explorer's rule for the locale: respect the user's. A UTF-8 locale draws Unicode
+/// (braille, box drawing); any other draws ASCII (canvas and boxes) in the user's own
+/// locale, unless the command line asks for a braille or block canvas: that says the
+/// terminal shows UTF-8 whatever the locale claims, so the character type becomes C.UTF-8.
+public enum LocaleRule: Equatable, Sendable {
+    /// Draw Unicode in the user's locale.
+    case unicode
+    /// Draw ASCII in the user's locale.
+    case ascii
+    /// Switch the character type to C.UTF-8 and draw Unicode.
+    case switchToUTF8
+
+    /// The status message shown when the explorer draws ASCII.
+    public static let asciiNote = "locale is not UTF-8: ASCII canvas (--canvas braille if the terminal shows UTF-8)"
+
+    /// The rule for a locale that is (or is not) UTF-8 and the canvas given on the command
+    /// line (nil: none).
+    public static func decide(localeIsUTF8: Bool, canvas: CanvasKind?) -> LocaleRule {
+        if localeIsUTF8 { return .unicode }
+        switch canvas {
+        case .braille?, .block?: return .switchToUTF8
+        case .ascii?, nil: return .ascii
         }
     }
 }

@@ -27,11 +27,13 @@ public struct FrameInput: Sendable {
     public var themeName: String
     /// Plot x and y at the same scale (the spiral is a shape; CSV columns may have any units).
     public var equalAspect: Bool = true
-    /// A precomputed p(y|x) grid for the density view (the loop caches it per epoch shown,
-    /// size and temperatures); nil: computed by the figure builder.
-    public var heatmap: Heatmap? = nil
     /// Frame timing text, shown when the profile is on.
     public var profile: String?
+    /// Whether the screen shows background colours well enough to tint the cells holding
+    /// data (256 colours or more, not monochrome); exports always can.
+    public var backgroundTints: Bool = true
+    /// The training preset's name, for the header ("" to leave it out).
+    public var preset: String = ""
 
     /// Creates a frame input.
     public init(
@@ -44,6 +46,41 @@ public struct FrameInput: Sendable {
         self.samples = samples
         self.themeName = themeName
         self.profile = profile
+    }
+}
+
+/// Where each part of the screen goes, in rows. The main plot keeps at least 60% of the
+/// rows at every size the explorer draws in; the loss panels take what is left (a quarter of
+/// the screen when there is room), and give way below 5 rows; under 30 rows the status
+/// message and the key hints share the last row.
+public struct ScreenLayout: Equatable, Sendable {
+    /// The header row (app name, views, data, preset, units).
+    public var header = 0
+    /// The main plot's first row and height.
+    public var mainTop: Int, mainHeight: Int
+    /// The loss panels' first row and height (0: not shown).
+    public var lossTop: Int, lossHeight: Int
+    /// The status bar's row.
+    public var status: Int
+    /// The status message's row and the key hints' row (the same row on small screens,
+    /// where a message replaces the hints while it is shown).
+    public var message: Int, hints: Int
+
+    /// The layout of a `width` x `height` screen (at least the explorer's minimum size).
+    public init(width: Int, height: Int) {
+        let shared = height < 30
+        let bottom = shared ? 2 : 3
+        let plots = max(0, height - 1 - bottom)
+        let mainMinimum = (height * 6 + 9) / 10
+        var loss = min(max(5, height / 4), plots - mainMinimum)
+        if loss < 5 { loss = 0 }
+        mainTop = 1
+        mainHeight = plots - loss
+        lossTop = 1 + mainHeight
+        lossHeight = loss
+        status = 1 + plots
+        message = status + 1
+        hints = shared ? message : message + 1
     }
 }
 
@@ -61,34 +98,84 @@ public enum ExplorerView {
         var grid = CellGrid(width: max(0, w), height: max(0, h))
         guard w >= minimumWidth, h >= minimumHeight else {
             let msg = "terminal too small: need \(minimumWidth) x \(minimumHeight) (have \(w) x \(h))"
-            grid.write(msg, x: 0, y: h / 2, role: .warning)
+            write(&grid, msg, x: 0, y: h / 2, role: .warning, ascii: !state.unicode)
             return grid
         }
-        grid.blit(tabBar(state, input, width: w), x: 0, y: 0)
-        let lossHeight = lossHeight(h)
-        let mainHeight = mainArea(width: w, height: h).height
-        grid.blit(mainPanels(state, input, width: w, height: mainHeight), x: 0, y: 1)
-        grid.blit(lossPanels(state, input, width: w, height: lossHeight), x: 0, y: 1 + mainHeight)
-        grid.blit(statusBar(state, input, width: w), x: 0, y: h - 3)
-        grid.write(state.statusMessage ?? "", x: 1, y: h - 2, role: .accent)
-        grid.write(KeyBindings.hintBar, x: 1, y: h - 1, role: .dimText)
-        if state.helpVisible { drawHelp(into: &grid, notes: helpNotes(state)) }
+        let layout = ScreenLayout(width: w, height: h)
+        grid.blit(tabBar(state, input, width: w), x: 0, y: layout.header)
+        grid.blit(mainPanels(state, input, width: w, height: layout.mainHeight), x: 0, y: layout.mainTop)
+        if layout.lossHeight > 0 {
+            grid.blit(lossPanels(state, input, width: w, height: layout.lossHeight), x: 0, y: layout.lossTop)
+        }
+        grid.blit(statusBar(state, input, width: w), x: 0, y: layout.status)
+        let message = state.statusMessage ?? ""
+        if layout.hints != layout.message || message.isEmpty {
+            write(&grid, KeyBindings.hintBar, x: 1, y: layout.hints, role: .dimText, ascii: !state.unicode)
+        }
+        if !message.isEmpty {
+            if layout.hints == layout.message {
+                for x in 0..<w { grid[x, layout.message] = .blank }
+            }
+            write(&grid, message, x: 1, y: layout.message, role: .accent, ascii: !state.unicode)
+        }
+        if state.helpVisible { drawHelp(into: &grid, notes: helpNotes(state), ascii: !state.unicode) }
         return grid
     }
 
-    /// The top line: app name, views (active one highlighted), data, theme.
+    /// Writes `text` from column `x` to the grid's right edge, cut with an ellipsis.
+    static func write(
+        _ grid: inout CellGrid, _ text: String, x: Int, y: Int, role: StyleRole, background: StyleRole? = nil,
+        ascii: Bool
+    ) {
+        let room = max(0, grid.width - x)
+        grid.write(VisibleText.truncated(text, to: room, ascii: ascii), x: x, y: y, role: role, background: background)
+    }
+
+    /// The loss units for the header: "loss: MSE (y)², NLL nats" (the y column's name, in
+    /// the data's units: the session reports both losses in them).
+    static func lossUnits(_ input: FrameInput, ascii: Bool) -> String {
+        let y = input.data.yNames.first ?? "y"
+        let squared = ascii ? "^2" : "\u{00B2}"
+        let unit = y.unicodeScalars.count <= 12 ? "(" + y + ")" + squared : "y" + squared
+        return "loss: MSE \(unit), NLL nats"
+    }
+
+    /// The top line: app name, views (active one highlighted), and by priority the data
+    /// name, the preset, the loss units, canvas and theme; what does not fit is left out
+    /// (the other views' names first, then the lowest priorities).
     static func tabBar(_ state: ExplorerState, _ input: FrameInput, width: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: 1)
+        let ascii = !state.unicode
         grid.write("mdnx", x: 1, y: 0, role: .title)
+        let fields: [(text: String, priority: Int)] = [
+            ("\(input.dataName) (\(input.data.count))", 0),
+            (input.preset.isEmpty ? "" : "preset \(input.preset)", 1),
+            (lossUnits(input, ascii: ascii), 2),
+            ("canvas: \(state.canvas.rawValue)", 4),
+            ("theme: \(input.themeName)", 5),
+        ].filter { !$0.text.isEmpty }
+        let allViews = FigureView.allCases.map { $0 == state.view ? "[\($0.title)]" : " \($0.title) " }
+        let viewsWidth = allViews.map { $0.count + 1 }.reduce(0, +)
+        let activeOnly = "[\(state.view.title)]"
+        // The right-hand fields that fit beside the views (all of them, else the active one).
+        func fit(_ room: Int) -> String { StatusLine.fit(fields, separator: "  ", width: room, ascii: ascii) }
+        let roomWithAll = width - 7 - viewsWidth - 2
+        let right: String
         var x = 7
-        for kind in FigureView.allCases {
-            let label = kind == state.view ? "[\(kind.title)]" : " \(kind.title) "
-            grid.write(label, x: x, y: 0, role: kind == state.view ? .accent : .dimText)
-            x += label.count + 1
+        if roomWithAll >= (fields.first?.text.count ?? 0) + 20 {
+            for kind in FigureView.allCases {
+                let label = kind == state.view ? "[\(kind.title)]" : " \(kind.title) "
+                grid.write(label, x: x, y: 0, role: kind == state.view ? .accent : .dimText)
+                x += label.count + 1
+            }
+            right = fit(roomWithAll)
+        } else {
+            grid.write(activeOnly, x: x, y: 0, role: .accent)
+            x += activeOnly.count + 1
+            right = fit(width - x - 2)
         }
-        let right =
-            "data: \(input.dataName) (\(input.data.count))  canvas: \(state.canvas.rawValue)  theme: \(input.themeName)"
-        grid.write(right, x: max(x + 1, width - right.count - 1), y: 0, role: .dimText)
+        let start = max(x + 1, width - right.count - 1)
+        write(&grid, right, x: start, y: 0, role: .dimText, ascii: ascii)
         return grid
     }
 
@@ -101,12 +188,15 @@ public enum ExplorerView {
         }
         let mse = input.curveY.isEmpty ? XYPoints.empty : XYPoints(xs: input.curveX, ys: input.curveY)
         let samples = input.samples.map { XYPoints(xs: $0.xs, ys: $0.ys) } ?? .empty
-        let mdn = FigureScene.MDN(
-            mixtures: mixtures, samples: samples, temperatures: state.temperatures, heatmap: input.heatmap)
-        return FigureScene(
+        // p(y|x) is a field evaluated at the target's resolution over the plotted area (a
+        // precomputed grid would leave the axis margins empty).
+        let mdn = FigureScene.MDN(mixtures: mixtures, samples: samples, temperatures: state.temperatures)
+        var scene = FigureScene(
             data: XYPoints(xs: input.data.x, ys: input.data.y), dataName: input.dataName,
             xName: input.data.xNames.first ?? "x", yName: input.data.yNames.first ?? "y",
             equalAspect: input.equalAspect, mse: mse, mdn: mdn)
+        scene.tints = input.backgroundTints
+        return scene
     }
 
     /// The main plot for the current view at `resolution` (the screen's cells, or an
@@ -126,10 +216,8 @@ public enum ExplorerView {
 
     /// The main area's size on a screen of `width` x `height` cells.
     public static func mainArea(width: Int, height: Int) -> (width: Int, height: Int) {
-        (width, height - 1 - lossHeight(height) - 3)
+        (width, ScreenLayout(width: width, height: height).mainHeight)
     }
-
-    static func lossHeight(_ height: Int) -> Int { max(8, height / 4) }
 
     /// Training and validation loss of both models over the whole timeline, with the epoch
     /// shown in the titles (losses and learning rate of that epoch), the viewed epoch and the
@@ -175,38 +263,43 @@ public enum ExplorerView {
 
     /// The status bar: run state, the timeline position (live, history or replay), each
     /// model's epoch and loss as shown, speed, K (and whether it was chosen automatically), T,
-    /// S, seed.
+    /// S, seed; fields drop by priority when the line is too narrow (speed and seed first,
+    /// the run state last).
     static func statusBar(_ state: ExplorerState, _ input: FrameInput, width: Int) -> CellGrid {
         var grid = CellGrid(
             width: width, height: 1, fill: Cell(glyph: " ", foreground: .statusBar, background: .statusBar))
-        grid.write(
-            " " + statusParts(state, input).joined(separator: " | "), x: 0, y: 0, role: .statusBar,
-            background: .statusBar)
+        let line = StatusLine.fit(statusFields(state, input), separator: " | ", width: width - 2, ascii: !state.unicode)
+        grid.write(" " + line, x: 0, y: 0, role: .statusBar, background: .statusBar)
         return grid
     }
 
-    /// The status bar's fields, in order.
+    /// The status bar's fields in order, without dropping any.
     static func statusParts(_ state: ExplorerState, _ input: FrameInput) -> [String] {
-        var parts: [String] = []
+        statusFields(state, input).map(\.text)
+    }
+
+    /// The status bar's fields in order, each with its priority (0 is kept longest).
+    static func statusFields(_ state: ExplorerState, _ input: FrameInput) -> [(text: String, priority: Int)] {
+        var fields: [(text: String, priority: Int)] = []
         if state.finished {
-            parts.append("finished (\(state.stopSummary))")
+            fields.append(("finished (\(state.stopSummary))", 0))
         } else if state.paused {
-            parts.append("paused")
+            fields.append(("paused", 0))
         } else if case .screening(let k, let index, let count) = state.mixtureSearch {
-            parts.append("choosing K: screening K \(k) (\(index + 1)/\(count))")
+            fields.append(("choosing K: screening K \(k) (\(index + 1)/\(count))", 0))
         } else {
-            parts.append("running")
+            fields.append(("running", 0))
         }
         let count = state.history.epochCount
         if state.replay != nil {
-            parts.append("replay ep \(state.position)/\(count) at \(state.replaySpeed)/s")
+            fields.append(("replay ep \(state.position)/\(count) at \(state.replaySpeed)/s", 1))
         } else if let p = state.viewedEpoch {
-            parts.append("history ep \(p)/\(count)")
+            fields.append(("history ep \(p)/\(count)", 1))
         } else {
-            parts.append("live ep \(count)/\(count)")
+            fields.append(("live ep \(count)/\(count)", 1))
         }
         if let a = state.animationExport {
-            parts.append(a.frames > 0 ? "writing animation \(a.frame)/\(a.frames)" : "writing animation")
+            fields.append((a.frames > 0 ? "writing animation \(a.frame)/\(a.frames)" : "writing animation", 1))
         }
         for kind in [ModelKind.mse, .mdn] {
             let name = kind == .mse ? "MSE" : "MDN"
@@ -218,20 +311,20 @@ public enum ExplorerView {
             } else {
                 field += " -"
             }
-            parts.append(field)
+            fields.append((field, 1))
         }
         let steps = state.stepsPerSecond.values.reduce(0, +)
-        if steps > 0 { parts.append("\(Int(steps.rounded())) steps/s") }
+        if steps > 0 { fields.append(("\(Int(steps.rounded())) steps/s", 5)) }
         switch state.mixtureSearch {
-        case .chosen(let k, _) where k == state.mixtures: parts.append("K \(state.mixtures) (auto)")
-        case .screening: parts.append("K auto")
-        default: parts.append("K \(state.mixtures)")
+        case .chosen(let k, _) where k == state.mixtures: fields.append(("K \(state.mixtures) (auto)", 2))
+        case .screening: fields.append(("K auto", 2))
+        default: fields.append(("K \(state.mixtures)", 2))
         }
-        parts.append("T \(ExplorerState.format(state.temperature))")
-        parts.append(state.sigmaTemperatureNote)
-        parts.append("seed \(state.seed)")
-        if state.profileVisible, let p = input.profile { parts.append(p) }
-        return parts
+        fields.append(("T \(ExplorerState.format(state.temperature))", 3))
+        fields.append((state.sigmaTemperatureNote, 3))
+        fields.append(("seed \(state.seed)", 6))
+        if state.profileVisible, let p = input.profile { fields.append((p, 4)) }
+        return fields
     }
 
     /// Lines the help adds below the key table for the current state: how K was chosen.
@@ -249,7 +342,7 @@ public enum ExplorerView {
     }
 
     /// The help overlay, generated from the key table, centred; `notes` below it.
-    static func drawHelp(into grid: inout CellGrid, notes: [String] = []) {
+    static func drawHelp(into grid: inout CellGrid, notes: [String] = [], ascii: Bool = false) {
         let lines = ["Keys (Esc or ? closes)", ""] + KeyBindings.helpLines + notes
         let boxW = min(grid.width - 2, (lines.map(\.count).max() ?? 0) + 4)
         let boxH = min(grid.height - 2, lines.count + 2)
@@ -259,10 +352,35 @@ public enum ExplorerView {
         for y in 0..<boxH { for x in 0..<boxW { grid[x0 + x, y0 + y] = fill } }
         for (i, line) in lines.prefix(boxH - 2).enumerated() {
             grid.write(
-                String(line.prefix(boxW - 4)), x: x0 + 2, y: y0 + 1 + i, role: i == 0 ? .title : .help,
-                background: .help)
+                VisibleText.truncated(line, to: boxW - 4, ascii: ascii), x: x0 + 2, y: y0 + 1 + i,
+                role: i == 0 ? .title : .help, background: .help)
         }
     }
 
     private static func fmt(_ v: Double) -> String { String(format: "%.3f", v) }
+}
+
+/// Fits labelled fields on one line by priority: the lowest priorities (largest numbers) are
+/// left out first, the rest keep their order; a line whose first field alone is too wide is
+/// cut with an ellipsis.
+enum StatusLine {
+    /// The fields that fit in `width` cells, joined by `separator`.
+    static func fit(_ fields: [(text: String, priority: Int)], separator: String, width: Int, ascii: Bool = false)
+        -> String
+    {
+        var kept = Array(fields.indices)
+        func length(_ indices: [Int]) -> Int {
+            indices.map { fields[$0].text.unicodeScalars.count }.reduce(0, +)
+                + max(0, indices.count - 1) * separator.unicodeScalars.count
+        }
+        while kept.count > 1 && length(kept) > width {
+            // Drop the lowest-priority field (the last of equals).
+            let worst = kept.max { a, b in
+                fields[a].priority < fields[b].priority || (fields[a].priority == fields[b].priority && a < b)
+            }!
+            kept.removeAll { $0 == worst }
+        }
+        let line = kept.map { fields[$0].text }.joined(separator: separator)
+        return VisibleText.truncated(line, to: max(0, width), ascii: ascii)
+    }
 }

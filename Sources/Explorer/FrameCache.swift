@@ -5,8 +5,8 @@ import TermPlot
 /// What the loop computes from the timeline for a frame, cached by the state's frame keys:
 /// the MSE curve and the MDN's mixtures at the epoch shown (its network rebuilt from the
 /// recorded half-precision weights and evaluated on the x grids), samples at the current
-/// temperatures, and the density view's p(y|x) grid. A frame whose keys did not change
-/// costs no evaluation.
+/// temperatures (the density view's p(y|x) is a field the renderer evaluates at the
+/// target's resolution). A frame whose keys did not change costs no new samples.
 final class FrameCache {
     /// The data the explorer shows.
     let loaded: LoadedData
@@ -17,7 +17,6 @@ final class FrameCache {
     private var curve: (key: ExplorerState.FrameKey, ys: [Float])?
     private var mixtures: (key: ExplorerState.FrameKey, batch: MixtureBatch)?
     private var samples: SampleSet?
-    private var heatmap: (key: [Int], heatmap: Heatmap)?
     /// A sampling error to report once (nil after it was taken).
     private(set) var samplingError: String?
 
@@ -56,20 +55,6 @@ final class FrameCache {
                 }
             }
             input.samples = samples
-            if state.view == .density {
-                let area = ExplorerView.mainArea(width: state.width, height: state.height)
-                let resolution = FigureResolution.cells(width: area.width, height: area.height)
-                let heatKey = [
-                    key.session, key.generation, key.epoch, resolution.densityColumns, resolution.densityRows,
-                    state.samplingGeneration,
-                ]
-                if heatmap?.key != heatKey,
-                    let h = StandardFigures.densityHeatmap(ExplorerView.scene(state, input), resolution: resolution)
-                {
-                    heatmap = (heatKey, h)
-                }
-                input.heatmap = heatmap?.key == heatKey ? heatmap?.heatmap : nil
-            }
         }
         return input
     }

@@ -19,6 +19,8 @@ public protocol Screen: AnyObject {
     func read(timeout milliseconds: Int) -> ScreenInput?
     /// Shows one frame.
     func draw(_ grid: CellGrid)
+    /// The colours the screen shows (tints of the cells holding data need 256 or more).
+    var depth: ColorDepth { get }
     /// Switches the colour theme for the next frames.
     func setTheme(_ theme: Theme)
     /// Gives the terminal back (idempotent).

@@ -39,7 +39,7 @@ struct ExplorerViewTests {
         arguments: [
             (FigureView.overlay, ["test: data, MSE mean and MDN samples (T 1, S 1)", "[overlay]"]),
             (.sideBySide, ["ground truth", "MSE prediction", "MDN samples", "[side by side]"]),
-            (.density, ["MDN density p(y|x), data on top", "[density p(y|x)]"]),
+            (.density, ["MDN density p(y|x), data below", "[density p(y|x)]"]),
             (.components, ["components: mu_k(x) of 2", "pi_k(x) at T 1", "[components]"]),
         ])
     func titles(view: FigureView, expected: [String]) {
@@ -61,7 +61,7 @@ struct ExplorerViewTests {
         #expect(bar.contains("paused"))
         #expect(bar.contains("K 20"))
         #expect(bar.contains("T 1"))
-        #expect(bar.contains("sigma temp 1.25: variance x 1.25"))
+        #expect(bar.contains("S 1.25 (variance x1.25)"))
         #expect(bar.contains("MSE ep 1"))
         #expect(String(lines[47]).contains(KeyBindings.hintBar))
     }

@@ -72,7 +72,7 @@ import Themes
             #expect(a == b, "\(view) at \(resolution)")
             let title: [FigureView: String] = [
                 .overlay: "spiral: data, MSE mean and MDN samples (T 1.25, S 0.8)", .sideBySide: "MDN samples",
-                .density: "MDN density p(y|x), data on top (T 1.25, S 0.8)", .components: "pi_k(x) at T 1.25",
+                .density: "MDN density p(y|x), data below (T 1.25, S 0.8)", .components: "pi_k(x) at T 1.25",
             ]
             #expect(a.text.contains(title[view] ?? "?"), "\(view)")
             #expect(a.cells.filter { $0.glyph != " " && $0.glyph != "\u{2800}" }.count > 300)

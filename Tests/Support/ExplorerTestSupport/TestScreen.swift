@@ -48,6 +48,8 @@ public final class TestScreen: Screen {
     private var script: [Step]
     private var width: Int
     private var height: Int
+    /// The colours this screen claims to show (256 by default, as tmux).
+    public var depth: ColorDepth = .color256
     /// Reads after the script ran out (the loop should have quit by then).
     public private(set) var idleReads = 0
 
