@@ -59,8 +59,11 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "Start view (the same names as mdnx plot --view; side is side-by-side).")
     var view: FigureView = .overlay
 
-    @Option(help: "Canvas: braille (2x4 dots per cell), block (2x2) or ascii.")
-    var canvas: CanvasKind = .braille
+    @Option(
+        help:
+            "Canvas: braille (2x4 dots per cell), block (2x2) or ascii. (default: braille; ascii in a non-UTF-8 locale, where braille or block here means the terminal shows UTF-8 anyway)"
+    )
+    var canvas: CanvasKind?
 
     @Option(
         parsing: .unconditional, help: "Frames per second while training runs. (default: 20)",
@@ -118,7 +121,8 @@ struct ExploreCommand: ParsableCommand {
         o.sigmaTemperature = sigmaTemperature
         o.seed = seed
         o.view = view
-        o.canvas = canvas
+        o.canvas = canvas ?? .braille
+        o.canvasGiven = canvas != nil
         o.fps = fps
         o.theme = theme
         o.exportDirectory = exportDir

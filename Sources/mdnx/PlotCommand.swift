@@ -17,7 +17,9 @@ struct PlotCommand: ParsableCommand {
         discussion: """
             The data come from a CSV file (--data FILE, one --x and one --y column, by name or 1-based \
             position; defaults: the model's column names, else columns 1 and 2) or a built-in data \
-            set (--dataset spiral|bishop, the default being the spiral). Axis labels are the column names.
+            set (--dataset spiral|bishop, --count rows). Without any of these, a model's own data are \
+            used: the file and columns (or the built-in set, its row count and seed) stored in the \
+            checkpoint by mdnx train; without a model, the spiral. Axis labels are the column names.
 
             --model FILE may be given twice: once for an mse checkpoint (drawn as its mean curve) \
             and once for an mdn checkpoint (drawn as one sample per data x, with pi = softmax(logits / T) \
@@ -25,7 +27,11 @@ struct PlotCommand: ParsableCommand {
             each checkpoint. Views (the same names as mdnx explore --view): side-by-side (or side; default \
             with a model: ground truth | MSE prediction | MDN samples), overlay (default without a \
             model), density (the MDN's p(y|x) on a grid at T and S, data on top), components (mu_k(x), \
-            brighter where pi_k(x) is larger, and pi_k(x) at T below).
+            brighter where pi_k(x) is larger, and pi_k(x) at T below). Axes fit the data (--axes data; \
+            samples outside are counted in the legend), every series (--axes all) or the data at one \
+            scale for x and y (--axes equal). --inspect X0 adds the slice inspector: p(y|x0) along y, \
+            each component, the MSE prediction at x0, the data near x0, and x0, mean, std, modes and \
+            the largest weight.
 
             Without --output the plot goes to standard output, sized to the terminal (or --width and \
             --height in cells), in colour when standard output is a terminal and NO_COLOR is unset \
@@ -38,6 +44,7 @@ struct PlotCommand: ParsableCommand {
               mdnx plot --data points.csv --x age --y income -o data.png
               mdnx plot --model mdn.safetensors --view density -o p.svg --theme light
               mdnx plot --model mdn.safetensors --temperature 0.5 --canvas ascii
+              mdnx plot --model mdn.safetensors --view density --inspect 2.5 -o slice.png
 
             Animations: --animate --history FILE (a training recorded by mdnx train --history FILE, which \
             holds the data and every epoch of both models) writes the training from the first epoch to \
@@ -50,6 +57,20 @@ struct PlotCommand: ParsableCommand {
               mdnx plot --animate --history run.safetensors -o training.gif
               mdnx plot --animate --history run.safetensors --view density --epochs 1:100 -o start.cast
             """)
+
+    /// How the axes are chosen (the explorer's `a` key cycles the same modes).
+    enum AxesChoice: String, ExpressibleByArgument, CaseIterable {
+        case data, all, equal
+
+        /// The figures' axis mode.
+        var mode: AxisMode {
+            switch self {
+            case .data: .fitData
+            case .all: .fitAll
+            case .equal: .equalAspect
+            }
+        }
+    }
 
     /// When to colour terminal output.
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -94,6 +115,12 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var temperatures: TemperatureOptions
 
+    @Option(help: "Axes: data (fit the data), all (fit every series) or equal (the data, x and y at one scale).")
+    var axes: AxesChoice = .data
+
+    @Option(help: "Add the slice inspector at this x: p(y|x0), its components and numbers.")
+    var inspect: Float?
+
     @Option(name: [.short, .long], help: "Write to this file (.txt, .ansi, .svg or .png) instead of the terminal.")
     var output: String?
 
@@ -127,6 +154,7 @@ struct PlotCommand: ParsableCommand {
         if model.count > 2 {
             throw ValidationError("--model takes at most two checkpoints (an mse and an mdn one), got \(model.count)")
         }
+        if let inspect, !inspect.isFinite { throw ValidationError("--inspect must be a finite number, got \(inspect)") }
         try temperatures.check()
     }
 
@@ -138,20 +166,22 @@ struct PlotCommand: ParsableCommand {
         let (width, height) = try size(for: format)
         let theme = try loadTheme()
 
-        let (mse, mdn) = try loadModels()
+        let (mseModel, mdnModel) = try loadModels()
+        let (mse, mdn) = (mseModel?.predictor, mdnModel?.predictor)
         let names = (mdn ?? mse).map { ($0.checkpoint.xNames[0], $0.checkpoint.yNames[0]) }
-        let points = try loadData(defaultNames: names)
+        let (points, dataName, builtin) = try loadData(defaultNames: names, model: mdnModel ?? mseModel)
         let temperatures = try Temperatures(
             sampling: Double(self.temperatures.temperature), sigma: Double(self.temperatures.sigmaTemperature))
         var rng = SeededRNG(seed: seed)
-        let plot = PlotScene(
+        var plot = PlotScene(
             data: XYPoints(xs: points.x, ys: points.y), dataName: dataName,
             xName: SafeText.echo(points.xNames[0], limit: SafeText.labelLimit),
             yName: SafeText.echo(points.yNames[0], limit: SafeText.labelLimit),
             // Only the spiral's two columns share a unit; other data keep their own ranges.
-            equalAspect: source.builtin?.sharesUnits ?? false,
+            equalAspect: builtin?.sharesUnits ?? false,
             mse: mse.map { p in { p.predictions(x: $0) } }, mdn: mdn.flatMap(Self.mixtureSource),
             temperatures: temperatures, rng: &rng)
+        plot.scene.axisMode = axes.mode
         let view = self.view ?? (mse == nil && mdn == nil ? .overlay : .sideBySide)
         if view.needsMDN && mdn == nil { throw PlotError.viewNeedsMDN(view) }
 
@@ -167,7 +197,7 @@ struct PlotCommand: ParsableCommand {
                 options.rows = height ?? options.rows
                 resolution = .cells(width: options.columns, height: options.rows)
             }
-            let figure = try plot.figure(view, resolution: resolution)
+            let figure = try plot.figure(view, resolution: resolution, inspector: inspect)
             try FigureExporter.write(
                 figure, to: output, palette: theme.palette, options: options, pngEncoder: CairoPNGEncoder(),
                 overwrite: force)
@@ -177,10 +207,9 @@ struct PlotCommand: ParsableCommand {
         }
     }
 
-    /// The data's name for titles: the CSV's file name (escaped and cut), or the built-in set's name.
-    var dataName: String {
-        guard let path = source.data else { return (source.dataset ?? .spiral).rawValue }
-        return SafeText.echo(path.split(separator: "/").last.map(String.init) ?? path, limit: SafeText.labelLimit)
+    /// The name of a data file for titles: its file name, escaped and cut.
+    static func fileName(_ path: String) -> String {
+        SafeText.echo(path.split(separator: "/").last.map(String.init) ?? path, limit: SafeText.labelLimit)
     }
 
     /// An mdn checkpoint as a mixture source (in the data's units).
@@ -211,8 +240,9 @@ struct PlotCommand: ParsableCommand {
         return loader.loadOrFallback(nil).theme
     }
 
-    /// At most one mse and one mdn checkpoint, each with one input and one output.
-    func loadModels() throws -> (mse: Predictor?, mdn: Predictor?) {
+    /// At most one mse and one mdn checkpoint (with their paths), each with one input and one output.
+    func loadModels() throws -> (mse: (path: String, predictor: Predictor)?, mdn: (path: String, predictor: Predictor)?)
+    {
         var mse: (String, Predictor)? = nil
         var mdn: (String, Predictor)? = nil
         for path in model {
@@ -229,16 +259,26 @@ struct PlotCommand: ParsableCommand {
                 mdn = (path, p)
             }
         }
-        return (mse?.1, mdn?.1)
+        return (mse.map { ($0.0, $0.1) }, mdn.map { ($0.0, $0.1) })
     }
 
-    /// The points: the CSV's --x/--y columns (defaults: the model's names, else the obvious
-    /// columns, else columns 1 and 2), or the built-in data set.
-    func loadData(defaultNames: (String, String)?) throws -> Dataset {
+    /// The points, their name for titles, and the built-in set they are (nil for a CSV): the
+    /// CSV's --x/--y columns (defaults: the model's names, else the obvious columns, else
+    /// columns 1 and 2), or the built-in data set; with none of --data, --dataset and
+    /// --count, the data stored in the mdn (else the mse) model's checkpoint (see
+    /// `CheckpointData`), else the spiral.
+    func loadData(defaultNames: (String, String)?, model: (path: String, predictor: Predictor)? = nil) throws
+        -> (Dataset, name: String, builtin: DatasetName?)
+    {
+        if source.data == nil && source.dataset == nil && source.count == nil, let model {
+            return try CheckpointData.load(model.predictor.checkpoint, modelPath: model.path)
+        }
         let defaults = defaultNames.map { (x: [ColumnSelector.name($0.0)], y: [ColumnSelector.name($0.1)]) }
-        return try source.load(
+        let loaded = try source.load(
             seed: seed, defaultColumns: defaults, fallbackColumns: (x: [.index(1)], y: [.index(2)]), minimumRows: 1
         ).dataset
+        guard let path = source.data else { return (loaded, (source.dataset ?? .spiral).rawValue, source.builtin) }
+        return (loaded, Self.fileName(path), nil)
     }
 
     /// Renders the plot for standard output at the terminal's size (or --width/--height):
@@ -255,7 +295,7 @@ struct PlotCommand: ParsableCommand {
         case .always: if depth == .none { depth = .color256 }
         case .auto: if terminal == nil { depth = .none }
         }
-        let figure = try plot.figure(view, resolution: .cells(width: columns, height: rows))
+        let figure = try plot.figure(view, resolution: .cells(width: columns, height: rows), inspector: inspect)
         let text: String
         if depth == .none {
             let r = FigureRenderer.renderResult(

@@ -36,9 +36,12 @@ struct PlotScene {
         scene = s
     }
 
-    /// The figure for `view` at `resolution`; views that draw the MDN throw without one.
-    func figure(_ view: FigureView, resolution: FigureResolution = .vector) throws(PlotError) -> Figure {
+    /// The figure for `view` at `resolution`, with the slice inspector at `inspector` when
+    /// given; views that draw the MDN throw without one.
+    func figure(_ view: FigureView, resolution: FigureResolution = .vector, inspector: Float? = nil) throws(PlotError)
+        -> Figure
+    {
         if view.needsMDN && scene.mdn == nil { throw .viewNeedsMDN(view) }
-        return StandardFigures.figure(view, scene, resolution: resolution)
+        return StandardFigures.figure(view, scene, resolution: resolution, inspector: inspector)
     }
 }

@@ -76,7 +76,10 @@ struct TrainCommand: ParsableCommand {
     )
     var normalize: NormalizationChoice = .auto
 
-    @Option(help: "Write the trained model to this checkpoint (safetensors) file; with --model both, the mdn.")
+    @Option(
+        help:
+            "Write the trained model to this checkpoint (safetensors) file; with --model both, two files: NAME-mse.EXT and NAME-mdn.EXT (e.g. spiral.safetensors -> spiral-mse.safetensors, spiral-mdn.safetensors)."
+    )
     var save: String?
 
     @Option(help: "Record every epoch (losses, learning rate, weights) to this file, for mdnx plot --animate.")
@@ -239,8 +242,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Fail before any work if the checkpoint could not be written at the end.
-        if let save { try OutputCheck.ensureWritable(save, force: force) }
+        // Fail before any work if a checkpoint could not be written at the end.
+        for kind in kinds { if let path = savePath(kind) { try OutputCheck.ensureWritable(path, force: force) } }
         if let history { try OutputCheck.ensureWritable(history, force: force) }
         let loaded = try source.load(seed: seed)
         if history != nil, loaded.dataset.inputDimension != 1 || loaded.dataset.outputDimension != 1 {
@@ -324,9 +327,9 @@ struct TrainCommand: ParsableCommand {
             print(summaryLine(model, heldScore: heldScore))
         }
         if summary.stopReason == .cancelled { throw ExitCode(130) }
-        if let save, saves(kind) {
-            try checkpoint.save(to: save, overwrite: force)
-            if !json { printToStandardError("saved the \(kind.rawValue) model to \(save)") }
+        if let path = savePath(kind) {
+            try checkpoint.save(to: path, overwrite: force)
+            if !json { printToStandardError("saved the \(kind.rawValue) model to \(path)") }
         }
     }
 
@@ -478,12 +481,25 @@ struct TrainCommand: ParsableCommand {
             }
             record.holdoutRows = holdout
         }
-        if let save, saves(kind) { record.saved = save }
+        record.saved = savePath(kind)
         return record
     }
 
-    /// Whether `kind` is the model --save writes (the mdn when both are trained).
-    func saves(_ kind: ModelKind) -> Bool { model == .both ? kind == .mdn : true }
+    /// Where --save writes `kind`'s checkpoint: the path itself for one model; with --model
+    /// both, the path with "-mse" or "-mdn" before its extension.
+    func savePath(_ kind: ModelKind) -> String? {
+        guard let save else { return nil }
+        return model == .both ? Self.path(save, suffix: "-" + kind.rawValue) : save
+    }
+
+    /// `path` with `suffix` before the file name's extension ("a/m.safetensors", "-mse" ->
+    /// "a/m-mse.safetensors"; no extension: at the end).
+    static func path(_ path: String, suffix: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let name = path[slash...]
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path + suffix }
+        return String(path[..<dot]) + suffix + String(path[dot...])
+    }
 
     /// Keras-like: "Epoch 12/300 - 16 ms - loss: 0.1234 - val_loss: 0.2345 - learning_rate: 1.0000e-03",
     /// then " - eta 0:05" when `eta` is not empty.

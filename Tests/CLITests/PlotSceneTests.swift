@@ -54,15 +54,18 @@ import Testing
         let mdn = try #require(m.scene.mdn)
         #expect(mdn.samples.xs == xs && mdn.samples.ys.count == xs.count)
         let density = try m.figure(.density, resolution: .vector).panels[0]
-        #expect(density.title == "MDN density p(income|age), data on top (T 1, S 1)")
-        guard case .heatmap(let h) = density.layers[0] else {
-            Issue.record("expected the p(y|x) heatmap")
+        #expect(density.title == "MDN density p(income|age), data below (T 1, S 1)")
+        guard case .field(let field) = density.layers[0] else {
+            Issue.record("expected the p(y|x) field")
             return
         }
-        #expect(h.columns == FigureResolution.vector.densityColumns && h.rows == FigureResolution.vector.densityRows)
+        // Evaluated by the renderer at the target's own resolution: any grid it asks for.
+        let grid = field.heatmap(xRange: 0...4.9, yRange: 0...10, columns: 37, rows: 23)
+        #expect(grid.columns == 37 && grid.rows == 23 && grid.values.contains { $0 > 0 })
         let components = try m.figure(.components, resolution: .vector)
         #expect(components.panels.count == 2)
-        guard case .curve(_, let pi, _, _) = components.panels[1].layers[1] else {
+        // Strip curves by rank of mean weight: the 0.75 component first.
+        guard case .curve(_, let pi, _, _) = components.panels[1].layers[0] else {
             Issue.record("expected pi_k curves")
             return
         }

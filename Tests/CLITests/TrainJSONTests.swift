@@ -26,8 +26,11 @@ import Testing
         }
         #expect((summaries[0]["holdout_mse"] as? Double)?.isFinite == true)
         #expect((summaries[1]["holdout_nll"] as? Double)?.isFinite == true)
-        #expect(summaries[1]["saved"] as? String == "m.safetensors" && summaries[0]["saved"] == nil)
-        #expect(files.exists("m.safetensors"))
+        // --model both --save m.safetensors writes both models, named after the kind.
+        #expect(summaries[0]["saved"] as? String == "m-mse.safetensors")
+        #expect(summaries[1]["saved"] as? String == "m-mdn.safetensors")
+        #expect(
+            files.exists("m-mse.safetensors") && files.exists("m-mdn.safetensors") && !files.exists("m.safetensors"))
     }
 
     @Test func builtInDataSetSummary() throws {
