@@ -131,7 +131,7 @@ let package = Package(
             path: "Tests/Support/ExplorerTestSupport"),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx", "ExplorerTestSupport"]),
         // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
-        .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore", "MDNIO", "Explorer"]),
+        .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore", "MDNIO", "MDNFigures", "Explorer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -154,15 +154,17 @@ public enum ExplorerView {
             ("canvas: \(state.canvas.rawValue)", 4),
             ("theme: \(input.themeName)", 5),
         ].filter { !$0.text.isEmpty }
-        let allViews = FigureView.allCases.map { $0 == state.view ? "[\($0.title)]" : " \($0.title) " }
-        let viewsWidth = allViews.map { $0.count + 1 }.reduce(0, +)
+        let viewsWidth = FigureView.allCases.map { $0.title.count + 3 }.reduce(0, +)
         let activeOnly = "[\(state.view.title)]"
         // The right-hand fields that fit beside the views (all of them, else the active one).
         func fit(_ room: Int) -> String { StatusLine.fit(fields, separator: "  ", width: room, ascii: ascii) }
         let roomWithAll = width - 7 - viewsWidth - 2
+        // The views' names give way before the data, the preset and the loss units do.
+        let essential = fields.filter { $0.priority <= 2 }
+        let essentialWidth = essential.map { $0.text.count + 2 }.reduce(0, +)
         let right: String
         var x = 7
-        if roomWithAll >= (fields.first?.text.count ?? 0) + 20 {
+        if roomWithAll >= essentialWidth {
             for kind in FigureView.allCases {
                 let label = kind == state.view ? "[\(kind.title)]" : " \(kind.title) "
                 grid.write(label, x: x, y: 0, role: kind == state.view ? .accent : .dimText)

@@ -121,7 +121,7 @@ public enum FigureRole: Hashable, Sendable {
     public var style: SeriesStyle {
         var s = SeriesStyle(role: styleRole, glyph: asciiGlyph, opacity: opacity)
         if self == .mdnSamples { s.mark = .pair }
-        if case .loss(_, .validation) = self { s.line = .dashed }
+        if case .loss(_, .validation) = self { s.pattern = .dashed }
         return s
     }
 

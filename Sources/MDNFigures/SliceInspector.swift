@@ -87,7 +87,7 @@ public struct SliceInspector: Sendable {
                         min(Int(FigureRole.topLevel), Int(c.weight / max(largest, 1e-12) * Double(FigureRole.topLevel)))
                     ))
                 var style = FigureRole.component(rank: rank, of: n, level: level).style
-                style.line = .solid
+                style.pattern = .solid
                 layers.append(.curve(xs: xs, ys: ys, style: style, label: rank == 0 ? "components" : nil))
             }
             let density = ys.map { Float(summary.density(at: Double($0))) }
@@ -96,7 +96,7 @@ public struct SliceInspector: Sendable {
         }
         if let m = msePrediction {
             var style = FigureRole.mseCurve.style
-            style.line = .dashed
+            style.pattern = .dashed
             layers.append(.hline(y: m, style: style, label: "MSE " + Self.number(Double(m))))
         }
         let xMax = top > 0 ? top * 1.08 : 1

@@ -27,7 +27,7 @@ public enum StandardFigures {
     }
 
     /// The style of the inspector's cursor on the main plot: the accent colour, dotted.
-    public static let cursorStyle = SeriesStyle(role: .accent, glyph: "|", opacity: 1, line: .dotted)
+    public static let cursorStyle = SeriesStyle(role: .accent, glyph: "|", opacity: 1, pattern: .dotted)
 
     /// Share of the width the inspector takes beside the main plot.
     public static let inspectorWeights = (main: 62, inspector: 38)

@@ -14,7 +14,7 @@ struct LegendEntry: Sendable {
     /// What kind of mark the entry shows (for vector exports).
     var mark: Mark
     /// The series' line pattern (curves) or point mark (points), for vector exports.
-    var line: LinePattern = .solid
+    var pattern: LinePattern = .solid
     var pointMark: PointMark = .dot
     /// Index of the layer in the panel's list (for per-layer counts such as points outside).
     var layer: Int = -1
@@ -81,12 +81,12 @@ extension Layer {
             }
             let gap: Unicode.Scalar = canvas == .braille ? "\u{2800}" : " "
             let glyphs: [Unicode.Scalar]
-            switch style.line {
+            switch style.pattern {
             case .solid: glyphs = [on, on, on]
             case .dashed: glyphs = [on, gap, on]
             case .dotted: glyphs = [dot, dot, dot]
             }
-            return LegendEntry(glyphs: glyphs, role: style.role, label: text, mark: .line, line: style.line)
+            return LegendEntry(glyphs: glyphs, role: style.role, label: text, mark: .line, pattern: style.pattern)
         case .hline(_, let style, _):
             let g: Unicode.Scalar = canvas == .ascii ? style.glyph : "\u{2504}"
             return LegendEntry(glyphs: [g, g], role: style.role, label: text, mark: .dashed)
@@ -560,7 +560,7 @@ struct PanelRenderer {
             }
             let s = q(c0)
             let e = q(c1)
-            dots.line(s.0, s.1, e.0, e.1, role: r, glyph: glyph, pattern: style.line, phase: &phase)
+            dots.line(s.0, s.1, e.0, e.1, role: r, glyph: glyph, pattern: style.pattern, phase: &phase)
         }
     }
 
@@ -576,7 +576,7 @@ struct PanelRenderer {
         let map = DotMap(axes, dots)
         guard v.isFinite, let (dx, _) = map.dot(v, Float(map.y0)) else { return }
         let glyph: Unicode.Scalar = canvas == .ascii ? "|" : style.glyph
-        for y in 0..<map.h where style.line.draws(y) { dots.set(dx, y, role: style.role, glyph: glyph) }
+        for y in 0..<map.h where style.pattern.draws(y) { dots.set(dx, y, role: style.role, glyph: glyph) }
     }
 
     /// Bars from x = 0 over their y intervals: each canvas cell whose centre a bar covers is

@@ -93,8 +93,8 @@ public struct SeriesStyle: Hashable, Sendable {
     public var opacity: Double
     /// How points are marked (points layers only).
     public var mark: PointMark
-    /// How lines are drawn (curve layers only).
-    public var line: LinePattern
+    /// How lines are drawn (curve and vertical line layers).
+    public var pattern: LinePattern
     /// A backdrop: its dots show only in cells no other point or curve series marks and no
     /// heatmap shades (so it never covers them), and in vector exports it is drawn first,
     /// below heatmaps.
@@ -106,7 +106,7 @@ public struct SeriesStyle: Hashable, Sendable {
     /// Creates a style.
     public init(
         role: StyleRole, glyph: Unicode.Scalar, opacity: Double = 0.7, mark: PointMark = .dot,
-        line: LinePattern = .solid, beneath: Bool = false, tint: StyleRole? = nil
+        pattern: LinePattern = .solid, beneath: Bool = false, tint: StyleRole? = nil
     ) {
         precondition(!VisibleText.isControl(glyph), "a series glyph must be printable, got U+\(glyph.value)")
         precondition(opacity >= 0 && opacity <= 1, "opacity must be in 0...1")
@@ -114,7 +114,7 @@ public struct SeriesStyle: Hashable, Sendable {
         self.glyph = glyph
         self.opacity = opacity
         self.mark = mark
-        self.line = line
+        self.pattern = pattern
         self.beneath = beneath
         self.tint = tint
     }

@@ -273,7 +273,7 @@ public enum VectorPlotter {
                         x: lx + 10 - side / 2, y: row - 6 - side / 2, width: side, height: side, fill: c, stroke: nil,
                         lineWidth: 0))
             case .line, .dashed:
-                let dash = e.mark == .dashed ? [4.0, 3.0] : e.line.dash
+                let dash = e.mark == .dashed ? [4.0, 3.0] : e.pattern.dash
                 commands.append(
                     .line(
                         from: VectorPoint(lx, row - 5), to: VectorPoint(lx + 20, row - 5), color: c, width: 2.5,
@@ -406,7 +406,7 @@ public enum VectorPlotter {
                     for piece in clippedPieces(frame, xs, ys) {
                         commands.append(
                             .polyline(
-                                points: piece.map(\.1), color: color(style.role), width: 2.5, dash: style.line.dash))
+                                points: piece.map(\.1), color: color(style.role), width: 2.5, dash: style.pattern.dash))
                     }
                 case .styledCurve(let xs, let ys, let roles, let style, _):
                     drawStyledCurve(frame, xs, ys, roles, style.role)
@@ -439,7 +439,7 @@ public enum VectorPlotter {
             commands.append(
                 .line(
                     from: VectorPoint(px, frame.y), to: VectorPoint(px, frame.y + frame.h), color: color(style.role),
-                    width: 1.5, dash: style.line.dash, opacity: 1))
+                    width: 1.5, dash: style.pattern.dash, opacity: 1))
         }
 
         /// Bars from x = 0 over their y intervals, filled with their role at the style's opacity.

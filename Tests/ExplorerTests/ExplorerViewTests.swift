@@ -88,3 +88,75 @@ struct ExplorerViewTests {
         }
     }
 }
+
+/// The screen layout: the main plot first at every size, text cut with an ellipsis, fields
+/// dropped by priority, the header's facts, ASCII in a non-UTF-8 locale.
+@Suite("Explorer layout")
+struct ExplorerLayoutTests {
+    @Test func theMainPlotKeepsSixtyPercentOfTheRowsAtEverySize() {
+        for h in ExplorerView.minimumHeight...80 {
+            let l = ScreenLayout(width: 100, height: h)
+            #expect(10 * l.mainHeight >= 6 * h, "height \(h): main \(l.mainHeight)")
+            #expect(l.lossHeight == 0 || l.lossHeight >= 5, "height \(h): loss \(l.lossHeight)")
+            #expect(l.mainTop == 1 && l.lossTop == l.mainTop + l.mainHeight)
+            #expect(l.status == l.lossTop + l.lossHeight && l.hints == h - 1 && l.message <= l.hints)
+        }
+        // The loss panels have room on an ordinary terminal and the smallest one.
+        #expect(ScreenLayout(width: 80, height: 24).lossHeight >= 5)
+        #expect(ScreenLayout(width: 60, height: 20).lossHeight >= 5)
+    }
+
+    @Test func theHeaderShowsDataPresetAndLossUnits() {
+        var input = ExplorerViewTests.input()
+        input.preset = "tutorial"
+        for width in [100, 160] {
+            let top = rows(ExplorerView.screen(ExplorerViewTests.state(.overlay, width: width, height: 30), input))[0]
+            #expect(top.contains("test (200)") && top.contains("preset tutorial"), "\(width): \(top)")
+            #expect(top.contains("loss: MSE (y)\u{B2}, NLL nats"), "\(width): \(top)")
+        }
+    }
+
+    @Test func statusFieldsDropByPriority() {
+        var s = ExplorerViewTests.state(.overlay, width: 60, height: 20)
+        s.paused = true
+        let bar = rows(ExplorerView.screen(s, ExplorerViewTests.input()))[ScreenLayout(width: 60, height: 20).status]
+        #expect(bar.hasPrefix(" paused | MSE ep 1 1.500 | MDN ep 1 0.200 | K 20"))
+        #expect(!bar.contains("seed") && !bar.contains("steps/s"))
+        let wide = rows(ExplorerView.screen(ExplorerViewTests.state(.overlay), ExplorerViewTests.input()))[45]
+        #expect(wide.contains("seed 42") && wide.contains("steps/s"))
+    }
+
+    @Test func longTextIsCutWithAnEllipsis() {
+        var s = ExplorerViewTests.state(.overlay, width: 60, height: 20)
+        s.statusMessage = String(repeating: "exported /a/very/long/path ", count: 5)
+        let line = rows(ExplorerView.screen(s, ExplorerViewTests.input()))[19]
+        #expect(line.hasSuffix("\u{2026}") && line.unicodeScalars.count == 60)
+    }
+
+    @Test func asciiWhenTheLocaleIsNotUTF8() {
+        for view in FigureView.allCases {
+            var s = ExplorerViewTests.state(view, width: 100, height: 30)
+            s.unicode = false
+            s.canvas = .ascii
+            s.statusMessage = LocaleRule.asciiNote + String(repeating: " and more", count: 10)
+            let text = ExplorerView.screen(s, ExplorerViewTests.input()).text
+            #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(view)")
+            s.helpVisible = true
+            #expect(ExplorerView.screen(s, ExplorerViewTests.input()).text.unicodeScalars.allSatisfy { $0.isASCII })
+        }
+    }
+
+    @Test func theLocaleRule() {
+        #expect(LocaleRule.decide(localeIsUTF8: true, canvas: nil) == .unicode)
+        #expect(LocaleRule.decide(localeIsUTF8: true, canvas: .ascii) == .unicode)
+        #expect(LocaleRule.decide(localeIsUTF8: false, canvas: nil) == .ascii)
+        #expect(LocaleRule.decide(localeIsUTF8: false, canvas: .ascii) == .ascii)
+        #expect(LocaleRule.decide(localeIsUTF8: false, canvas: .braille) == .switchToUTF8)
+        #expect(LocaleRule.decide(localeIsUTF8: false, canvas: .block) == .switchToUTF8)
+    }
+
+    /// The grid's rows as strings.
+    func rows(_ grid: CellGrid) -> [String] {
+        grid.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+}

@@ -59,8 +59,8 @@ import Testing
 
     @Test func samplesAndValidationLossesDifferByPattern() {
         #expect(FigureRole.mdnSamples.style.mark == .pair && FigureRole.truth.style.mark == .dot)
-        #expect(FigureRole.loss(model: .mdn, split: .validation).style.line == .dashed)
-        #expect(FigureRole.loss(model: .mdn, split: .train).style.line == .solid)
+        #expect(FigureRole.loss(model: .mdn, split: .validation).style.pattern == .dashed)
+        #expect(FigureRole.loss(model: .mdn, split: .train).style.pattern == .solid)
         let backdrop = FigureRole.dataBackdrop(tint: true)
         #expect(backdrop.beneath && backdrop.tint == FigureRole.dataTint.styleRole)
         #expect(FigureRole.dataBackdrop(tint: false).tint == nil)
