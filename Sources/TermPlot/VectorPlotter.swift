@@ -66,10 +66,9 @@ public enum VectorPlotter {
         var minTop = 0.0
         var minBottom = 0.0
 
-        /// The panel's legend entries on the legend row (a colour bar goes beside the plot).
-        var legendRow: [LegendEntry] {
-            panel.showLegend ? legendEntries(data.layers, canvas: .braille).filter { $0.mark != .colorBar } : []
-        }
+        /// The panel's legend entries on the legend row (a colour bar's label among them; the
+        /// bar itself goes beside the plot).
+        var legendRow: [LegendEntry] { panel.showLegend ? legendEntries(data.layers, canvas: .braille) : [] }
 
         /// Whether the panel has a header row.
         var hasHeader: Bool { !(panel.title.isEmpty && panel.y.label.isEmpty && data.skipped == 0) }
@@ -94,7 +93,9 @@ public enum VectorPlotter {
             var line: [LegendEntry] = []
             var used = 0.0
             for e in legend {
-                let w = PanelPlot.legendWidth(stats.label(e) + (e.mark == .points ? " (99999 outside)" : ""))
+                let extra =
+                    e.mark == .points ? " (99999 outside)" : (e.mark == .colorBar ? " \u{F7} column max, log" : "")
+                let w = PanelPlot.legendWidth(stats.label(e) + extra)
                 if !line.isEmpty && used + w > width {
                     lines.append(line)
                     line = []
@@ -125,7 +126,7 @@ public enum VectorPlotter {
         @discardableResult
         mutating func plot(x: Double, y: Double, w: Double, h: Double) -> Double {
             let legend = panel.showLegend ? legendEntries(data.layers, canvas: .braille) : []
-            let rowEntries = legend.filter { $0.mark != .colorBar }
+            let rowEntries = legendRow
             let colorBar = legend.first { $0.mark == .colorBar }
             let note = data.skipped > 0 ? "\(data.skipped) skipped" : ""
             let header = hasHeader
@@ -154,9 +155,7 @@ public enum VectorPlotter {
                         line, at: VectorPoint(x + 4, row), size: VectorPlotter.legendFont, color: color(.text),
                         anchor: .start, bold: false))
             }
-            if let colorBar, let scale = stats.colorBar {
-                drawColorBar(frame, label: colorBar.label, scale: scale)
-            }
+            if colorBar != nil, let scale = stats.colorBar { drawColorBar(frame, scale: scale) }
             if header { drawHeader(frame, x: x, y: y, w: w, note: note) }
             return left
         }
@@ -246,7 +245,7 @@ public enum VectorPlotter {
                 row += i == 0 ? 20 : 22
                 var lx = frame.x
                 for e in line {
-                    let label = stats.label(e)
+                    let label = stats.label(e) + (e.mark == .colorBar ? stats.colorBar?.note ?? "" : "")
                     drawLegendMark(e, x: lx, row: row)
                     commands.append(
                         .text(
@@ -291,9 +290,9 @@ public enum VectorPlotter {
             }
         }
 
-        /// A vertical colour bar right of the frame: the continuous ramp, ticks with values,
-        /// the label above.
-        mutating func drawColorBar(_ frame: Frame, label: String, scale: ColorBarScale) {
+        /// A vertical colour bar right of the frame: the continuous ramp and ticks with values
+        /// (its label is in the legend row).
+        mutating func drawColorBar(_ frame: Frame, scale: ColorBarScale) {
             let bx = frame.x + frame.w + 14
             let bw = 14.0
             let rows = 128
@@ -330,11 +329,6 @@ public enum VectorPlotter {
                         t.label, at: VectorPoint(bx + bw + 7, py + 4), size: VectorPlotter.tickFont,
                         color: color(.text), anchor: .start, bold: false))
             }
-            let title = label + scale.note
-            commands.append(
-                .text(
-                    title, at: VectorPoint(bx + bw, frame.y - 6), size: VectorPlotter.tickFont, color: color(.dimText),
-                    anchor: .end, bold: false))
         }
 
         /// The header row: y label at the left, title centred over the frame, note at the right.

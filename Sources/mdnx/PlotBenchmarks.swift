@@ -94,7 +94,68 @@ extension BenchmarkSuite {
                                 canvas: .braille), x: 0, y: 34)
                     }
                 }),
+            Benchmark(
+                name: "inspect_160",
+                summary:
+                    "explorer frame with the slice inspector: overlay (10k data tinted, 6k samples, curve) + p(y|x0) of K=20 + loss, 160x48",
+                unit: "ms", higherIsBetter: false, target: 5, references: [],
+                run: {
+                    let scene = explorerScene()
+                    return medianMilliseconds(repeats: 31, warmup: 2) {
+                        _ = explorerFrame(.overlay, scene, inspector: 2.5)
+                    }
+                }),
+            Benchmark(
+                name: "density_160",
+                summary:
+                    "explorer frame: p(y|x) field of K=20 at 160x48's cells with its colour bar, data below + loss",
+                unit: "ms", higherIsBetter: false, target: 5, references: [],
+                run: {
+                    let scene = explorerScene()
+                    return medianMilliseconds(repeats: 31, warmup: 2) {
+                        _ = explorerFrame(.density, scene, inspector: nil)
+                    }
+                }),
         ]
+    }
+
+    /// What an explorer frame shows (made once per snapshot, not per frame): 10,000 spiral
+    /// points, an untrained K=20 MDN's mixtures on the explorer's 3,000-point x grid with two
+    /// samples per x, a 200-point MSE curve, 300 epochs of losses.
+    static func explorerScene() -> (scene: FigureScene, losses: [LossSeries]) {
+        let data = Datasets.spiral(count: 10_000, seed: 42)
+        let grid = (0..<3_000).map { Float($0) / 600 }
+        let batch = mixtures(count: 3_000, from: 0, to: 5)
+        var rng = SeededRNG(seed: 3)
+        let samples = (try? batch.samples(perRow: 2, temperature: 1, sigmaTemperature: 1, rng: &rng)) ?? []
+        let sampleX = grid.flatMap { [$0, $0] }
+        let curveX = (0..<200).map { Float($0) / 40 }
+        let losses = [LossModel.mse, .mdn].flatMap { m in
+            [LossSplit.train, .validation].map { s in
+                LossSeries(model: m, split: s, values: (0..<300).map { 1 / Float($0 + 1).squareRoot() })
+            }
+        }
+        let scene = FigureScene(
+            data: XYPoints(xs: data.x, ys: data.y), dataName: "spiral", equalAspect: true,
+            mse: XYPoints(xs: curveX, ys: curveX.map { 2 + 0.1 * $0 }),
+            mdn: FigureScene.MDN(
+                mixtures: .grid(xs: grid, batch: batch), samples: XYPoints(xs: sampleX, ys: samples)))
+        return (scene, losses)
+    }
+
+    /// One explorer-like frame at 160x48 (the main area and the loss panels where the
+    /// explorer puts them): the view `view` of `input`, with the inspector at `inspector`.
+    static func explorerFrame(
+        _ view: FigureView, _ input: (scene: FigureScene, losses: [LossSeries]), inspector: Float?
+    ) -> CellGrid {
+        var frame = CellGrid(width: 160, height: 48)
+        let main = StandardFigures.figure(
+            view, input.scene, resolution: .cells(width: 160, height: 32), inspector: inspector)
+        frame.blit(FigureRenderer.render(main, width: 160, height: 32, canvas: .braille), x: 0, y: 1)
+        frame.blit(
+            FigureRenderer.render(StandardFigures.loss(input.losses), width: 160, height: 12, canvas: .braille), x: 0,
+            y: 33)
+        return frame
     }
 
     /// 10,000 points of a noisy spiral (a fixed LCG, not MDNCore's generator) and a

@@ -50,13 +50,14 @@ private final class TmuxExplorer {
     /// The pane's shell: leader of the process group holding mdnx and the final sleep.
     private(set) var panePID: Int32 = 0
 
-    init(extraArgs: [String] = []) throws {
+    /// Starts mdnx with `extraArgs` in the locale `locale` (an environment assignment).
+    init(extraArgs: [String] = [], locale: String = "LANG=C.UTF-8") throws {
         exportDir = NSTemporaryDirectory() + "mdnx-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: exportDir, withIntermediateDirectories: true)
         let args = (["--export-dir", exportDir, "--export-format", "txt,svg", "--fps", "20"] + extraArgs).joined(
             separator: " ")
         // SIGINT is ignored by the wrapper shell only, so Ctrl-C reaches mdnx and the pane stays.
-        let script = "trap '' INT; LANG=C.UTF-8 '\(mdnxBinary)' \(args); echo MDNX-EXIT=$?; sleep 60"
+        let script = "trap '' INT; \(locale) '\(mdnxBinary)' \(args); echo MDNX-EXIT=$?; sleep 60"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "160", "-y", "48", "-s", "e2e", "sh", "-c", script])
         panePID =
             Int32(
@@ -141,7 +142,7 @@ struct EndToEndTests {
         try t.press("t")
         _ = try t.wait("T 0.8") { $0.contains("| T 0.8 |") }
         try t.press("S")
-        _ = try t.wait("sigma temperature") { $0.contains("sigma temp 1.25: variance x 1.25") }
+        _ = try t.wait("sigma temperature") { $0.contains("S 1.25 (variance x1.25)") }
         try t.press("v")
         _ = try t.wait("side by side view") { $0.contains("[side by side]") && $0.contains("ground truth") }
         try t.press("e")
@@ -216,6 +217,23 @@ struct EndToEndTests {
         let after = try t.wait("exit") { $0.contains("MDNX-EXIT=") }
         #expect(after.contains("MDNX-EXIT=130"))
         #expect(!after.contains("q quit") && !after.contains("steps/s"))
+    }
+
+    @Test("a non-UTF-8 locale draws ASCII in the user's locale; --canvas braille overrides")
+    func asciiLocale() throws {
+        let t = try TmuxExplorer(locale: "LC_ALL=C")
+        let screen = try t.wait("epochs") { mseEpoch($0) >= 1 && $0.contains("locale is not UTF-8") }
+        #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
+        #expect(screen.contains("+---") && screen.contains("MDN samples"))
+        try t.press("m")
+        _ = try t.wait("ASCII only") { $0.contains("canvas: ascii (locale is not UTF-8: ASCII only)") }
+        try t.press("q")
+        _ = try t.wait("exit") { $0.contains("MDNX-EXIT=0") }
+        let braille = try TmuxExplorer(extraArgs: ["--canvas", "braille"], locale: "LC_ALL=C")
+        let drawn = try braille.wait("braille") { mseEpoch($0) >= 1 }
+        #expect(drawn.unicodeScalars.contains { $0.value >= 0x2800 && $0.value <= 0x28FF })
+        try braille.press("q")
+        _ = try braille.wait("exit") { $0.contains("MDNX-EXIT=0") }
     }
 
     @Test("a too-small terminal says what it needs")
