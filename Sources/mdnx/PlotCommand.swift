@@ -295,6 +295,9 @@ struct PlotCommand: ParsableCommand {
         case .always: if depth == .none { depth = .color256 }
         case .auto: if terminal == nil { depth = .none }
         }
+        // A tint under the data needs background colours a terminal shows as such.
+        var plot = plot
+        plot.scene.tints = (depth == .color256 || depth == .truecolor) && !theme.isMonochrome
         let figure = try plot.figure(view, resolution: .cells(width: columns, height: rows), inspector: inspect)
         let text: String
         if depth == .none {
