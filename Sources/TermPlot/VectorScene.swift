@@ -42,6 +42,22 @@ public struct Raster: Hashable, Sendable {
         self.rows = rows
         self.rgba = rgba
     }
+
+    /// Up to `count` of the raster's opaque colours, spread evenly over them ordered by
+    /// brightness (a continuous colormap's image gives points along its ramp): anchors for
+    /// palettes that cannot hold every colour.
+    public func representativeColors(_ count: Int) -> [RGB] {
+        var seen = Set<RGB>()
+        for i in stride(from: 0, to: rgba.count, by: 4) where rgba[i + 3] > 0 {
+            seen.insert(RGB(rgba[i], rgba[i + 1], rgba[i + 2]))
+        }
+        let sorted = seen.sorted {
+            (299 * Int($0.r) + 587 * Int($0.g) + 114 * Int($0.b), $0.hexString)
+                < (299 * Int($1.r) + 587 * Int($1.g) + 114 * Int($1.b), $1.hexString)
+        }
+        guard sorted.count > count, count > 1 else { return sorted }
+        return (0..<count).map { sorted[$0 * (sorted.count - 1) / (count - 1)] }
+    }
 }
 
 /// A picture as drawing commands in pixels: what `VectorPlotter` produces from a Figure.

@@ -45,7 +45,7 @@ import Testing
         let made = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
         for file in [
             "spiral.csv", "spiral-mse.safetensors", "spiral-mdn.safetensors", "auto.safetensors", "spiral.svg",
-            "slice.png",
+            "slice.png", "run.safetensors", "training.gif",
         ] {
             #expect(made.contains(file), "\(file) was not written")
         }
