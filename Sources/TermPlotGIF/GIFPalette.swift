@@ -144,7 +144,7 @@ extension VectorScene {
                 add(stroke)
             case .line(_, _, let color, _, _, _): add(color)
             case .polyline(_, let color, _, _): add(color)
-            case .image(_, _, _, _, let raster): for c in raster.representativeColors(16) { add(c) }
+            case .image(_, _, _, _, let raster): for c in raster.representativeColors(32) { add(c) }
             case .circles(_, _, let color, _): add(color)
             case .text(_, _, _, let color, _, _): add(color)
             }
