@@ -54,11 +54,13 @@ public enum FigureRole: Hashable, Sendable {
         }
     }
 
-    /// Where a component sits on the theme's component colormap: 0 for the largest weight,
-    /// 1 for the smallest (0 when there is one component).
+    /// Where a component sits on the theme's component colormap: sqrt(rank / (K - 1)), 0 for
+    /// the largest weight, 1 for the smallest (0 when there is one component). The square
+    /// root spreads the few largest components, the ones worth telling apart, over most of
+    /// the map.
     public var colormapPosition: Double? {
         guard case .component(let rank, let count, _) = self else { return nil }
-        return count <= 1 ? 0 : Double(max(0, min(rank, count - 1))) / Double(count - 1)
+        return count <= 1 ? 0 : (Double(max(0, min(rank, count - 1))) / Double(count - 1)).squareRoot()
     }
 
     /// The figure role a TermPlot role stands for, or nil for TermPlot's own roles and

@@ -48,7 +48,9 @@ import Testing
     @Test func componentsSitOnTheColormapByRank() {
         #expect(FigureRole.component(rank: 0, of: 20, level: 7).colormapPosition == 0)
         #expect(FigureRole.component(rank: 19, of: 20, level: 0).colormapPosition == 1)
-        #expect(FigureRole.component(rank: 1, of: 3, level: 4).colormapPosition == 0.5)
+        // sqrt(rank / (K - 1)): rank 1 of 5 halfway, rank 1 of 3 at sqrt(1/2).
+        #expect(FigureRole.component(rank: 1, of: 5, level: 4).colormapPosition == 0.5)
+        #expect(FigureRole.component(rank: 1, of: 3, level: 4).colormapPosition == 0.5.squareRoot())
         #expect(FigureRole.component(rank: 0, of: 1, level: 4).colormapPosition == 0)
         #expect(FigureRole.truth.colormapPosition == nil)
         // Out-of-range ranks and counts are clamped, never trap.

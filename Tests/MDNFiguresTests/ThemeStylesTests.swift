@@ -55,21 +55,22 @@ import Themes
     }
 
     @Test func componentLevelsBlendTowardTheBackground() {
-        let c = RGB(hex: 0xFF87D7)
+        let c = RGB(hex: 0xFF5FAF)
         let bg = RGB(hex: 0x1C1C1C)
         #expect(dark.foreground(.figure(.component(rank: 0, of: 20, level: 7))) == c)
-        // Level 0 shows 30%: 28 + (255-28)*0.3 = 96.1, 28 + (135-28)*0.3 = 60.1, 28 + (215-28)*0.3 = 84.1.
-        #expect(dark.foreground(.figure(.component(rank: 0, of: 20, level: 0))) == RGB(96, 60, 84))
+        // Level 0 shows 30%: 28 + (255-28)*0.3 = 96.1, 28 + (95-28)*0.3 = 48.1, 28 + (175-28)*0.3 = 72.1.
+        #expect(dark.foreground(.figure(.component(rank: 0, of: 20, level: 0))) == RGB(96, 48, 72))
         #expect(bg == dark.background)
     }
 
     @Test func componentColoursComeFromTheColormapByRank() {
-        // The dark theme's stops: #ff87d7 #d75fd7 #af5fff #8787d7 #6c6c9c (rank 0 takes the first).
-        #expect(dark.foreground(.figure(.component(rank: 19, of: 20, level: 7))) == RGB(hex: 0x6C6C9C))
-        // Rank 1 of 3 sits at 0.5: the middle stop exactly.
-        #expect(dark.foreground(.figure(.component(rank: 1, of: 3, level: 7))) == RGB(hex: 0xAF5FFF))
-        // Rank 1 of 9 sits at 1/8 of the way: halfway between the first two stops.
-        #expect(dark.foreground(.figure(.component(rank: 1, of: 9, level: 7))) == RGB(235, 115, 215))
+        // The dark theme's stops: #ff5faf #af87ff #87d75f #d7af5f #767676 (rank 0 takes the first).
+        #expect(dark.foreground(.figure(.component(rank: 19, of: 20, level: 7))) == RGB(hex: 0x767676))
+        // Rank 1 of 5 sits at sqrt(1/4) = 0.5: the middle stop exactly; rank 1 of 17 at 0.25: the second.
+        #expect(dark.foreground(.figure(.component(rank: 1, of: 5, level: 7))) == RGB(hex: 0x87D75F))
+        #expect(dark.foreground(.figure(.component(rank: 1, of: 17, level: 7))) == RGB(hex: 0xAF87FF))
+        // Rank 1 of 65 sits at 1/8: halfway between the first two stops.
+        #expect(dark.foreground(.figure(.component(rank: 1, of: 65, level: 7))) == RGB(215, 115, 215))
         // 20 components get 20 different colours (no cycle).
         let colours = (0..<20).map { dark.foreground(.figure(.component(rank: $0, of: 20, level: 7))) }
         #expect(Set(colours).count == 20)
