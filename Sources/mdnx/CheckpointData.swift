@@ -1,7 +1,7 @@
 import Foundation
 import MDNCore
 import MDNIO
-import TermPlot
+import SafeText
 
 /// The data a checkpoint says it was trained on: `mdnx train` stores a CSV file's path, or
 /// the built-in set with its row count and seed ("spiral count=10000 seed=42"), under the
@@ -66,14 +66,11 @@ enum CheckpointDataError: Error, CustomStringConvertible, Equatable {
     var description: String {
         switch self {
         case .notRecorded(let model):
-            return "\(shown(model)) does not record the data it was trained on; give --data FILE "
+            return "\(SafeText.path(model)) does not record the data it was trained on; give --data FILE "
                 + "(--x COLUMN --y COLUMN) or --dataset spiral|bishop"
         case .missing(let model, let data):
-            return "\(shown(model)) was trained on \(shown(data)), which is not there "
+            return "\(SafeText.path(model)) was trained on \(SafeText.path(data)), which is not there "
                 + "(looked in the current directory and next to the checkpoint); give --data FILE"
         }
     }
 }
-
-/// A path as an error message shows it: control characters escaped, long values cut.
-private func shown(_ path: String) -> String { VisibleText.truncated(VisibleText.escaped(path), to: 200) }
