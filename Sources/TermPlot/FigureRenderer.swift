@@ -13,8 +13,32 @@ public struct RenderResult: Sendable {
     public var grid: CellGrid
     /// Points skipped per panel (NaN, infinite, or not positive on a log axis).
     public var skippedPoints: [Int]
+    /// Where each panel's plot area ended up and what it shows (nil: nothing fit).
+    public var plotRegions: [PlotRegion?] = []
     /// Total skipped points over all panels.
     public var totalSkipped: Int { skippedPoints.reduce(0, +) }
+}
+
+/// A panel's plot area on the grid and the ranges it plots: what maps a cell (a mouse
+/// click) back to data.
+public struct PlotRegion: Hashable, Sendable {
+    /// The canvas's first column and row, and its size in cells.
+    public var column: Int, row: Int, width: Int, height: Int
+    /// The plotted x and y ranges (plot units: log10 of the value on log axes).
+    public var x: ClosedRange<Double>, y: ClosedRange<Double>
+
+    /// Whether cell (`column`, `row`) is inside the canvas.
+    public func contains(column c: Int, row r: Int) -> Bool {
+        c >= column && c < column + width && r >= row && r < row + height
+    }
+
+    /// The x at the centre of canvas column `c` (grid coordinates).
+    public func xValue(column c: Int) -> Double {
+        x.lowerBound + (Double(c - column) + 0.5) / Double(max(1, width)) * (x.upperBound - x.lowerBound)
+    }
+
+    /// One canvas column's width in x units.
+    public var xPerColumn: Double { (x.upperBound - x.lowerBound) / Double(max(1, width)) }
 }
 
 /// Renders a Figure into a CellGrid (pure: no terminal involved).
@@ -77,10 +101,11 @@ public enum FigureRenderer {
                 renderers[i].minBottomRows = bottom
             }
         }
+        var regions = [PlotRegion?](repeating: nil, count: figure.panels.count)
         for (i, r) in rects.enumerated() where r.w > 0 && r.h > 0 {
-            renderers[i].draw(into: &grid, x: r.x, y: r.y, width: r.w, height: r.h)
+            regions[i] = renderers[i].draw(into: &grid, x: r.x, y: r.y, width: r.w, height: r.h)
         }
-        return RenderResult(grid: grid, skippedPoints: data.map(\.skipped))
+        return RenderResult(grid: grid, skippedPoints: data.map(\.skipped), plotRegions: regions)
     }
 
     /// Each panel's extents, unioned over panels on shared axes.

@@ -292,15 +292,16 @@ struct PanelRenderer {
         var axisRow: Int { y0 + rows }
     }
 
-    /// Draws the panel (only its header when no plot fits).
-    func draw(into grid: inout CellGrid, x px: Int, y py: Int, width w: Int, height h: Int) {
+    /// Draws the panel (only its header when no plot fits); returns where the plot went.
+    @discardableResult
+    func draw(into grid: inout CellGrid, x px: Int, y py: Int, width w: Int, height h: Int) -> PlotRegion? {
         let legend = panel.showLegend ? legendEntries(data.layers, canvas: canvas) : []
         let skippedNote = data.skipped > 0 ? "\(data.skipped) skipped" : ""
         let rows = Rows(
             panel, height: h, hasLegend: !legend.isEmpty, hasNote: !skippedNote.isEmpty, minHeader: minHeaderRows,
             minBottom: minBottomRows)
         if rows.header > 0 { drawHeader(&grid, px, py, w, skippedNote) }
-        guard let (axes, yTicks, labelWidth) = fitYAxis(width: w, plotRows: rows.plot) else { return }
+        guard let (axes, yTicks, labelWidth) = fitYAxis(width: w, plotRows: rows.plot) else { return nil }
         let area = PlotArea(
             x0: px + labelWidth + 1, y0: py + rows.header, width: w - labelWidth - 1, rows: rows.plot,
             right: px + w, bottom: py + h, labelWidth: labelWidth)
@@ -314,6 +315,9 @@ struct PanelRenderer {
             put(&grid, note, px, row, .text, limit: area.right)
             row += 1
         }
+        return PlotRegion(
+            column: area.x0, row: area.y0, width: area.width, height: area.rows, x: axes.x.lo...axes.x.hi,
+            y: axes.y.lo...axes.y.hi)
     }
 
     /// The axis lines, tick marks and tick labels (box drawing, or ASCII on ASCII canvases).

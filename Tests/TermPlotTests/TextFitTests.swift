@@ -52,3 +52,23 @@ struct TextFitTests {
         #expect(r.contains { $0.contains("third note") })
     }
 }
+
+/// Where a panel's plot went, so a cell (a mouse click) maps back to data.
+@Suite("Plot regions")
+struct PlotRegionTests {
+    @Test func aCellMapsBackToItsX() throws {
+        let p = barePanel([.points(xs: [0, 10], ys: [0, 1], style: .dataPoints)], x: (0, 10), y: (0, 1))
+        let r = FigureRenderer.renderResult(Figure(panels: [p, p]), width: 60, height: 10, canvas: .braille)
+        let left = try #require(r.plotRegions[0])
+        let right = try #require(r.plotRegions[1])
+        #expect(left.x == 0...10 && left.y == 0...1)
+        #expect(right.column > left.column + left.width)
+        // The first and last canvas columns are half a column in from the range's ends.
+        #expect(abs(left.xValue(column: left.column) - left.xPerColumn / 2) < 1e-9)
+        #expect(abs(left.xValue(column: left.column + left.width - 1) - (10 - left.xPerColumn / 2)) < 1e-9)
+        #expect(left.contains(column: left.column, row: left.row) && !left.contains(column: left.column - 1, row: 0))
+        // A dot drawn at x = 10 sits in the last column of the canvas.
+        let last = r.grid[left.column + left.width - 1, left.row]
+        #expect(last.glyph != "\u{2800}")
+    }
+}
