@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import MDNCore
 import Signals
+import TermPlot
 import Themes
 
 /// The explorer as a program: checks the terminal and the data, starts curses and training,

@@ -298,7 +298,8 @@ public enum ExplorerView {
         } else if let p = state.viewedEpoch {
             fields.append(("history ep \(p)/\(count)", 1))
         } else {
-            fields.append(("live ep \(count)/\(count)", 1))
+            // Live is the usual case: the epochs of each model say more.
+            fields.append(("live ep \(count)/\(count)", 4))
         }
         if let a = state.animationExport {
             fields.append((a.frames > 0 ? "writing animation \(a.frame)/\(a.frames)" : "writing animation", 1))
@@ -323,7 +324,8 @@ public enum ExplorerView {
         default: fields.append(("K \(state.mixtures)", 2))
         }
         fields.append(("T \(ExplorerState.format(state.temperature))", 3))
-        fields.append((state.sigmaTemperatureNote, 3))
+        let sigma = ExplorerState.format(state.sigmaTemperature)
+        fields.append(("S \(sigma) (variance x\(sigma))", 3))
         fields.append(("seed \(state.seed)", 6))
         if state.profileVisible, let p = input.profile { fields.append((p, 4)) }
         return fields
