@@ -29,6 +29,27 @@ static inline int mdnx_key_f(int n) { return KEY_F(n); }
 static inline int mdnx_key_home(void) { return KEY_HOME; }
 static inline int mdnx_key_end(void) { return KEY_END; }
 static inline int mdnx_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int mdnx_key_left(void) { return KEY_LEFT; }
+static inline int mdnx_key_right(void) { return KEY_RIGHT; }
+static inline int mdnx_key_sleft(void) { return KEY_SLEFT; }
+static inline int mdnx_key_sright(void) { return KEY_SRIGHT; }
+static inline int mdnx_key_mouse(void) { return KEY_MOUSE; }
+
+/// Asks for the first button's clicks and presses (reported at once: no click interval).
+static inline void mdnx_enable_mouse(void) {
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+/// After KEY_MOUSE: 1 and the cell when the event is a first-button click or press, else 0.
+static inline int mdnx_get_click(int *x, int *y) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return 0;
+    if (!(e.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))) return 0;
+    *x = e.x;
+    *y = e.y;
+    return 1;
+}
 static inline int mdnx_err(void) { return ERR; }
 static inline int mdnx_ok(void) { return OK; }
 

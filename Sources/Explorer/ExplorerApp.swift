@@ -47,7 +47,11 @@ public enum ExplorerApp {
         }
         let loop = ExplorerLoop(
             options: options, loaded: loaded, screen: screen, unicode: unicode, themes: themes, warning: warning,
-            makeSession: { TrainingSession(config: $0) })
+            makeSession: { config -> any TrainingControl in
+                // Opened models do not train; `r` and K are refused in `update`.
+                if options.models.isEmpty { return TrainingSession(config: config) }
+                return OpenedSession(models: options.models, data: loaded.data)
+            })
         loop.run(quit: { quit.isSet })
         screen.end()
         if options.profile { printError(loop.profileSummary + "\n" + loop.epochTimingSummary) }

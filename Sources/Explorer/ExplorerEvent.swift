@@ -14,6 +14,10 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case home
     /// End.
     case end
+    /// The arrow keys; with Shift (`KEY_SLEFT`, `KEY_SRIGHT`) `far` is true.
+    case left(far: Bool)
+    /// The arrow keys; with Shift (`KEY_SLEFT`, `KEY_SRIGHT`) `far` is true.
+    case right(far: Bool)
 
     /// How the key is written in the help and the hint bar.
     public var description: String {
@@ -25,6 +29,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .function(let n): "F\(n)"
         case .home: "Home"
         case .end: "End"
+        case .left(let far): far ? "Shift-Left" : "Left"
+        case .right(let far): far ? "Shift-Right" : "Right"
         }
     }
 }
@@ -39,6 +45,11 @@ public enum ExplorerEvent: Sendable, Equatable {
     case tick(milliseconds: Double)
     /// The terminal now has this size in cells.
     case resize(width: Int, height: Int)
+    /// The mouse's first button was clicked (or pressed) on cell (`column`, `row`).
+    case click(column: Int, row: Int)
+    /// A frame was drawn: where the main plot's panels are on the screen and what they plot
+    /// (screen cells; what Left/Right and a click map to x values with).
+    case mainPlotDrawn([PlotRegion])
     /// An effect finished and has something to say (export paths, an error).
     case status(String)
     /// The animation export (`E`) wrote `frame` of `frames`.
@@ -64,6 +75,9 @@ public enum Effect: Sendable, Equatable {
     case exportAnimation(through: Int)
     /// Switch to theme `index`.
     case applyTheme(index: Int)
+    /// Write the models as shown (the viewed epoch) as checkpoints, timestamped, never over a
+    /// file that is there.
+    case writeModels
     /// Stop training, restore the terminal, exit.
     case quit
 }

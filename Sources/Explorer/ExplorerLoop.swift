@@ -104,6 +104,13 @@ public final class ExplorerLoop {
         s.exportFormats = options.exportFormats
         if !unicode { s.statusMessage = LocaleRule.asciiNote }
         if let warning { s.statusMessage = warning }
+        if let lo = frames.curveX.first, let hi = frames.curveX.last { s.dataXRange = lo...max(lo, hi) }
+        for m in options.models { s.opened[m.kind] = m.fileName }
+        if !options.models.isEmpty {
+            s.statusMessage =
+                "opened " + options.models.map(\.fileName).joined(separator: " and ")
+                + ": i inspects a slice, w writes the models"
+        }
         state = s
         session = makeSession(config)
     }
@@ -148,6 +155,9 @@ public final class ExplorerLoop {
                     dispatch(.key(key))
                 case .resize(let w, let h):
                     dispatch(.resize(width: w, height: h))
+                case .click(let column, let row):
+                    pendingKeyTime = pendingKeyTime ?? now()
+                    dispatch(.click(column: column, row: row))
                 }
                 dirty = true
                 if state.quitting { return }
@@ -176,10 +186,11 @@ public final class ExplorerLoop {
         let input = frameInput(profile: timer.statusText)
         if let error = frames.takeSamplingError() { dispatch(.status(error)) }
         let t1 = now()
-        let grid = ExplorerView.screen(state, input)
+        let (grid, regions) = ExplorerView.frame(state, input)
         let t2 = now()
         screen.draw(grid)
         let t3 = now()
+        if regions != state.mainPlotRegions { dispatch(.mainPlotDrawn(regions)) }
         timer.record(
             prepare: Double(t1 &- t0) / 1e6, build: Double(t2 &- t1) / 1e6, draw: Double(t3 &- t2) / 1e6,
             keyLatency: keyTime.map { Double(t3 &- $0) / 1e6 })
@@ -191,7 +202,7 @@ public final class ExplorerLoop {
         var input = frames.input(
             for: state, themeName: SafeText.echo(themeSet.current.name, limit: SafeText.labelLimit),
             profile: profile)
-        input.preset = options.preset.rawValue
+        input.preset = options.models.first?.checkpoint.preset ?? options.preset.rawValue
         input.backgroundTints =
             (screen.depth == .color256 || screen.depth == .truecolor) && !themeSet.current.isMonochrome
         return input
@@ -223,6 +234,12 @@ public final class ExplorerLoop {
             startAnimationExport(through: position)
         case .applyTheme(let index):
             dispatch(.status(applyTheme(index)))
+        case .writeModels:
+            let session = self.session
+            let items = ModelWriter.items(
+                state, options: options, data: loaded.data,
+                finalNetwork: { session.finalNetwork($0, generation: $1) })
+            dispatch(.status(ModelWriter.write(items, directory: options.modelDirectory, stamp: Self.timestamp())))
         case .quit:
             break
         }
@@ -325,7 +342,7 @@ public final class ExplorerLoop {
         return "exported " + written.joined(separator: ", ")
     }
 
-    private static func timestamp() -> String {
+    static func timestamp() -> String {
         var t = time(nil)
         var tmv = tm()
         localtime_r(&t, &tmv)
@@ -336,7 +353,7 @@ public final class ExplorerLoop {
 
     /// `base.ext`, or `base-2.ext`, ... when something is there (exports never overwrite;
     /// `lstat`, so a dangling symbolic link counts as taken).
-    private static func unusedPath(_ base: String, ext: String) -> String {
+    static func unusedPath(_ base: String, ext: String) -> String {
         var path = "\(base).\(ext)"
         var n = 2
         var st = stat()

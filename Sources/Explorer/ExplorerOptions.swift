@@ -51,9 +51,29 @@ public struct ExplorerOptions: Sendable {
     public var exportFormats: [ExportFormat] = [.svg, .png]
     /// Print frame timing to stderr on exit.
     public var profile: Bool = false
+    /// Trained models to open instead of training (`--model`): at most one of each kind.
+    public var models: [OpenedModel] = []
+    /// Directory the `w` key writes checkpoints into.
+    public var modelDirectory: String = "."
+    /// What `w` records as the data in the checkpoints it writes (as `mdnx train` does:
+    /// "spiral count=10000 seed=42" or the CSV's path); nil: described from `source`.
+    public var dataDescription: String? = nil
 
     /// Defaults.
     public init() {}
+}
+
+extension ExplorerOptions {
+    /// The data as checkpoints record it (`data` metadata): "spiral count=N seed=S", or the
+    /// CSV file's path.
+    public var dataMetadata: String {
+        if let d = dataDescription { return d }
+        switch source {
+        case .spiral: return "spiral count=\(count) seed=\(seed)"
+        case .bishop: return "bishop count=\(count) seed=\(seed)"
+        case .csv(let path, _, _): return path
+        }
+    }
 }
 
 /// A data set loaded for the explorer, with its name and reference NLL.

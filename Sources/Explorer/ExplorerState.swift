@@ -118,6 +118,23 @@ public struct ExplorerState: Equatable, Sendable {
     public var session: Int = 0
     /// The animation export in progress (`E`), if any.
     public var animationExport: AnimationExportProgress? = nil
+    /// The models were opened from checkpoints (`--model`), by kind: their files' names.
+    /// Nothing trains then.
+    public var opened: [ModelKind: String] = [:]
+    /// The slice inspector is shown beside the main plot (`i`).
+    public var inspectorVisible: Bool = false
+    /// The inspector's x0 (data units), or nil: the middle of the data's x range.
+    public var inspectX: Float? = nil
+    /// The data's x range (the loop sets it): where x0 starts and stays.
+    public var dataXRange: ClosedRange<Float> = 0...1
+    /// How the main plot's axes are chosen (`a`).
+    public var axisMode: AxisMode = .fitData
+    /// The series the main plot shows (`1` `2` `3`).
+    public var layers: FigureLayers = .all
+    /// Where the main plot's panels were last drawn, in screen cells, with the ranges they
+    /// plot (empty before the first frame): Left/Right step one of their columns, a click
+    /// maps through them.
+    public var mainPlotRegions: [PlotRegion] = []
 
     /// A state with defaults.
     public init() {}
@@ -143,6 +160,14 @@ public struct ExplorerState: Equatable, Sendable {
 
     /// A short number: 1, 1.25, 0.64, 0.0512 (as the figures' titles write temperatures).
     public static func format(_ value: Double) -> String { Temperatures.format(value) }
+
+    /// The inspector's x0: the one chosen, else the middle of the data's x range.
+    public var cursorX: Float {
+        inspectX ?? (dataXRange.lowerBound + dataXRange.upperBound) / 2
+    }
+
+    /// The x0 the figures draw the inspector at, or nil when it is closed.
+    public var inspectorX: Float? { inspectorVisible ? cursorX : nil }
 
     /// The replay speed, epochs per second.
     public var replaySpeed: Int { Limits.replaySpeeds[replaySpeedIndex] }

@@ -93,17 +93,29 @@ public enum ExplorerView {
 
     /// The whole screen.
     public static func screen(_ state: ExplorerState, _ input: FrameInput) -> CellGrid {
+        frame(state, input).grid
+    }
+
+    /// The whole screen, and where the main plot's panels are on it (screen cells; empty
+    /// when the terminal is too small).
+    public static func frame(_ state: ExplorerState, _ input: FrameInput) -> (grid: CellGrid, regions: [PlotRegion]) {
         let w = state.width
         let h = state.height
         var grid = CellGrid(width: max(0, w), height: max(0, h))
         guard w >= minimumWidth, h >= minimumHeight else {
             let msg = "terminal too small: need \(minimumWidth) x \(minimumHeight) (have \(w) x \(h))"
             write(&grid, msg, x: 0, y: h / 2, role: .warning, ascii: !state.unicode)
-            return grid
+            return (grid, [])
         }
         let layout = ScreenLayout(width: w, height: h)
         grid.blit(tabBar(state, input, width: w), x: 0, y: layout.header)
-        grid.blit(mainPanels(state, input, width: w, height: layout.mainHeight), x: 0, y: layout.mainTop)
+        let main = mainRender(state, input, width: w, height: layout.mainHeight)
+        grid.blit(main.grid, x: 0, y: layout.mainTop)
+        let regions = main.regions.map { r in
+            var r = r
+            r.row += layout.mainTop
+            return r
+        }
         if layout.lossHeight > 0 {
             grid.blit(lossPanels(state, input, width: w, height: layout.lossHeight), x: 0, y: layout.lossTop)
         }
@@ -119,7 +131,7 @@ public enum ExplorerView {
             write(&grid, message, x: 1, y: layout.message, role: .accent, ascii: !state.unicode)
         }
         if state.helpVisible { drawHelp(into: &grid, notes: helpNotes(state), ascii: !state.unicode) }
-        return grid
+        return (grid, regions)
     }
 
     /// Writes `text` from column `x` to the grid's right edge, cut with an ellipsis.
@@ -198,22 +210,34 @@ public enum ExplorerView {
             xName: input.data.xNames.first ?? "x", yName: input.data.yNames.first ?? "y",
             equalAspect: input.equalAspect, mse: mse, mdn: mdn)
         scene.tints = input.backgroundTints
+        scene.axisMode = state.axisMode
+        scene.layers = state.layers
         return scene
     }
 
     /// The main plot for the current view at `resolution` (the screen's cells, or an
-    /// export's own resolution).
+    /// export's own resolution), with the slice inspector beside it when it is open.
     public static func mainFigure(_ state: ExplorerState, _ input: FrameInput, resolution: FigureResolution) -> Figure {
-        StandardFigures.figure(state.view, scene(state, input), resolution: resolution)
+        StandardFigures.figure(state.view, scene(state, input), resolution: resolution, inspector: state.inspectorX)
     }
 
     /// The main plot rendered for the screen.
     public static func mainPanels(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int) -> CellGrid {
+        mainRender(state, input, width: width, height: height).grid
+    }
+
+    /// The main plot rendered for the screen, with where its panels' canvases are (grid
+    /// cells of this render) and what they plot; the inspector's panel is not among them.
+    static func mainRender(_ state: ExplorerState, _ input: FrameInput, width: Int, height: Int) -> (
+        grid: CellGrid, regions: [PlotRegion]
+    ) {
         let figure = mainFigure(state, input, resolution: .cells(width: width, height: height))
-        return FigureRenderer.renderResult(
+        let result = FigureRenderer.renderResult(
             figure, width: width, height: height, canvas: state.canvas,
-            options: RenderOptions(shadeGlyphs: state.canvas == .ascii)
-        ).grid
+            options: RenderOptions(shadeGlyphs: state.canvas == .ascii))
+        var regions = result.plotRegions
+        if state.inspectorVisible, !regions.isEmpty { regions.removeLast() }
+        return (result.grid, regions.compactMap { $0 })
     }
 
     /// The main area's size on a screen of `width` x `height` cells.
@@ -283,7 +307,10 @@ public enum ExplorerView {
     /// The status bar's fields in order, each with its priority (0 is kept longest).
     static func statusFields(_ state: ExplorerState, _ input: FrameInput) -> [(text: String, priority: Int)] {
         var fields: [(text: String, priority: Int)] = []
-        if state.finished {
+        if !state.opened.isEmpty {
+            let files = [ModelKind.mse, .mdn].compactMap { state.opened[$0] }.joined(separator: " + ")
+            fields.append(("opened \(files) (not training)", 0))
+        } else if state.finished {
             fields.append(("finished (\(state.stopSummary))", 0))
         } else if state.paused {
             fields.append(("paused", 0))

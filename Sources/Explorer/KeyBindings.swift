@@ -4,7 +4,9 @@ public enum ExplorerAction: String, CaseIterable, Sendable {
     case temperatureUp, temperatureDown
     case sigmaTemperatureUp, sigmaTemperatureDown
     case resetTemperatures
-    case nextView, togglePause, restart, export, exportAnimation, cycleCanvas, cycleTheme
+    case nextView, togglePause, restart, export, exportAnimation, writeModels, cycleCanvas, cycleTheme
+    case toggleInspector, cursorLeft, cursorRight, cursorLeftFar, cursorRightFar
+    case cycleAxes, toggleData, toggleMSE, toggleSamples
     case epochEarlier, epochLater, firstEpoch, live, toggleReplay, replaySlower, replayFaster
     case toggleHelp, closeOverlay, toggleProfile, quit
 }
@@ -55,6 +57,34 @@ public enum KeyBindings {
             keys: [.character("v")], action: .nextView,
             summary: "next view: overlay, side by side, density, components", hint: "v view"),
         KeyBinding(
+            keys: [.character("i")], action: .toggleInspector,
+            summary: "slice inspector: p(y|x0) beside the plot, x0 a cursor on it (a click sets x0)",
+            hint: "i inspect"),
+        KeyBinding(
+            keys: [.left(far: false)], action: .cursorLeft,
+            summary: "move x0 one cell left (with the inspector open)", hint: nil),
+        KeyBinding(
+            keys: [.right(far: false)], action: .cursorRight,
+            summary: "move x0 one cell right", hint: nil),
+        KeyBinding(
+            keys: [.left(far: true)], action: .cursorLeftFar,
+            summary: "move x0 ten cells left", hint: nil),
+        KeyBinding(
+            keys: [.right(far: true)], action: .cursorRightFar,
+            summary: "move x0 ten cells right", hint: nil),
+        KeyBinding(
+            keys: [.character("a")], action: .cycleAxes,
+            summary: "axes: fit data, fit everything, equal aspect", hint: "a axes"),
+        KeyBinding(
+            keys: [.character("1")], action: .toggleData,
+            summary: "show / hide the data", hint: "1 2 3 layers"),
+        KeyBinding(
+            keys: [.character("2")], action: .toggleMSE,
+            summary: "show / hide the MSE curve", hint: nil),
+        KeyBinding(
+            keys: [.character("3")], action: .toggleSamples,
+            summary: "show / hide the MDN samples", hint: nil),
+        KeyBinding(
             keys: [.character(" ")], action: .togglePause,
             summary: "pause / resume training", hint: "space pause"),
         KeyBinding(
@@ -68,7 +98,7 @@ public enum KeyBindings {
             summary: "view the first recorded epoch", hint: nil),
         KeyBinding(
             keys: [.end], action: .live,
-            summary: "back to live (follow training)", hint: "End live"),
+            summary: "back to live (follow training)", hint: nil),
         KeyBinding(
             keys: [.character("P")], action: .toggleReplay,
             summary: "replay the training from the viewed epoch / stop the replay", hint: "P replay"),
@@ -80,7 +110,7 @@ public enum KeyBindings {
             summary: "replay faster", hint: nil),
         KeyBinding(
             keys: [.character("r")], action: .restart,
-            summary: "restart both models with a new seed", hint: "r restart"),
+            summary: "restart both models with a new seed", hint: nil),
         KeyBinding(
             keys: [.character("e")], action: .export,
             summary: "export the current plot (timestamped files)", hint: "e export"),
@@ -89,17 +119,21 @@ public enum KeyBindings {
             summary: "export the training from the first epoch to the viewed one as an animation (.gif + .cast)",
             hint: "E animate"),
         KeyBinding(
+            keys: [.character("w")], action: .writeModels,
+            summary: "write the models as shown as checkpoints (timestamped files, as train --save writes)",
+            hint: "w save"),
+        KeyBinding(
             keys: [.character("m")], action: .cycleCanvas,
-            summary: "cycle canvas: braille, block, ASCII", hint: "m canvas"),
+            summary: "cycle canvas: braille, block, ASCII", hint: nil),
         KeyBinding(
             keys: [.character("c")], action: .cycleTheme,
-            summary: "cycle colour theme", hint: "c theme"),
+            summary: "cycle colour theme", hint: nil),
         KeyBinding(
             keys: [.character("?"), .function(1)], action: .toggleHelp,
             summary: "show / hide this help", hint: "? help"),
         KeyBinding(
             keys: [.escape], action: .closeOverlay,
-            summary: "close the help", hint: nil),
+            summary: "close the help (while it is open, other keys do nothing but q)", hint: nil),
         KeyBinding(
             keys: [.character("p")], action: .toggleProfile,
             summary: "show / hide frame timing in the status bar", hint: nil),

@@ -45,6 +45,8 @@ final class NcursesScreen: Screen {
         keypad(mdnx_stdscr(), true)
         _ = curs_set(0)
         set_escdelay(25)
+        // A click on the plot sets the inspector's x0; everything works without a mouse.
+        mdnx_enable_mouse()
         var d = ColorDepth.none
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         if !noColor && has_colors() {
@@ -137,6 +139,15 @@ final class NcursesScreen: Screen {
             for n in 1...12 where Int32(ch) == mdnx_key_f(Int32(n)) { return .key(.function(n)) }
             if Int32(ch) == mdnx_key_home() { return .key(.home) }
             if Int32(ch) == mdnx_key_end() { return .key(.end) }
+            if Int32(ch) == mdnx_key_left() { return .key(.left(far: false)) }
+            if Int32(ch) == mdnx_key_right() { return .key(.right(far: false)) }
+            if Int32(ch) == mdnx_key_sleft() { return .key(.left(far: true)) }
+            if Int32(ch) == mdnx_key_sright() { return .key(.right(far: true)) }
+            if Int32(ch) == mdnx_key_mouse() {
+                var x: Int32 = 0
+                var y: Int32 = 0
+                return mdnx_get_click(&x, &y) == 1 ? .click(column: Int(x), row: Int(y)) : nil
+            }
             return nil
         }
         switch ch {

@@ -7,6 +7,8 @@ public enum ScreenInput: Equatable, Sendable {
     case key(Key)
     /// The terminal now has this size in cells.
     case resize(width: Int, height: Int)
+    /// The mouse's first button was clicked on cell (`column`, `row`).
+    case click(column: Int, row: Int)
 }
 
 /// The explorer's I/O edge: where frames are drawn and keys come from. `NcursesScreen` is the

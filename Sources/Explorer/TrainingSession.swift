@@ -95,6 +95,14 @@ public protocol TrainingControl: AnyObject, Sendable {
     func restartMDN(mixtures: Int)
     /// The events published since the last call, in order per model.
     func drainEvents() -> [TrainingEvent]
+    /// The network run `generation` of `kind` ended with, in full precision (the restored
+    /// best epoch's when the trainer restored one), once that run has finished; else nil.
+    func finalNetwork(_ kind: ModelKind, generation: Int) -> Network?
+}
+
+extension TrainingControl {
+    /// No full-precision networks by default.
+    public func finalNetwork(_ kind: ModelKind, generation: Int) -> Network? { nil }
 }
 
 /// Trains the MSE network and the MDN in the background (each on its own thread where there
@@ -112,6 +120,8 @@ public final class TrainingSession: TrainingControl {
     public let isParallel: Bool
     private let summary: Mutex<Snapshot>
     private let inbox = Mutex<[TrainingEvent]>([])
+    /// Each model's finished run and its final network in full precision (for `w`).
+    private let finals = Mutex<[ModelKind: FinalNetwork]>([:])
     private let stopRequested = Atomic<Bool>(false)
     private let pauseRequested = Atomic<Bool>(false)
     /// K for an MDN restart the MDN's thread has not picked up yet (0: none).
@@ -290,11 +300,18 @@ public final class TrainingSession: TrainingControl {
                     kind: worker.kind, generation: worker.generation, report: report, weights: weights,
                     stepsPerSecond: worker.stepsPerSecond)))
         if let reason = trainer.stopReason {
+            let final = FinalNetwork(generation: worker.generation, network: trainer.network)
+            finals.withLock { $0[worker.kind] = final }
             emit(
                 .finished(
                     kind: worker.kind, generation: worker.generation, reason: reason,
                     restoredEpoch: trainer.restoredEpoch))
         }
+    }
+
+    /// The network run `generation` of `kind` ended with, once it has finished.
+    public func finalNetwork(_ kind: ModelKind, generation: Int) -> Network? {
+        finals.withLock { f in f[kind].flatMap { $0.generation == generation ? $0.network : nil } }
     }
 
     private func emit(_ event: TrainingEvent) {
@@ -407,4 +424,12 @@ func xRange(_ data: Dataset) -> (Float, Float) {
 func grid(_ lo: Float, _ hi: Float, _ n: Int) -> [Float] {
     precondition(n >= 2, "a grid needs at least 2 points")
     return (0..<n).map { lo + (hi - lo) * Float($0) / Float(n - 1) }
+}
+
+/// A finished run's network in full precision.
+struct FinalNetwork: Sendable {
+    /// The run (`ModelTimeline.generation`).
+    var generation: Int
+    /// The network training ended with.
+    var network: Network
 }

@@ -1,5 +1,7 @@
 import MDNCore
+import MDNFigures
 import SafeText
+import TermPlot
 
 /// The explorer's pure transition function: the new state and the effects to perform.
 ///
@@ -16,8 +18,27 @@ public func update(_ state: ExplorerState, _ event: ExplorerEvent) -> (ExplorerS
 public func update(_ s: inout ExplorerState, _ event: ExplorerEvent) -> [Effect] {
     switch event {
     case .key(let key):
-        guard let binding = KeyBindings.binding(for: key) else { return [] }
+        guard let binding = KeyBindings.binding(for: key) else {
+            if !s.helpVisible { s.statusMessage = "unknown key \(key): press ? for keys" }
+            return []
+        }
+        // The help is modal: behind it only the keys that close it (and quit) act.
+        if s.helpVisible && ![.toggleHelp, .closeOverlay, .quit].contains(binding.action) { return [] }
+        if !s.opened.isEmpty && [.mixturesUp, .mixturesDown, .restart, .togglePause].contains(binding.action) {
+            s.statusMessage = "models opened from files do not train (mdnx without --model trains)"
+            return []
+        }
         return apply(binding.action, to: &s)
+    case .click(let column, let row):
+        guard !s.helpVisible, let region = s.mainPlotRegions.first(where: { $0.contains(column: column, row: row) })
+        else { return [] }
+        s.inspectX = Float(region.xValue(column: column))
+        s.inspectorVisible = true
+        s.statusMessage = "x0 = \(SliceInspector.number(Double(s.cursorX))) (Left/Right move it, i closes)"
+        return []
+    case .mainPlotDrawn(let regions):
+        s.mainPlotRegions = regions
+        return []
     case .training(let training):
         record(training, in: &s)
         return []
@@ -66,7 +87,9 @@ func record(_ event: TrainingEvent, in s: inout ExplorerState) {
             s.finished = true
             s.paused = false
             s.stopSummary = Snapshot.stopSummary(mse: s.history.mse?.stopReason, mdn: s.history.mdn?.stopReason)
-            s.statusMessage = "training finished (\(s.stopSummary)); , . Home P to look back, r restarts"
+            if s.opened.isEmpty {
+                s.statusMessage = "training finished (\(s.stopSummary)); , . Home P to look back, r restarts"
+            }
         }
     case .screening(let k, let index, let count):
         s.mixtureSearch = .screening(mixtures: k, index: index, count: count)
@@ -211,6 +234,33 @@ func apply(_ action: ExplorerAction, to s: inout ExplorerState) -> [Effect] {
         }
         s.statusMessage = "replay speed \(s.replaySpeed) epochs/s"
         return []
+    case .toggleInspector:
+        s.inspectorVisible.toggle()
+        s.statusMessage =
+            s.inspectorVisible
+            ? "slice inspector at x0 = \(SliceInspector.number(Double(s.cursorX))): Left/Right (Shift: x10) or a click move x0"
+            : "slice inspector closed"
+        return []
+    case .cursorLeft, .cursorRight, .cursorLeftFar, .cursorRightFar:
+        let cells = [.cursorLeft: -1, .cursorRight: 1, .cursorLeftFar: -10, .cursorRightFar: 10][action] ?? 0
+        moveCursor(&s, cells: cells)
+        return []
+    case .cycleAxes:
+        s.axisMode = s.axisMode.next
+        s.statusMessage = "axes: \(s.axisMode.rawValue)"
+        return []
+    case .toggleData, .toggleMSE, .toggleSamples:
+        let layer: FigureLayers = action == .toggleData ? .data : action == .toggleMSE ? .mse : .samples
+        s.layers.formSymmetricDifference(layer)
+        s.statusMessage = "\(layer.name) " + (s.layers.contains(layer) ? "shown" : "hidden")
+        return []
+    case .writeModels:
+        guard s.history.mse.map({ $0.count > 0 }) == true || s.history.mdn.map({ $0.count > 0 }) == true else {
+            s.statusMessage = "no epoch recorded yet: no model to write"
+            return []
+        }
+        s.statusMessage = "writing the models as shown..."
+        return [.writeModels]
     case .toggleHelp:
         s.helpVisible.toggle()
         return []
@@ -224,6 +274,24 @@ func apply(_ action: ExplorerAction, to s: inout ExplorerState) -> [Effect] {
         s.quitting = true
         return [.quit]
     }
+}
+
+/// Left/Right: moves x0 by `cells` columns of the main plot (opening the inspector), to the
+/// centre of that column, within the plot; before the first frame, by a hundredth of the
+/// data's x range.
+func moveCursor(_ s: inout ExplorerState, cells: Int) {
+    s.inspectorVisible = true
+    if let region = s.mainPlotRegions.first, region.width > 0 {
+        let perColumn = region.xPerColumn
+        let offset = perColumn > 0 ? Int(((Double(s.cursorX) - region.x.lowerBound) / perColumn).rounded(.down)) : 0
+        let column = min(max(offset + cells, 0), region.width - 1)
+        s.inspectX = Float(region.xValue(column: region.column + column))
+    } else {
+        let r = s.dataXRange
+        let x = s.cursorX + Float(cells) * (r.upperBound - r.lowerBound) / 100
+        s.inspectX = min(max(x, r.lowerBound), r.upperBound)
+    }
+    s.statusMessage = "x0 = \(SliceInspector.number(Double(s.cursorX)))"
 }
 
 /// `,` `.` Home End: moves the viewed epoch (and ends a replay).

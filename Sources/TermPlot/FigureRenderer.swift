@@ -27,6 +27,16 @@ public struct PlotRegion: Hashable, Sendable {
     /// The plotted x and y ranges (plot units: log10 of the value on log axes).
     public var x: ClosedRange<Double>, y: ClosedRange<Double>
 
+    /// A region: the canvas at (`column`, `row`), `width` x `height` cells, plotting `x` x `y`.
+    public init(column: Int, row: Int, width: Int, height: Int, x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        self.column = column
+        self.row = row
+        self.width = width
+        self.height = height
+        self.x = x
+        self.y = y
+    }
+
     /// Whether cell (`column`, `row`) is inside the canvas.
     public func contains(column c: Int, row r: Int) -> Bool {
         c >= column && c < column + width && r >= row && r < row + height

@@ -31,20 +31,29 @@ enum CheckpointData: Equatable {
     static func load(_ checkpoint: Checkpoint, modelPath: String) throws -> (
         Dataset, name: String, builtin: DatasetName?
     ) {
-        guard let text = checkpoint.extra["data"], !text.isEmpty else {
-            throw CheckpointDataError.notRecorded(model: modelPath)
-        }
-        switch CheckpointData(text) {
+        switch try resolve(checkpoint, modelPath: modelPath) {
         case .builtin(let name, let count, let seed):
             return (name.generate(count: count, seed: seed), name.rawValue, name)
-        case .csv(let path):
-            let found = candidates(path, modelPath: modelPath).first { FileManager.default.fileExists(atPath: $0) }
-            guard let found else { throw CheckpointDataError.missing(model: modelPath, data: path) }
+        case .csv(let found):
             let report = try CSVLoader.read(
                 path: found, x: checkpoint.xNames.map { .name($0) }, y: checkpoint.yNames.map { .name($0) },
                 dropMissing: true, minimumRows: 1)
             return (report.dataset, PlotCommand.fileName(found), nil)
         }
+    }
+
+    /// The checkpoint's data source, a CSV path resolved to where the file is (as given,
+    /// else next to the checkpoint at `modelPath`); a one-line error when it records none or
+    /// the file is not there.
+    static func resolve(_ checkpoint: Checkpoint, modelPath: String) throws -> CheckpointData {
+        guard let text = checkpoint.extra["data"], !text.isEmpty else {
+            throw CheckpointDataError.notRecorded(model: modelPath)
+        }
+        let source = CheckpointData(text)
+        guard case .csv(let path) = source else { return source }
+        let found = candidates(path, modelPath: modelPath).first { FileManager.default.fileExists(atPath: $0) }
+        guard let found else { throw CheckpointDataError.missing(model: modelPath, data: path) }
+        return .csv(path: found)
     }
 
     /// Where to look for a stored data path: as given (absolute, or relative to the current

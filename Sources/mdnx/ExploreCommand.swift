@@ -73,7 +73,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "Colour theme name or path.")
     var theme: String?
 
-    @Option(help: "Directory the e key exports into.")
+    @Option(help: "Directory the e key exports into (and the w key writes checkpoints into).")
     var exportDir: String = "."
 
     @Option(
@@ -83,6 +83,14 @@ struct ExploreCommand: ParsableCommand {
 
     @Flag(help: "Print frame-timing statistics to stderr on exit.")
     var profile = false
+
+    @Option(
+        name: .customLong("model"),
+        help: ArgumentHelp(
+            "Open a trained model (mdnx train --save, or the w key) instead of training; give one mse and one mdn "
+                + "model to see both. The data: --data/--dataset, else what the checkpoint records.",
+            valueName: "file.safetensors"))
+    var models: [String] = []
 
     func validate() throws {
         try source.check(minimumCount: 2, columns: .one, command: "explore")
@@ -99,6 +107,26 @@ struct ExploreCommand: ParsableCommand {
     /// columns when --x and --y are left out).
     func options() throws -> ExplorerOptions {
         var o = ExplorerOptions()
+        o.models = try models.map { path in try OpenedModel(path: path) }
+        try OpenedModelsError.check(o.models)
+        // Opened models without --data, --dataset or --count: the data their checkpoint
+        // records (the mdn's first), as mdnx plot --model does.
+        let model = o.models.first { $0.kind == .mdn } ?? o.models.first
+        if let model, source.data == nil && source.dataset == nil && source.count == nil {
+            switch try CheckpointData.resolve(model.checkpoint, modelPath: model.path) {
+            case .builtin(let name, let count, let seed):
+                o.source = DataSource(name)
+                o.count = count
+                o.seed = seed
+            case .csv(let path):
+                o.source = .csv(
+                    path: path, x: model.checkpoint.xNames.first ?? "x", y: model.checkpoint.yNames.first ?? "y")
+                o.dropMissing = true
+            }
+            o.dataDescription = model.checkpoint.extra["data"]
+            setCommonOptions(&o, seedFromData: true)
+            return o
+        }
         if let path = source.data {
             if let x = source.x.first, let y = source.y.first {
                 o.source = .csv(path: path, x: x, y: y)
@@ -113,13 +141,20 @@ struct ExploreCommand: ParsableCommand {
             o.source = DataSource(source.dataset ?? .spiral)
             o.count = source.rowCount
         }
+        setCommonOptions(&o, seedFromData: false)
+        return o
+    }
+
+    /// Sets the options that do not depend on the data; the seed stays as the data set it
+    /// when `seedFromData` (a built-in set regenerated from a checkpoint's seed).
+    func setCommonOptions(_ o: inout ExplorerOptions, seedFromData: Bool) {
         o.mixtures = mixtures?.fixed
         o.mixturesAuto = mixtures == .auto
         o.pace = pace
         o.preset = preset
         o.temperature = temperature
         o.sigmaTemperature = sigmaTemperature
-        o.seed = seed
+        if !seedFromData { o.seed = seed }
         o.view = view
         o.canvas = canvas ?? .braille
         o.canvasGiven = canvas != nil
@@ -127,8 +162,8 @@ struct ExploreCommand: ParsableCommand {
         o.theme = theme
         o.exportDirectory = exportDir
         o.exportFormats = exportFormat.formats
+        o.modelDirectory = exportDir
         o.profile = profile
-        return o
     }
 
     func run() throws {

@@ -199,6 +199,61 @@ struct EndToEndTests {
         _ = try t.wait("exit") { $0.contains("MDNX-EXIT=0") }
     }
 
+    @Test(
+        "mdnx --model on a checkpoint trained on a user CSV: its data, i and the arrows, a click, w; eval of the written file equals eval of the original"
+    )
+    func openedModelInspectorAndWrite() throws {
+        let dir = NSTemporaryDirectory() + "mdnx-e2e-model-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A user CSV (Bishop's inverse problem under other column names), a model trained on it.
+        var csv = "t,height\n"
+        for i in 0..<600 {
+            let x = Double(i) / 600
+            csv += "\(x + 0.3 * sin(2 * Double.pi * x)),\(x)\n"
+        }
+        try csv.write(toFile: dir + "/user.csv", atomically: true, encoding: .utf8)
+        let model = dir + "/user-mdn.safetensors"
+        let (trained, _, trainErr) = try run(
+            mdnxBinary,
+            [
+                "train", "--data", dir + "/user.csv", "--x", "t", "--y", "height", "--model", "mdn", "--mixtures", "3",
+                "--epochs", "8", "--quiet", "--save", model,
+            ])
+        #expect(trained == 0, "\(trainErr)")
+        let t = try TmuxExplorer(extraArgs: ["--model", model])
+        _ = try t.wait("the opened model on its CSV") {
+            $0.contains("opened user-mdn.safetensors (not training)") && $0.contains("user.csv (600)")
+                && $0.contains("MDN ep 1")
+        }
+        try t.press("i")
+        let opened = try t.wait("the inspector") { $0.contains("p(height | t = ") && $0.contains("modes (") }
+        try t.press("Right")
+        try t.press("S-Right")
+        let moved = try t.wait("x0 moved 11 cells") { $0.contains("x0 = ") && $0 != opened }
+        #expect(moved.contains("modes ("))
+        // A click on the main plot: the terminal's mouse report (X10 form, as tmux-256color's
+        // kmous says: ESC [ M, then 32 + button 1's press, 32 + 1-based column 21, row 11).
+        try t.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[M 5+"])
+        _ = try t.wait("a click sets x0") { $0.contains("(Left/Right move it, i closes)") }
+        try t.press("w")
+        let wrote = try t.wait("w wrote the model") { $0.contains("wrote ") && $0.contains(".safetensors") }
+        #expect(!wrote.contains("half precision"))
+        try t.press("q")
+        _ = try t.wait("exit") { $0.contains("MDNX-EXIT=0") }
+        let written = try FileManager.default.contentsOfDirectory(atPath: t.exportDir).filter {
+            $0.hasPrefix("mdnx-mdn-") && $0.hasSuffix(".safetensors")
+        }
+        #expect(written.count == 1)
+        let copy = t.exportDir + "/" + (written.first ?? "")
+        // The text report (the JSON one also names the model's file).
+        let args = ["eval", "--data", dir + "/user.csv", "--x", "t", "--y", "height", "--model"]
+        let (c1, original, e1) = try run(mdnxBinary, args + [model])
+        let (c2, rewritten, e2) = try run(mdnxBinary, args + [copy])
+        #expect(c1 == 0 && c2 == 0, "\(e1) \(e2)")
+        #expect(!original.isEmpty && original == rewritten)
+    }
+
     @Test("SIGTERM restores the terminal")
     func sigterm() throws {
         let t = try TmuxExplorer()

@@ -78,6 +78,25 @@ struct KeyBindingsTests {
                     #expect(s.profileVisible && effects.isEmpty, "\(key)")
                 case .quit:
                     #expect(s.quitting && effects == [.quit], "\(key)")
+                case .toggleInspector:
+                    #expect(s.inspectorVisible && s.inspectorX == 0.5 && effects.isEmpty, "\(key)")
+                case .cursorLeft, .cursorRight, .cursorLeftFar, .cursorRightFar:
+                    // Before the first frame a step is 1% of the data's x range (0...1).
+                    let steps: [ExplorerAction: Float] = [
+                        .cursorLeft: -1, .cursorRight: 1, .cursorLeftFar: -10, .cursorRightFar: 10,
+                    ]
+                    let expected = 0.5 + steps[binding.action]! / 100
+                    #expect(s.inspectorVisible && abs(s.cursorX - expected) < 1e-6 && effects.isEmpty, "\(key)")
+                case .cycleAxes:
+                    #expect(s.axisMode == .fitAll && effects.isEmpty, "\(key)")
+                case .toggleData:
+                    #expect(s.layers == [.mse, .samples] && effects.isEmpty, "\(key)")
+                case .toggleMSE:
+                    #expect(s.layers == [.data, .samples] && effects.isEmpty, "\(key)")
+                case .toggleSamples:
+                    #expect(s.layers == [.data, .mse] && effects.isEmpty, "\(key)")
+                case .writeModels:
+                    #expect(effects == [.writeModels], "\(key)")
                 }
             }
         }
@@ -106,17 +125,45 @@ struct KeyBindingsTests {
             (.character(","), .epochEarlier), (.character("."), .epochLater), (.home, .firstEpoch), (.end, .live),
             (.character("P"), .toggleReplay), (.character("-"), .replaySlower), (.character("+"), .replayFaster),
             (.character("="), .replayFaster), (.character("E"), .exportAnimation),
+            (.character("i"), .toggleInspector), (.left(far: false), .cursorLeft), (.right(far: false), .cursorRight),
+            (.left(far: true), .cursorLeftFar), (.right(far: true), .cursorRightFar), (.character("a"), .cycleAxes),
+            (.character("1"), .toggleData), (.character("2"), .toggleMSE), (.character("3"), .toggleSamples),
+            (.character("w"), .writeModels),
         ]
         for (key, action) in expected {
             #expect(KeyBindings.binding(for: key)?.action == action, "\(key)")
         }
     }
 
-    @Test("unbound keys change nothing")
+    @Test("an unbound key changes nothing but the status line, which says press ? for keys")
     func unboundKey() {
-        let (s, effects) = update(Self.base, .key(.character("x")))
-        #expect(s == Self.base)
+        var (s, effects) = update(Self.base, .key(.character("x")))
+        #expect(s.statusMessage == "unknown key x: press ? for keys")
         #expect(effects.isEmpty)
+        s.statusMessage = nil
+        #expect(s == Self.base)
+    }
+
+    @Test("the help is modal: behind it only Esc, ? and q act")
+    func helpIsModal() {
+        var open = Self.base
+        open.helpVisible = true
+        for binding in KeyBindings.all {
+            for key in binding.keys {
+                let (s, effects) = update(open, .key(key))
+                switch binding.action {
+                case .toggleHelp, .closeOverlay:
+                    #expect(!s.helpVisible && effects.isEmpty, "\(key)")
+                case .quit:
+                    #expect(s.quitting && effects == [.quit], "\(key)")
+                default:
+                    #expect(s == open && effects.isEmpty, "\(key) acted behind the help")
+                }
+            }
+        }
+        // Unknown keys and clicks do nothing behind it either.
+        #expect(update(open, .key(.character("x"))).0 == open)
+        #expect(update(open, .click(column: 10, row: 10)).0 == open)
     }
 
     @Test("help has one line per binding, built from the table")

@@ -134,6 +134,7 @@ struct TimelineUpdateTests {
         #expect(
             ExplorerView.screen(s, input).text.contains(
                 "K = 8 was chosen by --mixtures auto: the smallest K within one standard error of the best (K = 12)"))
+        s.helpVisible = false
         _ = update(&s, .key(.character("K")))
         #expect(s.mixtureSearch == .abandoned && ExplorerView.statusParts(s, input).contains("K 9"))
     }

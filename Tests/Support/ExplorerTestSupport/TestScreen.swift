@@ -31,6 +31,8 @@ public final class TestScreen: Screen {
         case key(Key)
         /// The terminal is resized.
         case resize(width: Int, height: Int)
+        /// A mouse click on a cell.
+        case click(column: Int, row: Int)
         /// No input for this long (the loop draws, training events arrive).
         case wait(milliseconds: Int)
     }
@@ -85,6 +87,9 @@ public final class TestScreen: Screen {
         case .key(let key):
             script.removeFirst()
             return .key(key)
+        case .click(let column, let row):
+            script.removeFirst()
+            return .click(column: column, row: row)
         case .resize(let w, let h):
             script.removeFirst()
             width = w
