@@ -238,7 +238,7 @@ public final class ExplorerLoop {
             let session = self.session
             let items = ModelWriter.items(
                 state, options: options, data: loaded.data,
-                finalNetwork: { session.finalNetwork($0, generation: $1) })
+                finalModel: { session.finalModel($0, generation: $1) })
             dispatch(.status(ModelWriter.write(items, directory: options.modelDirectory, stamp: Self.timestamp())))
         case .quit:
             break
@@ -324,7 +324,8 @@ public final class ExplorerLoop {
         var written: [String] = []
         for format in formats {
             let path = Self.unusedPath(
-                "\(options.exportDirectory)/mdnx-\(state.view.rawValue)-\(stamp)", ext: format.rawValue)
+                "\(options.exportDirectory)/mdnx-\(state.view.rawValue)\(state.inspectorVisible ? "-inspect" : "")-\(stamp)",
+                ext: format.rawValue)
             let vector = format == .svg || format == .png
             let resolution =
                 vector ? .vector : FigureResolution.cells(width: exportOptions.columns, height: exportOptions.rows)

@@ -29,7 +29,7 @@ enum ModelWriter {
     /// The checkpoints of the models `state` shows.
     static func items(
         _ state: ExplorerState, options: ExplorerOptions, data: Dataset,
-        finalNetwork: (ModelKind, Int) -> Network?
+        finalModel: (ModelKind, Int) -> FinalModel?
     ) -> [Item] {
         var items: [Item] = []
         for kind in [ModelKind.mse, .mdn] {
@@ -41,21 +41,30 @@ enum ModelWriter {
             }
             let epoch = state.shownEpoch(kind)
             let finalEpoch = t.restoredEpoch ?? t.lastEpoch
-            var network: Network
-            var exact = false
-            if t.isFinished, epoch == finalEpoch, let final = finalNetwork(kind, t.generation) {
-                network = final
-                exact = true
-            } else {
-                network = t.network(atEpoch: epoch).network
-            }
             var extra = ["data": options.dataMetadata, "data_rows": String(data.count)]
-            extra[weightsKey] = exact ? "trained" : "half precision (the explorer's timeline, epoch \(epoch))"
-            if let r = t.restoredEpoch, exact { extra["restored_epoch"] = String(r) }
+            if t.isFinished, epoch == finalEpoch, let final = finalModel(kind, t.generation) {
+                // As `mdnx train --save` writes it: epochs trained, the restored epoch, the
+                // row counts, an mse model's validation RMSE.
+                extra[weightsKey] = "trained"
+                extra["training_rows"] = String(final.trainingRows)
+                extra["validation_rows"] = String(final.validation.count)
+                if let r = t.restoredEpoch { extra["restored_epoch"] = String(r) }
+                var checkpoint = Checkpoint(
+                    network: final.network, preset: options.preset.rawValue, epochs: final.epochs, seed: state.seed,
+                    normalizer: t.normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
+                if kind == .mse, final.validation.count > 0,
+                    let withRMSE = try? checkpoint.addingValidationRMSE(on: final.validation)
+                {
+                    checkpoint = withRMSE
+                }
+                items.append(Item(kind: kind, checkpoint: checkpoint, epoch: epoch, exact: true))
+                continue
+            }
+            extra[weightsKey] = "half precision (the explorer's timeline, epoch \(epoch))"
             let checkpoint = Checkpoint(
-                network: network, preset: options.preset.rawValue, epochs: epoch, seed: state.seed,
-                normalizer: t.normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
-            items.append(Item(kind: kind, checkpoint: checkpoint, epoch: epoch, exact: exact))
+                network: t.network(atEpoch: epoch).network, preset: options.preset.rawValue, epochs: epoch,
+                seed: state.seed, normalizer: t.normalizer, xNames: data.xNames, yNames: data.yNames, extra: extra)
+            items.append(Item(kind: kind, checkpoint: checkpoint, epoch: epoch, exact: false))
         }
         return items
     }

@@ -41,13 +41,13 @@ public enum OpenedModelsError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .twoOfAKind(let kind, let first, let second):
-            return "mdnx: \(SafeText.path(first)) and \(SafeText.path(second)) are both \(kind.rawValue) models; "
+            return "\(SafeText.path(first)) and \(SafeText.path(second)) are both \(kind.rawValue) models; "
                 + "give at most one mse and one mdn model"
         case .unsupportedShape(let path, let inputs, let outputs):
-            return "mdnx: \(SafeText.path(path)) maps \(inputs) inputs to \(outputs) outputs; "
+            return "\(SafeText.path(path)) maps \(inputs) inputs to \(outputs) outputs; "
                 + "the explorer plots one x column against one y column"
         case .tooMany(let n):
-            return "mdnx: \(n) models given; the explorer opens at most one mse and one mdn model"
+            return "\(n) models given; the explorer opens at most one mse and one mdn model"
         }
     }
 

@@ -95,14 +95,14 @@ public protocol TrainingControl: AnyObject, Sendable {
     func restartMDN(mixtures: Int)
     /// The events published since the last call, in order per model.
     func drainEvents() -> [TrainingEvent]
-    /// The network run `generation` of `kind` ended with, in full precision (the restored
-    /// best epoch's when the trainer restored one), once that run has finished; else nil.
-    func finalNetwork(_ kind: ModelKind, generation: Int) -> Network?
+    /// What run `generation` of `kind` ended with, in full precision (the restored best
+    /// epoch's network when the trainer restored one), once that run has finished; else nil.
+    func finalModel(_ kind: ModelKind, generation: Int) -> FinalModel?
 }
 
 extension TrainingControl {
-    /// No full-precision networks by default.
-    public func finalNetwork(_ kind: ModelKind, generation: Int) -> Network? { nil }
+    /// No full-precision models by default.
+    public func finalModel(_ kind: ModelKind, generation: Int) -> FinalModel? { nil }
 }
 
 /// Trains the MSE network and the MDN in the background (each on its own thread where there
@@ -121,7 +121,7 @@ public final class TrainingSession: TrainingControl {
     private let summary: Mutex<Snapshot>
     private let inbox = Mutex<[TrainingEvent]>([])
     /// Each model's finished run and its final network in full precision (for `w`).
-    private let finals = Mutex<[ModelKind: FinalNetwork]>([:])
+    private let finals = Mutex<[ModelKind: FinalModel]>([:])
     private let stopRequested = Atomic<Bool>(false)
     private let pauseRequested = Atomic<Bool>(false)
     /// K for an MDN restart the MDN's thread has not picked up yet (0: none).
@@ -300,7 +300,9 @@ public final class TrainingSession: TrainingControl {
                     kind: worker.kind, generation: worker.generation, report: report, weights: weights,
                     stepsPerSecond: worker.stepsPerSecond)))
         if let reason = trainer.stopReason {
-            let final = FinalNetwork(generation: worker.generation, network: trainer.network)
+            let final = FinalModel(
+                generation: worker.generation, network: trainer.network, epochs: trainer.epoch,
+                trainingRows: trainer.trainingCount, validation: config.data.rows(at: trainer.split.validation))
             finals.withLock { $0[worker.kind] = final }
             emit(
                 .finished(
@@ -309,9 +311,9 @@ public final class TrainingSession: TrainingControl {
         }
     }
 
-    /// The network run `generation` of `kind` ended with, once it has finished.
-    public func finalNetwork(_ kind: ModelKind, generation: Int) -> Network? {
-        finals.withLock { f in f[kind].flatMap { $0.generation == generation ? $0.network : nil } }
+    /// What run `generation` of `kind` ended with, once it has finished.
+    public func finalModel(_ kind: ModelKind, generation: Int) -> FinalModel? {
+        finals.withLock { f in f[kind].flatMap { $0.generation == generation ? $0 : nil } }
     }
 
     private func emit(_ event: TrainingEvent) {
@@ -426,10 +428,17 @@ func grid(_ lo: Float, _ hi: Float, _ n: Int) -> [Float] {
     return (0..<n).map { lo + (hi - lo) * Float($0) / Float(n - 1) }
 }
 
-/// A finished run's network in full precision.
-struct FinalNetwork: Sendable {
+/// A finished run's model in full precision, and what its checkpoint records about the run.
+public struct FinalModel: Sendable {
     /// The run (`ModelTimeline.generation`).
-    var generation: Int
+    public var generation: Int
     /// The network training ended with.
-    var network: Network
+    public var network: Network
+    /// Epochs trained.
+    public var epochs: Int
+    /// Rows trained on.
+    public var trainingRows: Int
+    /// The validation rows, in the data's units (an mse model's predictive sigma is its RMSE
+    /// on them, as `mdnx train --save` records).
+    public var validation: Dataset
 }

@@ -138,6 +138,27 @@ struct InspectorTests {
         #expect(screen.lastText.contains("nothing shown (1 2 3 toggle the layers)"))
     }
 
+    @Test("e with the inspector open exports it beside the plot (vector: the slice's notes as text)")
+    func exportWithInspector() throws {
+        let dir = NSTemporaryDirectory() + "mdnx-e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = ExplorerOptions()
+        options.exportDirectory = dir
+        options.exportFormats = [.svg]
+        let screen = TestScreen(
+            script: [.wait(milliseconds: 100), .key(.character("i")), .wait(milliseconds: 60), .key(.character("e"))]
+                + [.wait(milliseconds: 60)] + TestScreen.type("q"))
+        let loop = Self.loop(
+            screen, session: ScriptedSession(events: ExplorerLoopTests.finishedTraining()), options: options)
+        loop.run(quit: { false })
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(files.count == 1 && files[0].hasPrefix("mdnx-overlay-inspect-"), "\(files)")
+        let svg = try String(contentsOfFile: dir + "/" + files[0], encoding: .utf8)
+        let x0 = SliceInspector.number(Double(loop.state.cursorX))
+        #expect(svg.contains("p(y | x = \(x0))") && svg.contains("modes (") && svg.contains("largest pi"))
+    }
+
     /// A small MDN checkpoint (random weights) recording the loop's data, in `dir`.
     static func checkpointFile(in dir: String) throws -> String {
         var rng = SeededRNG(seed: 5)

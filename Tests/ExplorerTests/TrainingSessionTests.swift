@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import MDNIO
 import Testing
 
 @testable import Explorer
@@ -85,6 +86,33 @@ struct TrainingSessionTests {
             #expect(ea.map(\.weights) == eb.map(\.weights), "\(kind)")
             #expect(ea.map(\.report.loss) == eb.map(\.report.loss), "\(kind)")
         }
+    }
+
+    @Test("w of a finished run writes what training ended with bit for bit, as the recipe trains it alone")
+    func writeFinishedRun() throws {
+        var config = SessionConfig(data: Self.data, mixtures: 2, preset: .default, seed: 6)
+        config.overrides = TrainingOverrides(maxEpochs: 6)
+        let session = TrainingSession(config: config)
+        session.start()
+        defer { session.stop() }
+        let events = collect(session) { events in
+            events.filter { if case .finished = $0 { return true } else { return false } }.count == 2
+        }
+        var state = ExplorerState()
+        for event in events { _ = update(&state, .training(event)) }
+        #expect(state.finished)
+        let items = ModelWriter.items(
+            state, options: ExplorerOptions(), data: Self.data,
+            finalModel: { session.finalModel($0, generation: $1) })
+        #expect(items.map(\.kind) == [.mse, .mdn])
+        for item in items {
+            // The same model trained alone by the recipe (as mdnx train does).
+            let alone = config.recipe.trainer(item.kind, data: Self.data)
+            _ = alone.trainer.fit()
+            #expect(item.exact && item.checkpoint.tensors == alone.trainer.network.namedTensors(), "\(item.kind)")
+            #expect(item.checkpoint.epochs == 6 && item.checkpoint.normalizer == alone.normalizer)
+        }
+        #expect(items[0].checkpoint.extra[Checkpoint.validationRMSEKey] != nil)
     }
 
     @Test("pause holds both models at once; resume continues", arguments: [true, false])
