@@ -372,19 +372,32 @@ public enum ExplorerView {
         }
     }
 
-    /// The help overlay, generated from the key table, centred; `notes` below it.
+    /// The help overlay, generated from the key table, centred; `notes` below it. When the
+    /// lines do not fit the screen's height they flow into columns (each line cut with an
+    /// ellipsis to its column), so every key stays listed on a small terminal.
     static func drawHelp(into grid: inout CellGrid, notes: [String] = [], ascii: Bool = false) {
-        let lines = ["Keys (Esc or ? closes)", ""] + KeyBindings.helpLines + notes
-        let boxW = min(grid.width - 2, (lines.map(\.count).max() ?? 0) + 4)
-        let boxH = min(grid.height - 2, lines.count + 2)
+        let title = "Keys (Esc or ? closes)"
+        let body = KeyBindings.helpLines + notes
+        let widest = max(title.count, body.map(\.count).max() ?? 0)
+        let rowsFree = max(1, grid.height - 2 - 4)  // the box's border rows, the title and a gap
+        let columns = max(1, (body.count + rowsFree - 1) / rowsFree)
+        let rows = (body.count + columns - 1) / columns
+        let boxW = min(grid.width - 2, columns * (widest + 2) + 2)
+        let boxH = min(grid.height - 2, rows + 4)
         let x0 = (grid.width - boxW) / 2
         let y0 = (grid.height - boxH) / 2
         let fill = Cell(glyph: " ", foreground: .help, background: .help)
         for y in 0..<boxH { for x in 0..<boxW { grid[x0 + x, y0 + y] = fill } }
-        for (i, line) in lines.prefix(boxH - 2).enumerated() {
+        grid.write(
+            VisibleText.truncated(title, to: boxW - 4, ascii: ascii), x: x0 + 2, y: y0 + 1, role: .title,
+            background: .help)
+        let columnWidth = (boxW - 2) / columns
+        for (i, line) in body.enumerated() {
+            let (column, row) = (i / rows, i % rows)
+            guard 3 + row < boxH - 1 else { continue }
             grid.write(
-                VisibleText.truncated(line, to: boxW - 4, ascii: ascii), x: x0 + 2, y: y0 + 1 + i,
-                role: i == 0 ? .title : .help, background: .help)
+                VisibleText.truncated(line, to: columnWidth - 2, ascii: ascii), x: x0 + 2 + column * columnWidth,
+                y: y0 + 3 + row, role: .help, background: .help)
         }
     }
 

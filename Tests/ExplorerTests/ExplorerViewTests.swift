@@ -74,6 +74,18 @@ struct ExplorerViewTests {
         for line in KeyBindings.helpLines { #expect(text.contains(line), "\(line)") }
     }
 
+    @Test("on a small terminal the help flows into columns: every key is still listed")
+    func helpOnSmallTerminals() {
+        for (w, h) in [(60, 20), (80, 24), (100, 30)] {
+            var s = Self.state(.overlay, width: w, height: h)
+            s.helpVisible = true
+            let text = ExplorerView.screen(s, Self.input()).text
+            for binding in KeyBindings.all {
+                #expect(text.contains(binding.keyLabel), "\(w)x\(h): \(binding.keyLabel)")
+            }
+        }
+    }
+
     @Test("below the minimum size the screen says what it needs")
     func tooSmall() {
         let text = ExplorerView.screen(Self.state(.overlay, width: 50, height: 15), Self.input()).text
@@ -144,8 +156,24 @@ struct ExplorerLayoutTests {
             s.statusMessage = LocaleRule.asciiNote + String(repeating: " and more", count: 10)
             let text = ExplorerView.screen(s, ExplorerViewTests.input()).text
             #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(view)")
+            s.inspectorVisible = true
+            let inspected = ExplorerView.screen(s, ExplorerViewTests.input()).text
+            #expect(inspected.contains("p(y | x = ") && inspected.unicodeScalars.allSatisfy { $0.isASCII }, "\(view)")
             s.helpVisible = true
             #expect(ExplorerView.screen(s, ExplorerViewTests.input()).text.unicodeScalars.allSatisfy { $0.isASCII })
+        }
+    }
+
+    @Test func theInspectorDrawsAtEverySizeAndKeepsThePlotFirst() {
+        for (w, h) in [(60, 20), (80, 24), (100, 30), (160, 48)] {
+            var s = ExplorerViewTests.state(.overlay, width: w, height: h)
+            s.inspectorVisible = true
+            let (grid, regions) = ExplorerView.frame(s, ExplorerViewTests.input())
+            #expect(grid.text.contains("p(y | x = "), "\(w)x\(h)")
+            // The main plot's canvas is the wider one, beside the inspector, and the cursor is on it.
+            #expect(regions.count == 1, "\(w)x\(h): the inspector's panel is not a main plot region")
+            let width = regions.first?.width ?? 0
+            #expect(width * 100 >= w * 45, "\(w)x\(h): main plot \(width) columns")
         }
     }
 
