@@ -265,12 +265,13 @@ public enum ExplorerView {
                     values: validated.map { Float($0.valLoss!) }))
             let shown = state.shownEpoch(kind)
             var title = model == .mse ? "MSE loss" : "MDN NLL (K \(timeline?.mixtures ?? state.mixtures))"
-            title += " ep \(shown)"
+            title += state.opened[kind].map { " of \($0)" } ?? " ep \(shown)"
             if shown >= 1 && shown <= reports.count {
                 let r = reports[shown - 1]
                 title += " train \(fmt(r.loss))"
                 if let v = r.valLoss { title += " val \(fmt(v))" }
-                title += " lr " + String(format: "%.1e", Double(r.learningRate))
+                // A model opened from a file has no learning rate to show.
+                if r.learningRate > 0 { title += " lr " + String(format: "%.1e", Double(r.learningRate)) }
             }
             if let t = timeline, t.isFinished { title += " (stopped)" }
             titles[model] = title
