@@ -129,7 +129,7 @@ let package = Package(
         .target(
             name: "ExplorerTestSupport", dependencies: ["Explorer", "MDNCore", "TermPlot", "Themes"],
             path: "Tests/Support/ExplorerTestSupport"),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx", "ExplorerTestSupport"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx", "ExplorerTestSupport", "MDNIO"]),
         // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
         .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore", "MDNIO", "MDNFigures", "Explorer"]),
     ],

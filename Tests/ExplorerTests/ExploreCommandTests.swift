@@ -1,6 +1,7 @@
 import Explorer
 import Foundation
 import MDNCore
+import MDNIO
 import TermPlot
 import Testing
 
@@ -23,6 +24,57 @@ struct ExploreCommandTests {
         let o = try ExploreCommand.parse(["--mixtures", "auto", "--pace", "5"]).options()
         #expect(o.mixturesAuto && o.mixtures == nil && o.pace == 5)
         #expect(try ExploreCommand.parse(["--mixtures", "3"]).options().mixtures == 3)
+    }
+
+    /// A small MDN checkpoint in `dir` recording `data` (nil: none) as its data.
+    static func checkpoint(in dir: String, name: String, data: String?) throws -> String {
+        var rng = SeededRNG(seed: 3)
+        let network = Network(kind: .mdn, hidden: [4], mixtures: 2, rng: &rng)
+        let path = dir + "/" + name
+        try Checkpoint(
+            network: network, preset: "default", epochs: 3, seed: 9, extra: data.map { ["data": $0] } ?? [:]
+        ).save(to: path)
+        return path
+    }
+
+    @Test("--model: the data its checkpoint records (a built-in set with its count and seed, or a CSV next to it)")
+    func modelsWithTheirData() throws {
+        let dir = NSTemporaryDirectory() + "mdnx-explore-model-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let builtin = try Self.checkpoint(in: dir, name: "b.safetensors", data: "bishop count=700 seed=5")
+        let o = try ExploreCommand.parse(["--model", builtin]).options()
+        #expect(o.models.count == 1 && o.source == .bishop && o.count == 700 && o.seed == 5)
+        try "x,y\n1,2\n".write(toFile: dir + "/d.csv", atomically: true, encoding: .utf8)
+        let csv = try Self.checkpoint(in: dir, name: "c.safetensors", data: "d.csv")
+        let c = try ExploreCommand.parse(["--model", csv]).options()
+        #expect(c.source == .csv(path: dir + "/d.csv", x: "x", y: "y") && c.dataDescription == "d.csv")
+        // --dataset wins over what the checkpoint records.
+        #expect(try ExploreCommand.parse(["--model", csv, "--dataset", "spiral"]).options().source == .spiral)
+    }
+
+    @Test("--model: one-line errors for a checkpoint without data, a missing CSV, two of a kind, a bad file")
+    func modelErrors() throws {
+        let dir = NSTemporaryDirectory() + "mdnx-explore-model-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func message(_ args: [String]) -> String {
+            do {
+                _ = try ExploreCommand.parse(args).options()
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        let none = try Self.checkpoint(in: dir, name: "none.safetensors", data: nil)
+        #expect(message(["--model", none]).contains("does not record the data it was trained on; give --data FILE"))
+        let gone = try Self.checkpoint(in: dir, name: "gone.safetensors", data: "gone.csv")
+        #expect(message(["--model", gone]).contains("was trained on gone.csv, which is not there"))
+        let twice = message(["--model", none, "--model", gone, "--dataset", "spiral"])
+        #expect(twice.contains("are both mdn models; give at most one mse and one mdn model"))
+        try "not a checkpoint".write(toFile: dir + "/bad.safetensors", atomically: true, encoding: .utf8)
+        #expect(message(["--model", dir + "/bad.safetensors"]).contains("bad.safetensors"))
+        for text in [message(["--model", none]), twice] { #expect(!text.contains("\n")) }
     }
 
     @Test("every flag reaches the options")
