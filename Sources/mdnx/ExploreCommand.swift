@@ -2,6 +2,7 @@ import ArgumentParser
 import Explorer
 import MDNCore
 import MDNFigures
+import MDNIO
 import SafeIO
 import TermPlot
 
@@ -94,8 +95,9 @@ struct ExploreCommand: ParsableCommand {
 
     func validate() throws {
         try source.check(minimumCount: 2, columns: .one, command: "explore")
-        // With --data: --x and --y, or columns obvious enough to infer (no model supplies defaults here).
-        if let path = source.data { _ = try source.selectors(path: path, defaults: nil) }
+        // With --data and no --model: --x and --y, or columns obvious enough to infer (an opened
+        // model supplies its own column names as defaults, checked when the options are made).
+        if let path = source.data, models.isEmpty { _ = try source.selectors(path: path, defaults: nil) }
     }
 
     /// A temperature range as the messages write it: "0.05...20".
@@ -131,7 +133,15 @@ struct ExploreCommand: ParsableCommand {
             if let x = source.x.first, let y = source.y.first {
                 o.source = .csv(path: path, x: x, y: y)
             } else {
-                let columns = try source.selectors(path: path, defaults: nil)
+                // An opened model's own column names stand in for --x/--y left out, as in mdnx
+                // eval and plot; without a model, the obvious columns.
+                let defaults = model.map { m in
+                    (
+                        x: [ColumnSelector.name(m.checkpoint.xNames.first ?? "x")],
+                        y: [ColumnSelector.name(m.checkpoint.yNames.first ?? "y")]
+                    )
+                }
+                let columns = try source.selectors(path: path, defaults: defaults)
                 o.source = .csv(
                     path: path, x: DataSourceOptions.argument(columns.x[0]), y: DataSourceOptions.argument(columns.y[0])
                 )
@@ -173,7 +183,7 @@ struct ExploreCommand: ParsableCommand {
         } catch {
             throw CommandError.exportDirectory(error)
         }
-        if let path = source.data, let note = try source.selectors(path: path, defaults: nil).note {
+        if let path = source.data, models.isEmpty, let note = try source.selectors(path: path, defaults: nil).note {
             printToStandardError(note)
         }
         let code = ExplorerApp.run(try options())

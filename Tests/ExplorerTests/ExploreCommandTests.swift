@@ -53,6 +53,35 @@ struct ExploreCommandTests {
         #expect(try ExploreCommand.parse(["--model", csv, "--dataset", "spiral"]).options().source == .spiral)
     }
 
+    @Test("--model with --data and no --x/--y: the model's own column names, as mdnx eval and plot take them")
+    func modelsNameTheirColumns() throws {
+        let dir = NSTemporaryDirectory() + "mdnx-explore-model-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Three numeric columns: nothing to infer, so only the model can say which are x and y.
+        try "height,t,weight\n1,2,3\n2,3,4\n".write(toFile: dir + "/d.csv", atomically: true, encoding: .utf8)
+        var rng = SeededRNG(seed: 3)
+        let path = dir + "/m.safetensors"
+        try Checkpoint(
+            network: Network(kind: .mdn, hidden: [4], mixtures: 2, rng: &rng), preset: "default", epochs: 3, seed: 9,
+            xNames: ["t"], yNames: ["height"]
+        ).save(to: path)
+        /// The columns an explore command line reads, as the CSV loader will parse them.
+        func columns(_ args: [String]) throws -> (x: ColumnSelector, y: ColumnSelector)? {
+            var command = try ExploreCommand.parse(args)
+            try command.validate()
+            guard case .csv(let p, let x, let y) = try command.options().source, p == dir + "/d.csv" else { return nil }
+            return (ColumnSelector(parsing: x), ColumnSelector(parsing: y))
+        }
+        let named = try columns(["--model", path, "--data", dir + "/d.csv"])
+        #expect(named?.x == .name("t") && named?.y == .name("height"))
+        // --x or --y given wins over the model's name for that axis.
+        let mixed = try columns(["--model", path, "--data", dir + "/d.csv", "--y", "weight"])
+        #expect(mixed?.x == .name("t") && mixed?.y == .name("weight"))
+        // Without a model, the same file still needs --x and --y.
+        #expect(throws: (any Error).self) { try ExploreCommand.parse(["--data", dir + "/d.csv"]).validate() }
+    }
+
     @Test("--model: one-line errors for a checkpoint without data, a missing CSV, two of a kind, a bad file")
     func modelErrors() throws {
         let dir = NSTemporaryDirectory() + "mdnx-explore-model-\(UUID().uuidString)"
