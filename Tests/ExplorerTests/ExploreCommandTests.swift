@@ -68,7 +68,7 @@ struct ExploreCommandTests {
         ).save(to: path)
         /// The columns an explore command line reads, as the CSV loader will parse them.
         func columns(_ args: [String]) throws -> (x: ColumnSelector, y: ColumnSelector)? {
-            var command = try ExploreCommand.parse(args)
+            let command = try ExploreCommand.parse(args)
             try command.validate()
             guard case .csv(let p, let x, let y) = try command.options().source, p == dir + "/d.csv" else { return nil }
             return (ColumnSelector(parsing: x), ColumnSelector(parsing: y))
