@@ -131,7 +131,9 @@ let package = Package(
             path: "Tests/Support/ExplorerTestSupport"),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "mdnx", "ExplorerTestSupport", "MDNIO"]),
         // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
-        .testTarget(name: "CLITests", dependencies: ["mdnx", "MDNCore", "MDNIO", "MDNFigures", "Explorer"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["mdnx", "MDNCore", "MDNIO", "MDNFigures", "Explorer", "TermPlotTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

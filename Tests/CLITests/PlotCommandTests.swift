@@ -1,42 +1,8 @@
 import Foundation
 import MDNCore
 import MDNIO
+import TermPlotTestSupport
 import Testing
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-/// Counts SVG elements while checking the document is well-formed XML.
-final class PlotSVGCounter: NSObject, XMLParserDelegate {
-    var counts: [String: Int] = [:]
-    var texts: [String] = []
-    private var inText = false
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        counts[name, default: 0] += 1
-        if name == "text" {
-            inText = true
-            texts.append("")
-        }
-    }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "text" { inText = false }
-    }
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { texts[texts.count - 1] += string }
-    }
-
-    /// Parses `data`; nil when it is not well-formed.
-    static func parse(_ data: Data) -> PlotSVGCounter? {
-        let parser = XMLParser(data: data)
-        let counter = PlotSVGCounter()
-        parser.delegate = counter
-        return parser.parse() ? counter : nil
-    }
-}
 
 /// Small checkpoints and files for the plot tests.
 enum PlotFixtures {
@@ -147,7 +113,7 @@ enum PlotFixtures {
         // With --force it is replaced by a real SVG.
         let forced = try MDNXProcess.run(["plot", "--count", "50", "-o", "plot.svg", "--force"], in: dir)
         #expect(forced.status == 0)
-        #expect(PlotSVGCounter.parse(try Data(contentsOf: path)) != nil)
+        #expect(SVGElementCounter.parse(try Data(contentsOf: path)) != nil)
     }
 
     // MARK: outputs
@@ -157,7 +123,7 @@ enum PlotFixtures {
         let r = try MDNXProcess.run(["plot", "--dataset", "bishop", "--count", "321", "-o", "data.svg"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr == "wrote data.svg (svg, 900x640 px)\n")
-        let svg = try #require(PlotSVGCounter.parse(try Data(contentsOf: dir.appendingPathComponent("data.svg"))))
+        let svg = try #require(SVGElementCounter.parse(try Data(contentsOf: dir.appendingPathComponent("data.svg"))))
         #expect(svg.counts["circle"] == 321)
         #expect(svg.texts.contains("data"))
     }
@@ -171,7 +137,7 @@ enum PlotFixtures {
         let r = try MDNXProcess.run(
             ["plot", "--count", "400", "--model", mse, "--model", mdn, "-o", "both.svg"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
-        let svg = try #require(PlotSVGCounter.parse(try Data(contentsOf: dir.appendingPathComponent("both.svg"))))
+        let svg = try #require(SVGElementCounter.parse(try Data(contentsOf: dir.appendingPathComponent("both.svg"))))
         let outside =
             svg.texts.compactMap { text -> Int? in
                 guard text.hasPrefix("MDN samples ("), text.hasSuffix(" outside)") else { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import TermPlotTestSupport
 import Testing
 
 @testable import mdnx
@@ -62,7 +63,7 @@ import Testing
         #expect(train.status == 0, "\(train.stderr)")
         let plot = try files.run(["plot", "--model", "b.safetensors", "--view", "overlay", "-o", "b.svg"])
         #expect(plot.status == 0, "\(plot.stderr)")
-        let svg = try #require(PlotSVGCounter.parse(try Data(contentsOf: URL(fileURLWithPath: files.path("b.svg")))))
+        let svg = try #require(SVGElementCounter.parse(try Data(contentsOf: URL(fileURLWithPath: files.path("b.svg")))))
         #expect(svg.texts.contains { $0.hasPrefix("bishop: data and MDN samples") })
         #expect(CheckpointData("bishop count=300 seed=4") == .builtin(.bishop, count: 300, seed: 4))
         #expect(CheckpointData("data/bishop count=300.csv") == .csv(path: "data/bishop count=300.csv"))

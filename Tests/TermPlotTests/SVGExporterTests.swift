@@ -4,42 +4,14 @@ import Testing
 
 @testable import TermPlot
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-/// Counts elements by name while checking the document is well-formed.
-final class ElementCounter: NSObject, XMLParserDelegate {
-    var counts: [String: Int] = [:]
-    var texts: [String] = []
-    private var inText = false
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        counts[name, default: 0] += 1
-        if name == "text" {
-            inText = true
-            texts.append("")
-        }
-    }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "text" { inText = false }
-    }
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { texts[texts.count - 1] += string }
-    }
-}
-
 @Suite("SVG export")
 struct SVGExporterTests {
     static let spiral = TestFigures.spiral(2_000)
 
-    func parse(_ svg: String) -> (ok: Bool, counter: ElementCounter) {
-        let parser = XMLParser(data: Data(svg.utf8))
-        let counter = ElementCounter()
-        parser.delegate = counter
-        return (parser.parse(), counter)
+    /// Whether `svg` is well-formed, and its elements counted (none when it is not).
+    func parse(_ svg: String) -> (ok: Bool, counter: (counts: [String: Int], texts: [String])) {
+        let counter = SVGElementCounter.parse(svg)
+        return (counter != nil, (counter?.counts ?? [:], counter?.texts ?? []))
     }
 
     @Test func wellFormedWithOneCirclePerPoint() {

@@ -10,7 +10,11 @@ public enum TestPalette {
     /// Series slot colours, cycled by slot.
     public static let seriesColors: [RGB] = [RGB(hex: 0x5EA6FF), RGB(hex: 0xFF6A3D), RGB(hex: 0x3EDC81)]
     /// Eight density levels, dark to bright.
-    public static let ramp: [RGB] = (0..<8).map { i in RGB(UInt8(20 + 30 * i), UInt8(10 + 20 * i), 80) }
+    public static let ramp: [RGB] = (0..<8).map { (i: Int) -> RGB in
+        let red: UInt8 = UInt8(20 + 30 * i)
+        let green: UInt8 = UInt8(10 + 20 * i)
+        return RGB(red, green, 80)
+    }
 
     /// Dark background, light text, series in `seriesColors` (brightness by level), density
     /// from `ramp`, a status bar with its own background, and bold titles.
