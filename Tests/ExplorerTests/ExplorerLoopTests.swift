@@ -11,9 +11,18 @@ import Themes
 /// test clock, a scripted session publishes epochs; the tests read the frames drawn.
 @Suite("explorer loop (in-memory screen)")
 struct ExplorerLoopTests {
-    /// A loop over a small spiral, with `session` as its training.
+    /// A loop over a small spiral (400 rows), with `sessions` as its training.
     static func loop(
         _ screen: TestScreen, sessions: @escaping @Sendable () -> ScriptedSession, options: ExplorerOptions = .init()
+    ) -> ExplorerLoop {
+        loop(screen, makeSession: { _ in sessions() }, options: options)
+    }
+
+    /// A loop over a small spiral (400 rows) on `screen`'s clock, whose trainings
+    /// `makeSession` makes from the session configuration the loop asks for.
+    static func loop(
+        _ screen: TestScreen, makeSession: @escaping (SessionConfig) -> any TrainingControl,
+        options: ExplorerOptions = .init()
     ) -> ExplorerLoop {
         let loaded = LoadedData(
             data: DatasetName.spiral.generate(count: 400, seed: 1), name: "spiral", referenceNLL: -0.387,
@@ -23,7 +32,7 @@ struct ExplorerLoopTests {
             loader: ThemeLoader.standard(), names: [theme.name], cache: [theme.name: theme], current: theme)
         return ExplorerLoop(
             options: options, loaded: loaded, screen: screen, unicode: true, themes: themes, warning: nil,
-            makeSession: { _ in sessions() }, now: { screen.clock.now })
+            makeSession: makeSession, now: { screen.clock.now })
     }
 
     /// A finished training: 30 MSE epochs and 40 MDN epochs, both ended.
@@ -222,18 +231,12 @@ struct ExplorerDefaultMixturesTests {
     static func mixtures(_ options: ExplorerOptions) -> (shown: Int, trained: Int?) {
         let screen = TestScreen(script: [.wait(milliseconds: 50)] + TestScreen.type("q"))
         let made = Mutex<Int?>(nil)
-        let loaded = LoadedData(
-            data: DatasetName.spiral.generate(count: 400, seed: 1), name: "spiral", referenceNLL: nil,
-            equalAspect: true)
-        let theme = Theme.builtinDefault
-        let themes = ExplorerLoop.ThemeSet(
-            loader: ThemeLoader.standard(), names: [theme.name], cache: [theme.name: theme], current: theme)
-        let loop = ExplorerLoop(
-            options: options, loaded: loaded, screen: screen, unicode: true, themes: themes, warning: nil,
+        let loop = ExplorerLoopTests.loop(
+            screen,
             makeSession: { config in
                 made.withLock { $0 = config.mixtures }
                 return ScriptedSession(events: [])
-            }, now: { screen.clock.now })
+            }, options: options)
         loop.run(quit: { false })
         return (loop.state.mixtures, made.withLock { $0 })
     }

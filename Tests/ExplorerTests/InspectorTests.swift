@@ -64,19 +64,11 @@ struct InspectorTests {
         }
     }
 
-    /// A loop over a small spiral (as `ExplorerLoopTests.loop`).
+    /// A loop over a small spiral with `session` as its training (`ExplorerLoopTests.loop`).
     static func loop(_ screen: TestScreen, session: any TrainingControl, options: ExplorerOptions = .init())
         -> ExplorerLoop
     {
-        let loaded = LoadedData(
-            data: DatasetName.spiral.generate(count: 400, seed: 1), name: "spiral", referenceNLL: -0.387,
-            equalAspect: true)
-        let theme = Theme.builtinDefault
-        let themes = ExplorerLoop.ThemeSet(
-            loader: ThemeLoader.standard(), names: [theme.name], cache: [theme.name: theme], current: theme)
-        return ExplorerLoop(
-            options: options, loaded: loaded, screen: screen, unicode: true, themes: themes, warning: nil,
-            makeSession: { _ in session }, now: { screen.clock.now })
+        ExplorerLoopTests.loop(screen, makeSession: { _ in session }, options: options)
     }
 
     /// The inspector's notes (x0 and mean line) of a frame's text.
