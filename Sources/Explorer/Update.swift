@@ -139,141 +139,177 @@ func clampView(_ s: inout ExplorerState) {
     s.viewedEpoch = count == 0 ? nil : min(max(1, p), count)
 }
 
-/// Applies one key-table action.
+/// Applies one key-table action: the simple ones here, the others in the functions below.
 func apply(_ action: ExplorerAction, to s: inout ExplorerState) -> [Effect] {
     typealias L = ExplorerState.Limits
     switch action {
     case .mixturesUp, .mixturesDown:
-        let k = min(
-            max(s.mixtures + (action == .mixturesUp ? 1 : -1), L.mixtureRange.lowerBound), L.mixtureRange.upperBound)
-        guard k != s.mixtures else {
-            s.statusMessage = "K stays at \(k) (allowed \(L.mixtureRange.lowerBound)...\(L.mixtureRange.upperBound))"
-            return []
-        }
-        s.mixtures = k
-        if s.mixtureSearch != nil { s.mixtureSearch = .abandoned }
-        s.finished = false
-        s.statusMessage = "MDN restarted with K = \(k) on a new timeline; MSE keeps training"
-        return [.restartMDN(mixtures: k)]
+        return changeMixtures(by: action == .mixturesUp ? 1 : -1, &s)
     case .temperatureUp, .temperatureDown:
         let t = step(s.temperature, up: action == .temperatureUp, within: L.temperatureRange)
         retemper(&s, temperature: t, sigma: s.sigmaTemperature)
-        return []
     case .sigmaTemperatureUp, .sigmaTemperatureDown:
         let v = step(s.sigmaTemperature, up: action == .sigmaTemperatureUp, within: L.sigmaTemperatureRange)
         retemper(&s, temperature: s.temperature, sigma: v)
-        return []
     case .resetTemperatures:
         retemper(&s, temperature: 1, sigma: 1)
-        return []
     case .nextView:
         s.view = s.view.next
         s.statusMessage = "view: \(s.view.title)"
-        return []
     case .togglePause:
-        guard !s.finished else {
-            s.statusMessage = "training has finished; r restarts with a new seed"
-            return []
-        }
-        s.paused.toggle()
-        s.statusMessage = s.paused ? "paused (space resumes)" : "running"
-        return [s.paused ? .pause : .resume]
+        return togglePause(&s)
     case .restart:
-        s.seed = s.seed &+ 1
-        s.paused = false
-        s.finished = false
-        s.stopSummary = ""
-        s.history = TrainingHistory(byteBudget: s.history.byteBudget)
-        s.session += 1
-        s.viewedEpoch = nil
-        s.replay = nil
-        s.stepsPerSecond = [:]
-        if s.mixtureSearch != nil { s.mixtureSearch = .abandoned }
-        s.statusMessage = "restarted both models with seed \(s.seed) (a new timeline)"
-        return [.restartAll(seed: s.seed)]
+        return restartAll(&s)
     case .export:
         s.statusMessage = "exporting \(s.exportFormats.map(\.rawValue).joined(separator: "+"))..."
         return [.export(s.exportFormats)]
     case .exportAnimation:
-        guard s.animationExport == nil else {
-            s.statusMessage = "an animation is being written; wait for it to finish"
-            return []
-        }
-        guard s.history.epochCount >= 1 else {
-            s.statusMessage = "no epoch recorded yet: nothing to animate"
-            return []
-        }
-        s.animationExport = ExplorerState.AnimationExportProgress(frame: 0, frames: 0)
-        s.statusMessage = "writing the training (epochs 1 to \(s.position)) as an animation..."
-        return [.exportAnimation(through: s.position)]
+        return exportAnimation(&s)
     case .cycleCanvas:
-        let all = s.availableCanvases
-        let i = all.firstIndex(of: s.canvas) ?? -1
-        s.canvas = all[(i + 1) % all.count]
-        s.statusMessage = "canvas: \(s.canvas)" + (s.unicode ? "" : " (locale is not UTF-8: ASCII only)")
-        return []
+        cycleCanvas(&s)
     case .cycleTheme:
-        guard s.themeCount > 1 else {
-            s.statusMessage = "only one theme available"
-            return []
-        }
-        s.themeIndex = (s.themeIndex + 1) % s.themeCount
-        return [.applyTheme(index: s.themeIndex)]
+        return cycleTheme(&s)
     case .epochEarlier, .epochLater, .firstEpoch, .live:
         move(action, &s)
-        return []
     case .toggleReplay:
         toggleReplay(&s)
-        return []
     case .replaySlower, .replayFaster:
-        let i = s.replaySpeedIndex + (action == .replayFaster ? 1 : -1)
-        s.replaySpeedIndex = min(max(i, 0), L.replaySpeeds.count - 1)
-        if let r = s.replay {
-            // Re-anchor at the epoch shown now, so the change of speed does not jump.
-            s.replay = ExplorerState.Replay(epoch: s.viewedEpoch ?? r.epoch, since: s.clock)
-        }
-        s.statusMessage = "replay speed \(s.replaySpeed) epochs/s"
-        return []
+        changeReplaySpeed(by: action == .replayFaster ? 1 : -1, &s)
     case .toggleInspector:
-        s.inspectorVisible.toggle()
-        s.statusMessage =
-            s.inspectorVisible
-            ? "slice inspector at x0 = \(SliceInspector.number(Double(s.cursorX))): Left/Right (Shift: x10) or a click move x0"
-            : "slice inspector closed"
-        return []
+        toggleInspector(&s)
     case .cursorLeft, .cursorRight, .cursorLeftFar, .cursorRightFar:
         let cells = [.cursorLeft: -1, .cursorRight: 1, .cursorLeftFar: -10, .cursorRightFar: 10][action] ?? 0
         moveCursor(&s, cells: cells)
-        return []
     case .cycleAxes:
         s.axisMode = s.axisMode.next
         s.statusMessage = "axes: \(s.axisMode.rawValue)"
-        return []
     case .toggleData, .toggleMSE, .toggleSamples:
-        let layer: FigureLayers = action == .toggleData ? .data : action == .toggleMSE ? .mse : .samples
-        s.layers.formSymmetricDifference(layer)
-        s.statusMessage = "\(layer.name) " + (s.layers.contains(layer) ? "shown" : "hidden")
-        return []
+        toggleLayer(action == .toggleData ? .data : action == .toggleMSE ? .mse : .samples, &s)
     case .writeModels:
-        guard s.history.mse.map({ $0.count > 0 }) == true || s.history.mdn.map({ $0.count > 0 }) == true else {
-            s.statusMessage = "no epoch recorded yet: no model to write"
-            return []
-        }
-        s.statusMessage = "writing the models as shown..."
-        return [.writeModels]
+        return writeModels(&s)
     case .toggleHelp:
         s.helpVisible.toggle()
-        return []
     case .closeOverlay:
         s.helpVisible = false
-        return []
     case .toggleProfile:
         s.profileVisible.toggle()
-        return []
     case .quit:
         s.quitting = true
         return [.quit]
     }
+    return []
+}
+
+/// K/k: one more or one fewer component, within the allowed range; the MDN restarts on a new
+/// timeline and the MSE network trains on.
+func changeMixtures(by delta: Int, _ s: inout ExplorerState) -> [Effect] {
+    let range = ExplorerState.Limits.mixtureRange
+    let k = min(max(s.mixtures + delta, range.lowerBound), range.upperBound)
+    guard k != s.mixtures else {
+        s.statusMessage = "K stays at \(k) (allowed \(range.lowerBound)...\(range.upperBound))"
+        return []
+    }
+    s.mixtures = k
+    if s.mixtureSearch != nil { s.mixtureSearch = .abandoned }
+    s.finished = false
+    s.statusMessage = "MDN restarted with K = \(k) on a new timeline; MSE keeps training"
+    return [.restartMDN(mixtures: k)]
+}
+
+/// Space: pauses or resumes training (a finished training says how to start again).
+func togglePause(_ s: inout ExplorerState) -> [Effect] {
+    guard !s.finished else {
+        s.statusMessage = "training has finished; r restarts with a new seed"
+        return []
+    }
+    s.paused.toggle()
+    s.statusMessage = s.paused ? "paused (space resumes)" : "running"
+    return [s.paused ? .pause : .resume]
+}
+
+/// r: both models start again with the next seed, on a new timeline.
+func restartAll(_ s: inout ExplorerState) -> [Effect] {
+    s.seed = s.seed &+ 1
+    s.paused = false
+    s.finished = false
+    s.stopSummary = ""
+    s.history = TrainingHistory(byteBudget: s.history.byteBudget)
+    s.session += 1
+    s.viewedEpoch = nil
+    s.replay = nil
+    s.stepsPerSecond = [:]
+    if s.mixtureSearch != nil { s.mixtureSearch = .abandoned }
+    s.statusMessage = "restarted both models with seed \(s.seed) (a new timeline)"
+    return [.restartAll(seed: s.seed)]
+}
+
+/// E: the recorded training up to the viewed epoch as an animation (one at a time).
+func exportAnimation(_ s: inout ExplorerState) -> [Effect] {
+    guard s.animationExport == nil else {
+        s.statusMessage = "an animation is being written; wait for it to finish"
+        return []
+    }
+    guard s.history.epochCount >= 1 else {
+        s.statusMessage = "no epoch recorded yet: nothing to animate"
+        return []
+    }
+    s.animationExport = ExplorerState.AnimationExportProgress(frame: 0, frames: 0)
+    s.statusMessage = "writing the training (epochs 1 to \(s.position)) as an animation..."
+    return [.exportAnimation(through: s.position)]
+}
+
+/// m: the next canvas the locale allows.
+func cycleCanvas(_ s: inout ExplorerState) {
+    let all = s.availableCanvases
+    let i = all.firstIndex(of: s.canvas) ?? -1
+    s.canvas = all[(i + 1) % all.count]
+    s.statusMessage = "canvas: \(s.canvas)" + (s.unicode ? "" : " (locale is not UTF-8: ASCII only)")
+}
+
+/// c: the next colour theme (loaded by the loop).
+func cycleTheme(_ s: inout ExplorerState) -> [Effect] {
+    guard s.themeCount > 1 else {
+        s.statusMessage = "only one theme available"
+        return []
+    }
+    s.themeIndex = (s.themeIndex + 1) % s.themeCount
+    return [.applyTheme(index: s.themeIndex)]
+}
+
+/// -/+: the next slower or faster replay speed; a running replay re-anchors at the epoch
+/// shown now, so the change of speed does not jump.
+func changeReplaySpeed(by delta: Int, _ s: inout ExplorerState) {
+    let speeds = ExplorerState.Limits.replaySpeeds
+    s.replaySpeedIndex = min(max(s.replaySpeedIndex + delta, 0), speeds.count - 1)
+    if let r = s.replay {
+        s.replay = ExplorerState.Replay(epoch: s.viewedEpoch ?? r.epoch, since: s.clock)
+    }
+    s.statusMessage = "replay speed \(s.replaySpeed) epochs/s"
+}
+
+/// i: opens or closes the slice inspector.
+func toggleInspector(_ s: inout ExplorerState) {
+    s.inspectorVisible.toggle()
+    s.statusMessage =
+        s.inspectorVisible
+        ? "slice inspector at x0 = \(SliceInspector.number(Double(s.cursorX))): Left/Right (Shift: x10) or a click move x0"
+        : "slice inspector closed"
+}
+
+/// 1/2/3: shows or hides the data, the MSE curve or the MDN samples.
+func toggleLayer(_ layer: FigureLayers, _ s: inout ExplorerState) {
+    s.layers.formSymmetricDifference(layer)
+    s.statusMessage = "\(layer.name) " + (s.layers.contains(layer) ? "shown" : "hidden")
+}
+
+/// w: writes the models as shown, once any epoch is recorded.
+func writeModels(_ s: inout ExplorerState) -> [Effect] {
+    guard s.history.mse.map({ $0.count > 0 }) == true || s.history.mdn.map({ $0.count > 0 }) == true else {
+        s.statusMessage = "no epoch recorded yet: no model to write"
+        return []
+    }
+    s.statusMessage = "writing the models as shown..."
+    return [.writeModels]
 }
 
 /// Left/Right: moves x0 by `cells` columns of the main plot (opening the inspector), to the
