@@ -56,6 +56,8 @@ public enum ExplorerEvent: Sendable, Equatable {
     case animationProgress(frame: Int, frames: Int)
     /// The animation export ended; the text says what it wrote or why it failed.
     case animationFinished(String)
+    /// The plot export (`e`) ended; the text says what it wrote or why it failed.
+    case exportFinished(String)
 }
 
 /// Work that `update` asks the outside world to do.

@@ -10,17 +10,39 @@ import TermPlot
 import TermPlotPNG
 import Themes
 
-/// Events from the loop's background jobs (the animation export), and the flag that cancels
-/// them; shared with the job's thread.
+/// Events from the loop's background jobs (the plot and animation exports), and the flag
+/// that cancels them; shared with the jobs' threads.
 final class JobInbox: Sendable {
     /// Events not yet dispatched.
     let events = Mutex<[ExplorerEvent]>([])
-    /// Set when the loop ends: a running job stops at its next frame.
+    /// Set when the loop ends: a running animation stops at its next frame.
     let cancelled = Atomic<Bool>(false)
     /// Signalled when a job ends.
     let finished = DispatchSemaphore(value: 0)
-    /// A job is running.
-    let running = Atomic<Bool>(false)
+    /// How many jobs are running.
+    let running = Atomic<Int>(0)
+
+    /// Runs `job` on a thread of its own named `name`, a little nicer than the UI, and
+    /// counts it as running until it returns.
+    func start(_ name: String, _ job: @escaping @Sendable () -> Void) {
+        running.add(1, ordering: .releasing)
+        let thread = Thread { [self] in
+            Thread.current.name = name
+            TrainingSession.lowerThreadPriority(by: 5)
+            job()
+            running.subtract(1, ordering: .releasing)
+            finished.signal()
+        }
+        thread.start()
+    }
+
+    /// Waits until no job runs, `seconds` at most in all.
+    func waitForAll(seconds: Double) {
+        let deadline = DispatchTime.now() + seconds
+        while running.load(ordering: .acquiring) > 0 {
+            if finished.wait(timeout: deadline) == .timedOut { return }
+        }
+    }
 
     /// Queues an event for the loop.
     func post(_ event: ExplorerEvent) { events.withLock { $0.append(event) } }
@@ -133,7 +155,7 @@ public final class ExplorerLoop {
             session.stop(timeout: 5)
             // An animation being written stops at its next frame (nothing is left half written).
             jobs.cancelled.store(true, ordering: .relaxed)
-            if jobs.running.load(ordering: .acquiring) { _ = jobs.finished.wait(timeout: .now() + 10) }
+            jobs.waitForAll(seconds: 10)
         }
         let size = screen.size
         dispatch(.resize(width: size.width, height: size.height))
@@ -229,7 +251,7 @@ public final class ExplorerLoop {
         case .resume:
             session.resume()
         case .export(let formats):
-            dispatch(.status(export(formats)))
+            startExport(formats)
         case .exportAnimation(let position):
             startAnimationExport(through: position)
         case .applyTheme(let index):
@@ -263,10 +285,7 @@ public final class ExplorerLoop {
         let directory = options.exportDirectory
         let referenceNLL = loaded.referenceNLL
         let jobs = self.jobs
-        jobs.running.store(true, ordering: .releasing)
-        let thread = Thread {
-            Thread.current.name = "mdnx animation"
-            TrainingSession.lowerThreadPriority(by: 5)
+        jobs.start("mdnx animation") {
             var lastPosted = -1
             do {
                 let report = try AnimationExport.exportTraining(
@@ -288,10 +307,7 @@ public final class ExplorerLoop {
             } catch {
                 jobs.post(.animationFinished("animation export failed: \(error)"))
             }
-            jobs.running.store(false, ordering: .releasing)
-            jobs.finished.signal()
         }
-        thread.start()
     }
 
     /// Switches to theme `index`; returns the status line.
@@ -312,29 +328,44 @@ public final class ExplorerLoop {
         return "theme: \(name)"
     }
 
-    /// Writes the current view in each format; returns the status line (paths or the error).
-    /// Each export re-evaluates p(y|x) at its own resolution: the text grid's cells, or the
-    /// vector grid for svg and png.
-    private func export(_ formats: [ExportFormat]) -> String {
+    /// Writes the current view in each format on a thread of its own, so that the screen
+    /// keeps answering while cairo draws; the outcome comes back as `.exportFinished` (the
+    /// paths, or the error). The figures are built here, from the frame as it is now. Each
+    /// export re-evaluates p(y|x) at its own resolution: the text grid's cells, or the vector
+    /// grid for svg and png.
+    private func startExport(_ formats: [ExportFormat]) {
         let input = frameInput(profile: nil)
         let stamp = Self.timestamp()
         let exportOptions = ExportOptions(
             columns: max(ExplorerView.minimumWidth, state.width),
             rows: max(ExplorerView.minimumHeight, state.height - 4), canvas: state.canvas)
-        var written: [String] = []
-        for format in formats {
-            let path = Self.unusedPath(
-                "\(options.exportDirectory)/mdnx-\(state.view.rawValue)\(state.inspectorVisible ? "-inspect" : "")-\(stamp)",
-                ext: format.rawValue)
+        let base =
+            "\(options.exportDirectory)/mdnx-\(state.view.rawValue)\(state.inspectorVisible ? "-inspect" : "")-\(stamp)"
+        let files: [(path: String, figure: Figure)] = formats.map { format in
             let vector = format == .svg || format == .png
             let resolution =
                 vector ? .vector : FigureResolution.cells(width: exportOptions.columns, height: exportOptions.rows)
-            let figure = ExplorerView.mainFigure(state, input, resolution: resolution)
+            return (
+                Self.unusedPath(base, ext: format.rawValue),
+                ExplorerView.mainFigure(state, input, resolution: resolution)
+            )
+        }
+        let palette = themeSet.current.palette
+        let jobs = self.jobs
+        jobs.start("mdnx export") {
+            jobs.post(.exportFinished(Self.write(files, palette: palette, options: exportOptions)))
+        }
+    }
+
+    /// Writes each figure to its path (never over a file); the status line: the paths, or the
+    /// error and what was written before it.
+    static func write(_ files: [(path: String, figure: Figure)], palette: Palette, options: ExportOptions) -> String {
+        var written: [String] = []
+        for file in files {
             do {
                 try FigureExporter.write(
-                    figure, to: path, palette: themeSet.current.palette, options: exportOptions,
-                    pngEncoder: CairoPNGEncoder())
-                written.append(path)
+                    file.figure, to: file.path, palette: palette, options: options, pngEncoder: CairoPNGEncoder())
+                written.append(file.path)
             } catch {
                 return "export failed: \(error)"
                     + (written.isEmpty ? "" : " (wrote \(written.joined(separator: ", ")))")

@@ -118,6 +118,8 @@ public struct ExplorerState: Equatable, Sendable {
     public var session: Int = 0
     /// The animation export in progress (`E`), if any.
     public var animationExport: AnimationExportProgress? = nil
+    /// A plot export (`e`) is being written in the background.
+    public var plotExportRunning: Bool = false
     /// The models were opened from checkpoints (`--model`), by kind: their files' names.
     /// Nothing trains then.
     public var opened: [ModelKind: String] = [:]

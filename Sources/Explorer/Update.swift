@@ -61,6 +61,10 @@ public func update(_ s: inout ExplorerState, _ event: ExplorerEvent) -> [Effect]
         s.animationExport = nil
         s.statusMessage = SafeText.line(message, limit: 300)
         return []
+    case .exportFinished(let message):
+        s.plotExportRunning = false
+        s.statusMessage = SafeText.line(message, limit: 300)
+        return []
     }
 }
 
@@ -161,8 +165,7 @@ func apply(_ action: ExplorerAction, to s: inout ExplorerState) -> [Effect] {
     case .restart:
         return restartAll(&s)
     case .export:
-        s.statusMessage = "exporting \(s.exportFormats.map(\.rawValue).joined(separator: "+"))..."
-        return [.export(s.exportFormats)]
+        return exportPlot(&s)
     case .exportAnimation:
         return exportAnimation(&s)
     case .cycleCanvas:
@@ -241,6 +244,17 @@ func restartAll(_ s: inout ExplorerState) -> [Effect] {
     if s.mixtureSearch != nil { s.mixtureSearch = .abandoned }
     s.statusMessage = "restarted both models with seed \(s.seed) (a new timeline)"
     return [.restartAll(seed: s.seed)]
+}
+
+/// e: the current plot in each export format, written in the background (one at a time).
+func exportPlot(_ s: inout ExplorerState) -> [Effect] {
+    guard !s.plotExportRunning else {
+        s.statusMessage = "an export is being written; wait for it to finish"
+        return []
+    }
+    s.plotExportRunning = true
+    s.statusMessage = "exporting \(s.exportFormats.map(\.rawValue).joined(separator: "+"))..."
+    return [.export(s.exportFormats)]
 }
 
 /// E: the recorded training up to the viewed epoch as an animation (one at a time).

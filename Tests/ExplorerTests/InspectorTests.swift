@@ -151,6 +151,27 @@ struct InspectorTests {
         #expect(svg.contains("p(y | x = \(x0))") && svg.contains("modes (") && svg.contains("largest pi"))
     }
 
+    @Test("e writes on a thread of its own; the outcome comes back as an event and the next e may start")
+    func exportDoesNotBlockTheLoop() throws {
+        let dir = NSTemporaryDirectory() + "mdnx-e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = ExplorerOptions()
+        options.exportDirectory = dir
+        options.exportFormats = [.svg, .png]
+        // Waits of real time after e: the export finishes while the loop keeps reading keys.
+        let screen = TestScreen(
+            script: [.wait(milliseconds: 100), .key(.character("e"))] + (0..<40).map { _ in .sleep(milliseconds: 50) }
+                + TestScreen.type("q"))
+        let loop = Self.loop(
+            screen, session: ScriptedSession(events: ExplorerLoopTests.finishedTraining()), options: options)
+        loop.run(quit: { false })
+        // The outcome comes back as an event, drawn in the message row.
+        #expect(screen.frames.contains { $0.text.contains("exported \(dir)/mdnx-overlay-") })
+        #expect(loop.state.statusMessage?.hasPrefix("exported ") == true && !loop.state.plotExportRunning)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 2)
+    }
+
     /// A small MDN checkpoint (random weights) recording the loop's data, in `dir`.
     static func checkpointFile(in dir: String) throws -> String {
         var rng = SeededRNG(seed: 5)

@@ -168,6 +168,17 @@ struct UpdateTests {
         #expect(update(s, .tick(milliseconds: 1234)).0 == ticked, "a tick only moves the clock when not replaying")
     }
 
+    @Test("e exports in the background: one export at a time, its outcome in the status bar")
+    func exportRunsInTheBackground() {
+        let (a, e1) = press(ExplorerState(), "e")
+        #expect(a.plotExportRunning && e1 == [.export(a.exportFormats)])
+        let (b, e2) = press(a, "e")
+        #expect(e2.isEmpty && b.statusMessage == "an export is being written; wait for it to finish")
+        let (c, _) = update(b, .exportFinished("exported a.svg, a.png"))
+        #expect(!c.plotExportRunning && c.statusMessage == "exported a.svg, a.png")
+        #expect(press(c, "e").1 == [.export(c.exportFormats)], "the next export may start")
+    }
+
     @Test("number format for the status bar")
     func format() {
         #expect(ExplorerState.format(1) == "1")

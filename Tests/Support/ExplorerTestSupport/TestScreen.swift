@@ -1,4 +1,5 @@
 import Explorer
+import Foundation
 import Synchronization
 import TermPlot
 import Themes
@@ -35,6 +36,9 @@ public final class TestScreen: Screen {
         case click(column: Int, row: Int)
         /// No input for this long (the loop draws, training events arrive).
         case wait(milliseconds: Int)
+        /// No input while this much real time passes (for the loop's background jobs); the
+        /// test clock moves on as much.
+        case sleep(milliseconds: Int)
     }
 
     /// The clock the loop reads.
@@ -95,6 +99,11 @@ public final class TestScreen: Screen {
             width = w
             height = h
             return .resize(width: w, height: h)
+        case .sleep(let ms):
+            script.removeFirst()
+            usleep(useconds_t(ms) * 1000)
+            clock.advance(milliseconds: ms)
+            return nil
         case .wait(let remaining):
             let spent = min(remaining, max(1, milliseconds))
             if milliseconds == 0 { return nil }
