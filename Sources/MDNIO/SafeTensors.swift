@@ -9,11 +9,12 @@ import SafeText
 /// an 8-byte boundary, then the raw little-endian tensor bytes (offsets are relative to the
 /// start of the data section).
 ///
-/// We write F32 tensors, contiguous in the order given. Reading is strict, as the reference
-/// implementation is: the header must start with `{`, offsets must lie inside the data
-/// section, tensors must not overlap and must cover it with no gaps, and each tensor's byte
-/// count must match its shape and dtype. F32, F64 and BF16 tensors are read (converted to
-/// Float). A file whose ninth byte is not `{` is "not a safetensors file" (a CSV or a text
+/// We write F32 tensors, contiguous in the order given, and F16 for the tensors named in
+/// `Contents.halfPrecision` (values that are half-precision numbers already, such as a
+/// recording's weights). Reading is strict, as the reference implementation is: the header
+/// must start with `{`, offsets must lie inside the data section, tensors must not overlap
+/// and must cover it with no gaps, and each tensor's byte count must match its shape and
+/// dtype. F32, F64, F16 and BF16 tensors are read (converted to Float). A file whose ninth byte is not `{` is "not a safetensors file" (a CSV or a text
 /// file given by mistake), whatever its first eight bytes say.
 public enum SafeTensors {
     /// A decoded file: tensors in data order, and the string metadata.
@@ -22,11 +23,16 @@ public enum SafeTensors {
         public var tensors: [NamedTensor]
         /// The `__metadata__` map (empty if absent).
         public var metadata: [String: String]
+        /// The tensors stored as F16 (IEEE half precision, half the bytes): written so when
+        /// every value is exactly a half-precision number (else writing fails); filled in
+        /// with the F16 tensors of a file read.
+        public var halfPrecision: Set<String>
 
-        /// Contents from tensors and metadata.
-        public init(tensors: [NamedTensor], metadata: [String: String] = [:]) {
+        /// Contents from tensors and metadata; `halfPrecision` names the tensors to store as F16.
+        public init(tensors: [NamedTensor], metadata: [String: String] = [:], halfPrecision: Set<String> = []) {
             self.tensors = tensors
             self.metadata = metadata
+            self.halfPrecision = halfPrecision
         }
 
         /// The tensor called `name`, if present.
@@ -43,7 +49,7 @@ public enum SafeTensors {
     ]
 
     /// The dtypes mdnx converts to Float.
-    static let readableDtypes: Set<String> = ["F32", "F64", "BF16"]
+    static let readableDtypes: Set<String> = ["F32", "F64", "F16", "BF16"]
 
     // MARK: - Writing
 
@@ -57,8 +63,14 @@ public enum SafeTensors {
             if header.tensors[t.name] != nil {
                 throw .invalidContents(reason: "two tensors are named \(SafeText.quoted(t.name))")
             }
-            let size = t.values.count * 4
-            header.tensors[t.name] = TensorRecord(dtype: "F32", shape: t.shape, dataOffsets: [offset, offset + size])
+            let half = contents.halfPrecision.contains(t.name)
+            if half, let v = t.values.first(where: { !$0.isNaN && Float(Float16($0)) != $0 }) {
+                throw .invalidContents(
+                    reason: "tensor \(SafeText.quoted(t.name)) holds \(v), not a half-precision number")
+            }
+            let size = t.values.count * (half ? 2 : 4)
+            header.tensors[t.name] = TensorRecord(
+                dtype: half ? "F16" : "F32", shape: t.shape, dataOffsets: [offset, offset + size])
             offset += size
         }
         let encoder = JSONEncoder()
@@ -76,9 +88,16 @@ public enum SafeTensors {
         withUnsafeBytes(of: &n) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: json)
         for t in contents.tensors {
-            for v in t.values {
-                var le = v.bitPattern.littleEndian
-                withUnsafeBytes(of: &le) { bytes.append(contentsOf: $0) }
+            if contents.halfPrecision.contains(t.name) {
+                for v in t.values {
+                    var le = Float16(v).bitPattern.littleEndian
+                    withUnsafeBytes(of: &le) { bytes.append(contentsOf: $0) }
+                }
+            } else {
+                for v in t.values {
+                    var le = v.bitPattern.littleEndian
+                    withUnsafeBytes(of: &le) { bytes.append(contentsOf: $0) }
+                }
             }
         }
         return bytes
@@ -126,7 +145,8 @@ public enum SafeTensors {
         var tensors: [NamedTensor] = []
         tensors.reserveCapacity(entries.count)
         for e in entries { tensors.append(try reader.tensor(e, dataStart: dataStart)) }
-        return Contents(tensors: tensors, metadata: metadata)
+        return Contents(
+            tensors: tensors, metadata: metadata, halfPrecision: Set(entries.filter { $0.dtype == "F16" }.map(\.name)))
     }
 
     /// One tensor's header entry, checked against the data section.
@@ -252,7 +272,7 @@ public enum SafeTensors {
             guard readableDtypes.contains(e.dtype) else {
                 throw .notACheckpoint(
                     path: path,
-                    reason: "tensor \(SafeText.quoted(e.name)) has dtype \(e.dtype); mdnx reads F32, F64 and BF16")
+                    reason: "tensor \(SafeText.quoted(e.name)) has dtype \(e.dtype); mdnx reads F32, F64, F16 and BF16")
             }
             let start = dataStart + e.begin
             let values = bytes.withUnsafeBytes { raw -> [Float] in
@@ -260,10 +280,18 @@ public enum SafeTensors {
                 switch e.dtype {
                 case "F64": return SafeTensors.floats(base, count: (e.end - e.begin) / 8, as: UInt64.self)
                 case "BF16": return SafeTensors.floats(base, count: (e.end - e.begin) / 2, as: UInt16.self)
+                case "F16": return SafeTensors.halves(base, count: (e.end - e.begin) / 2)
                 default: return SafeTensors.floats(base, count: (e.end - e.begin) / 4, as: UInt32.self)
                 }
             }
             return NamedTensor(name: e.name, shape: e.shape, values: values)
+        }
+    }
+
+    /// `count` little-endian IEEE half-precision values at `base`, as Float (exactly).
+    static func halves(_ base: UnsafeRawPointer, count: Int) -> [Float] {
+        (0..<count).map { i in
+            Float(Float16(bitPattern: UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))))
         }
     }
 

@@ -7,12 +7,14 @@ import SafeText
 /// epoch's losses, learning rate and weights of each model) with the data it was trained on,
 /// so that `mdnx plot --animate` can redraw any epoch without the original files.
 ///
-/// The file is a safetensors file (Python's `safetensors` loads it). Tensors, F32:
+/// The file is a safetensors file (Python's `safetensors` loads it). Tensors, F32 except
+/// the weights (F16):
 /// - `data.x`, `data.y` `[n]`: the training data, in the data's units;
 /// - per model `m` (`mse`, `mdn`): `m.template.<name>` (the network before training, as in a
 ///   checkpoint: `trunk.i.kernel`, `trunk.i.bias`, `head.kernel`, `head.bias`);
-///   `m.weights` `[kept, parameters]` (each kept epoch's weights, half-precision values
-///   widened exactly to F32, in `Network.withParameterBuffers` order); `m.weight_epochs`
+///   `m.weights` `[kept, parameters]` (each kept epoch's weights, F16, in
+///   `Network.withParameterBuffers` order; files written before F16 hold them widened
+///   exactly to F32, and read the same); `m.weight_epochs`
 ///   `[kept]` (their epochs, increasing); `m.loss`, `m.val_loss` (NaN: not measured),
 ///   `m.learning_rate`, `m.milliseconds` `[epochs]` (losses in the training units).
 ///
@@ -117,7 +119,9 @@ public struct TrainingRecording: Sendable, Equatable {
             if let e = timeline.restoredEpoch { m["\(p).restored_epoch"] = String(e) }
         }
         m["models"] = "[" + models.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        return SafeTensors.Contents(tensors: tensors, metadata: m)
+        // The kept weights are half-precision numbers already: F16 on disk, half the bytes.
+        return SafeTensors.Contents(
+            tensors: tensors, metadata: m, halfPrecision: Set(models.map { "\($0).weights" }))
     }
 
     /// Writes the recording to `path` atomically (no-clobber unless `overwrite`).

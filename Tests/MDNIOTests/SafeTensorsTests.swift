@@ -142,6 +142,62 @@ private func file(header: String, data: [UInt8]) -> [UInt8] {
         }
     }
 
+    @Test("F16 tensors: half the bytes, read back exactly; values that are not half-precision numbers are refused")
+    func halfPrecisionTensors() throws {
+        // Half-precision numbers: 1 + 2^-10 (the next after 1), 65504 (the largest), 2^-24
+        // (the smallest subnormal), a negative zero and an infinity.
+        let values: [Float] = [1 + 1 / 1024, 65504, 1 / 16_777_216, -0.0, -.infinity, -2.5]
+        let contents = SafeTensors.Contents(
+            tensors: [
+                NamedTensor(name: "h", shape: [2, 3], values: values),
+                NamedTensor(name: "f", shape: [1], values: [0.1]),
+            ],
+            halfPrecision: ["h"])
+        let bytes = try SafeTensors.encode(contents)
+        let plain = try SafeTensors.encode(SafeTensors.Contents(tensors: contents.tensors))
+        #expect(plain.count - bytes.count == 6 * 2, "each F16 value takes 2 bytes, not 4")
+        let back = try SafeTensors.decode(bytes, path: "h.safetensors")
+        #expect(back.halfPrecision == ["h"])
+        #expect(back["h"]?.values.map(\.bitPattern) == values.map(\.bitPattern))
+        #expect(back["f"]?.values == [0.1])
+        let inexact = SafeTensors.Contents(
+            tensors: [NamedTensor(name: "h", shape: [1], values: [0.1])], halfPrecision: ["h"])
+        #expect(throws: CheckpointError.self) { try SafeTensors.encode(inexact) }
+    }
+
+    @Test(
+        "Python's safetensors writes float16 that we read, and reads our F16 as float16",
+        .enabled(
+            if: Python.hasSafetensors || Python.isCI,
+            "needs python3 with safetensors and numpy (.ci/setup installs them; with CI set this fails instead)"))
+    func halfPrecisionAgreesWithPython() throws {
+        try #require(Python.hasSafetensors, "python3 with safetensors + numpy is required when CI is set")
+        let theirs = dir.path + "/py16.safetensors"
+        let write = """
+            import sys, numpy as np
+            from safetensors.numpy import save_file
+            save_file({"h": np.array([0.1, -3.0, 65504, 2**-24], np.float16)}, sys.argv[1])
+            """
+        let w = Python.run(write, arguments: [theirs])
+        try #require(w.status == 0, "python failed: \(w.error)")
+        // numpy's float16(0.1) is 0.0999755859375 (1638 / 16384), the nearest half to 0.1.
+        #expect(try SafeTensors.read(path: theirs)["h"]?.values == [0.0999755859375, -3, 65504, 1 / 16_777_216])
+        let ours = dir.path + "/ours16.safetensors"
+        try SafeTensors.write(
+            SafeTensors.Contents(
+                tensors: [NamedTensor(name: "w", shape: [3], values: [0.5, -1.25, 2048])], halfPrecision: ["w"]),
+            to: ours)
+        let read = """
+            import sys
+            from safetensors.numpy import load_file
+            t = load_file(sys.argv[1])["w"]
+            print(t.dtype, " ".join(repr(float(x)) for x in t))
+            """
+        let r = Python.run(read, arguments: [ours])
+        try #require(r.status == 0, "python failed: \(r.error)")
+        #expect(r.output.trimmingCharacters(in: .whitespacesAndNewlines) == "float16 0.5 -1.25 2048.0")
+    }
+
     @Test func encodeRejectsBadNames() {
         let twice = SafeTensors.Contents(tensors: [
             NamedTensor(name: "a", shape: [1], values: [1]),
@@ -228,7 +284,8 @@ private func file(header: String, data: [UInt8]) -> [UInt8] {
                 file(
                     header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#,
                     data: [UInt8](repeating: 0, count: 8)))
-                == "m.safetensors: not an mdnx checkpoint: tensor \"a\" has dtype I64; mdnx reads F32, F64 and BF16")
+                == "m.safetensors: not an mdnx checkpoint: tensor \"a\" has dtype I64; mdnx reads F32, F64, F16 and BF16"
+        )
     }
 
     /// Issue 10: a CSV given as a checkpoint reported "header length 8103508883213656610";

@@ -79,6 +79,21 @@ import Testing
         #expect(back.history.mdn?.restoredEpoch == 5)
     }
 
+    @Test("the weights are stored as F16 (two bytes a value), everything else as F32")
+    func weightsAreHalfPrecisionOnDisk() throws {
+        let r = Self.recording()
+        try r.save(to: path("h.safetensors"))
+        let contents = try SafeTensors.read(path: path("h.safetensors"))
+        #expect(contents.halfPrecision == ["mse.weights", "mdn.weights"])
+        let bytes = try FileManager.default.attributesOfItem(atPath: path("h.safetensors"))[.size] as? Int ?? 0
+        let weights = ModelKind.allCases.reduce(0) { n, kind in
+            n + (r.history[kind]?.entries.filter { $0.weights != nil }.count ?? 0)
+                * (r.history[kind]?.template.parameterCount ?? 0)
+        }
+        let asF32 = try SafeTensors.encode(SafeTensors.Contents(tensors: contents.tensors, metadata: contents.metadata))
+        #expect(asF32.count - bytes == 2 * weights, "F16 saves two bytes per weight")
+    }
+
     @Test func isNoClobberUnlessOverwriting() throws {
         let p = path("r.safetensors")
         try "mine".write(toFile: p, atomically: false, encoding: .utf8)
