@@ -39,9 +39,11 @@ public enum Layer: Sendable {
     }
 
     /// `layers` in draw order: by `drawGroup`, list order within a group.
-    static func inDrawOrder(_ layers: [Layer]) -> [Layer] {
-        layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }.map(
-            \.element)
+    static func inDrawOrder(_ layers: [Layer]) -> [Layer] { indexedInDrawOrder(layers).map(\.element) }
+
+    /// `layers` with their list positions, in draw order (see `inDrawOrder`).
+    static func indexedInDrawOrder(_ layers: [Layer]) -> [(offset: Int, element: Layer)] {
+        layers.enumerated().sorted { ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset) }
     }
 
     /// The legend label, if any.

@@ -447,9 +447,7 @@ struct PanelRenderer {
     @discardableResult
     func drawLayers(_ dots: inout DotCanvas, _ axes: PanelAxes) -> LayerStats {
         var stats = LayerStats()
-        let order = data.layers.enumerated().sorted {
-            ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset)
-        }
+        let order = Layer.indexedInDrawOrder(data.layers)
         for (index, layer) in order {
             switch layer {
             case .heatmap(let hm):

@@ -373,9 +373,7 @@ public enum VectorPlotter {
         /// Draws the layers in draw order (see `Layer`) and reports what it found.
         mutating func drawLayers(_ frame: Frame) -> LayerStats {
             var stats = LayerStats()
-            let order = data.layers.enumerated().sorted {
-                ($0.element.drawGroup, $0.offset) < ($1.element.drawGroup, $1.offset)
-            }
+            let order = Layer.indexedInDrawOrder(data.layers)
             for (index, layer) in order {
                 switch layer {
                 case .heatmap(let hm):
