@@ -24,6 +24,7 @@ public enum DataSource: Sendable, Equatable {
 
 /// Everything `mdnx explore` passes to the explorer.
 public struct ExplorerOptions: Sendable {
+    /// Where the data come from: a built-in set or a CSV file's columns.
     public var source: DataSource = .spiral
     /// Rows of a built-in data set.
     public var count: Int = 10_000
@@ -36,18 +37,28 @@ public struct ExplorerOptions: Sendable {
     public var mixturesAuto: Bool = false
     /// At most this many epochs per second per model (`--pace`); nil: full speed.
     public var pace: Double? = nil
+    /// The training recipe (`--preset`).
     public var preset: Preset = .default
+    /// The sampling temperature at start (`--temperature`).
     public var temperature: Double = 1
+    /// The sigma temperature at start (`--sigma-temperature`).
     public var sigmaTemperature: Double = 1
+    /// The seed of the data (built-in sets), the weights and the batch order.
     public var seed: UInt64 = 42
+    /// The main plot's view at start (`--view`).
     public var view: FigureView = .overlay
+    /// The canvas at start (`--canvas`; ASCII in a non-UTF-8 locale unless given).
     public var canvas: CanvasKind = .braille
     /// The canvas was chosen on the command line (in a non-UTF-8 locale, braille or block
     /// then means the terminal shows UTF-8 anyway).
     public var canvasGiven: Bool = false
+    /// Frames per second at most while training alone changes the picture (`--fps`).
     public var fps: Int = 20
+    /// The theme's name or file (`--theme`); nil: the default (dark).
     public var theme: String? = nil
+    /// Where `e`, `E` and `w` write (`--export-dir`).
     public var exportDirectory: String = "."
+    /// The formats `e` writes (`--export-format`).
     public var exportFormats: [ExportFormat] = [.svg, .png]
     /// Print frame timing to stderr on exit.
     public var profile: Bool = false

@@ -13,15 +13,21 @@ public struct SliceSummary: Sendable, Equatable {
     /// One component: its weight pi_k, mean mu_k and standard deviation sigma_k (after the
     /// temperatures), and its index k in the network's output.
     public struct Component: Sendable, Equatable {
+        /// k: the component's place in the network's output.
         public var index: Int
+        /// pi_k, after the temperature.
         public var weight: Double
+        /// mu_k.
         public var mean: Double
+        /// sigma_k, after the sigma temperature.
         public var sigma: Double
     }
 
     /// A local maximum of the density: where, and how high.
     public struct Mode: Sendable, Equatable {
+        /// Where the density peaks.
         public var y: Double
+        /// The density there.
         public var density: Double
     }
 
