@@ -568,6 +568,33 @@ public enum GEMM {
             }
             return
         }
+        if case .reluMask(let mask, let ld) = epilogue, !accumulate {
+            // A width-1 head's input gradient (the MSE network's): a product and a select per
+            // value, as `store` computes them, without its per-vector dispatch.
+            let zero = SIMD16<Float>()
+            for i in 0..<m {
+                let s = a[i * rs]
+                let ai = SIMD16<Float>(repeating: s)
+                let row = c + i * ldc
+                let raw = UnsafeMutableRawPointer(row)
+                let mrow = mask + i * ld
+                let mraw = UnsafeRawPointer(mrow)
+                var j = 0
+                while j + nr <= n {
+                    let v = ai * rb.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                    let mv = mraw.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                    raw.storeBytes(
+                        of: v.replacing(with: zero, where: mv .<= zero), toByteOffset: j * 4, as: SIMD16<Float>.self)
+                    j += nr
+                }
+                while j < n {
+                    let v = s * b[j]
+                    row[j] = mrow[j] <= 0 ? 0 : v
+                    j += 1
+                }
+            }
+            return
+        }
         for i in 0..<m {
             let ai = SIMD16<Float>(repeating: a[i * rs])
             var j = 0
