@@ -70,10 +70,15 @@ public struct Dense: Sendable, Equatable {
     ) {
         let n = outputs
         // dW = x dZ^T (sum over rows), db = row sums of dZ, dx = W dZ.
-        GEMM.multiply(
-            m: inputs, n: n, k: rows, a: x, lda: stride, transposeA: false,
-            b: gradZ, ldb: stride, transposeB: true, c: gradWeights, ldc: n)
-        Dense.rowSums(gradZ, rows: n, columns: rows, stride: stride, into: gradBias)
+        if inputs == 1 {
+            Dense.dotsAndRowSums(
+                x, gradZ, rows: n, columns: rows, stride: stride, dots: gradWeights, sums: gradBias)
+        } else {
+            GEMM.multiply(
+                m: inputs, n: n, k: rows, a: x, lda: stride, transposeA: false,
+                b: gradZ, ldb: stride, transposeB: true, c: gradWeights, ldc: n)
+            Dense.rowSums(gradZ, rows: n, columns: rows, stride: stride, into: gradBias)
+        }
         if let gradInput {
             weights.storage.withUnsafeBufferPointer { w in
                 GEMM.multiply(
@@ -101,6 +106,64 @@ public struct Dense: Sendable, Equatable {
             }
         }
         return out
+    }
+
+    /// A layer with one input: dots[i] = x . row i and sums[i] = the sum of row i over the
+    /// first `columns` values (rows `stride` apart), in one pass over the rows. Each is summed
+    /// as `GEMM.multiply` (its one-row dot products) and `rowSums` sum them, so the bits are
+    /// theirs: 16 lanes at a time, the lanes as a tree, then the tail in order.
+    static func dotsAndRowSums(
+        _ x: UnsafePointer<Float>, _ m: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int,
+        dots: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
+    ) {
+        let full = columns / 16 * 16
+        let rx = UnsafeRawPointer(x)
+        @inline(__always) func finish(_ i: Int, _ product: SIMD16<Float>, _ total: SIMD16<Float>) {
+            let row = m + i * stride
+            var d = FastMath.sum(product)
+            var s = FastMath.sum(total)
+            for p in full..<columns {
+                d += x[p] * row[p]
+                s += row[p]
+            }
+            dots[i] = d
+            sums[i] = s
+        }
+        var i = 0
+        // Two rows at once: four independent chains of additions instead of two.
+        while i + 2 <= rows {
+            let (w0, w1) = (UnsafeRawPointer(m + i * stride), UnsafeRawPointer(m + (i + 1) * stride))
+            var (p0, p1, t0, t1) = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+            var j = 0
+            while j < full {
+                let xv = rx.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                let v0 = w0.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                let v1 = w1.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                p0.addProduct(xv, v0)
+                p1.addProduct(xv, v1)
+                t0 += v0
+                t1 += v1
+                j += 16
+            }
+            finish(i, p0, t0)
+            finish(i + 1, p1, t1)
+            i += 2
+        }
+        while i < rows {
+            let row = m + i * stride
+            let raw = UnsafeRawPointer(row)
+            var product = SIMD16<Float>()
+            var total = SIMD16<Float>()
+            var j = 0
+            while j < full {
+                let v = raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self)
+                product.addProduct(rx.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self), v)
+                total += v
+                j += 16
+            }
+            finish(i, product, total)
+            i += 1
+        }
     }
 
     /// out[i] = sum of the first `columns` values of row i (rows `stride` apart), 16 lanes at
