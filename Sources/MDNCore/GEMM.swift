@@ -638,6 +638,17 @@ public enum GEMM {
         let acs = transposeA ? lda : 1
         let brs = transposeB ? 1 : ldb
         let bcs = transposeB ? ldb : 1
+        if m == 1 && n > 1 && k > 0 && !accumulate && !(acs == 1 && brs == 1) && bcs == 1,
+            let bias = rowBias(epilogue)
+        {
+            // One output row summed by axpys straight into C (a width-1 head's forward pass),
+            // then the bias (and ReLU) 16 at a time: what the general path below computes,
+            // without its scratch row and per-element epilogue.
+            c.update(repeating: 0, count: n)
+            for p in 0..<k { axpy(a[p * acs], b + p * brs, c, n) }
+            if let (value, relu) = bias { addBias(value, relu: relu, to: c, count: n) }
+            return
+        }
         withPanels(count: m * n) { out in
             if k == 0 {
                 out.update(repeating: 0, count: m * n)
@@ -677,6 +688,37 @@ public enum GEMM {
                     cp.pointee = finish(accumulate ? v + cp.pointee : v, epilogue, i, j)
                 }
             }
+        }
+    }
+
+    /// For `vectorProduct`'s one-row path: nil for an epilogue it does not handle (a ReLU
+    /// mask), else the bias of row 0 and its ReLU flag (inner nil: no epilogue).
+    @inline(__always)
+    static func rowBias(_ epilogue: Epilogue) -> (Float, Bool)?? {
+        switch epilogue {
+        case .none: return .some(nil)
+        case .bias(let bias, let relu): return .some((bias[0], relu))
+        case .reluMask: return nil
+        }
+    }
+
+    /// c[j] = c[j] + bias, then 0 where that is <= 0 when `relu`, for `count` values: as
+    /// `finish` rounds and selects them.
+    @inline(__always)
+    static func addBias(_ bias: Float, relu: Bool, to c: UnsafeMutablePointer<Float>, count: Int) {
+        let raw = UnsafeMutableRawPointer(c)
+        let bv = SIMD16<Float>(repeating: bias)
+        var j = 0
+        while j + 16 <= count {
+            var v = raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<Float>.self) + bv
+            if relu { v = v.replacing(with: 0, where: v .<= 0) }
+            raw.storeBytes(of: v, toByteOffset: j * 4, as: SIMD16<Float>.self)
+            j += 16
+        }
+        while j < count {
+            let z = c[j] + bias
+            c[j] = relu && z <= 0 ? 0 : z
+            j += 1
         }
     }
 
