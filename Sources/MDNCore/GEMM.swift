@@ -541,7 +541,25 @@ public enum GEMM {
             for j in 0..<cols { mv[j] = mask[row * ld + col + j] }
             v = v.replacing(with: 0, where: mv .<= 0)
         }
-        for j in 0..<cols { c[j] = v[j] }
+        // Eight, then four lanes at a time, then one by one (the MDN head's last panel of
+        // weight gradients is 12 wide).
+        let raw = UnsafeMutableRawPointer(c)
+        var j = 0
+        var rest = v.lowHalf
+        if cols >= 8 {
+            raw.storeBytes(of: v.lowHalf, as: SIMD8<Float>.self)
+            rest = v.highHalf
+            j = 8
+        }
+        var q = 0
+        if cols - j >= 4 {
+            raw.storeBytes(of: rest.lowHalf, toByteOffset: j * 4, as: SIMD4<Float>.self)
+            q = 4
+        }
+        while j + q < cols {
+            c[j + q] = rest[q]
+            q += 1
+        }
     }
 
     /// C = op(A) (m x 1) * B (1 x n, contiguous) through the epilogue: an outer product, 16
