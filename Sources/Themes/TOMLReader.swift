@@ -85,13 +85,19 @@ struct TOMLReader {
 
     /// `key = value` inside `table`.
     private mutating func readKeyValue(in table: [String]) throws(ThemeError) {
+        let (key, at) = try readKeyAndEquals()
+        try assign(table + key, depth: 0, keyColumn: at)
+    }
+
+    /// A key, the `=` after it and the blanks around it; the key's parts and its column.
+    private mutating func readKeyAndEquals() throws(ThemeError) -> (key: [String], column: Int) {
         let at = column
         let key = try readKey()
         skipBlank()
         guard peek == "=" else { throw fail("expected = after the key, saw \(shown(peek))") }
         advance()
         skipBlank()
-        try assign(table + key, depth: 0, keyColumn: at)
+        return (key, at)
     }
 
     /// Reads a value at the cursor and stores it at `path` (walking into inline tables);
@@ -300,12 +306,7 @@ struct TOMLReader {
         }
         while true {
             skipBlank()
-            let at = column
-            let key = try readKey()
-            skipBlank()
-            guard peek == "=" else { throw fail("expected = after the key, saw \(shown(peek))") }
-            advance()
-            skipBlank()
+            let (key, at) = try readKeyAndEquals()
             if path != nil {
                 try assign(base + key, depth: depth, keyColumn: at)
                 sealed.insert((base + key.dropLast()).joined(separator: "."))
