@@ -133,7 +133,9 @@ let package = Package(
         // Runs the built `mdnx` binary as a user would (exit codes, one-line errors, files).
         .testTarget(
             name: "CLITests",
-            dependencies: ["mdnx", "MDNCore", "MDNIO", "MDNFigures", "Explorer", "TermPlotTestSupport"]),
+            dependencies: [
+                "mdnx", "MDNCore", "MDNIO", "MDNFigures", "Explorer", "TermPlotTestSupport", "MDNCoreTestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import MDNCore
+import MDNCoreTestSupport
 import MDNFigures
 import MDNIO
 import Testing
@@ -35,22 +36,6 @@ import Testing
             out.append({"mean": mean, "std": std, "modes": modes.tolist(), "mass": mass})
         print(json.dumps(out))
         """
-
-    /// Runs python3 with `arguments`: (status, standard output, standard error); 127 if it cannot start.
-    static func python(_ arguments: [String]) -> (status: Int32, output: Data, error: String) {
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        run.arguments = ["python3"] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        run.standardOutput = out
-        run.standardError = err
-        do { try run.run() } catch { return (127, Data(), "\(error)") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        run.waitUntilExit()
-        return (run.terminationStatus, data, String(decoding: errData, as: UTF8.self))
-    }
 
     /// Parses a one-row CSV from `mdnx sample` into column name -> value.
     static func row(_ csv: String) -> [String: Double] {
@@ -107,14 +92,15 @@ import Testing
         #expect(cases[1].summary.modes.count >= 2)
 
         // numpy is installed by .ci/setup: missing, it is a failure on CI and a skip elsewhere.
-        guard Self.python(["-c", "import numpy"]).status == 0 else {
-            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "python3 with numpy is needed")
+        guard Python.run("import numpy", arguments: []).status == 0 else {
+            #expect(!Python.isCI, "python3 with numpy is needed")
             return
         }
         let json = String(decoding: try JSONSerialization.data(withJSONObject: params), as: UTF8.self)
-        let (status, data, error) = Self.python(["-c", Self.script, json])
+        let (status, output, error) = Python.run(Self.script, arguments: [json])
         #expect(status == 0, "numpy check failed: \(error)")
-        let results = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let results = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
         #expect(results.count == cases.count)
         for (c, r) in zip(cases, results) {
             let label = "x0 \(c.x0), T \(c.t), S \(c.s)"
