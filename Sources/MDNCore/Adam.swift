@@ -48,49 +48,81 @@ public struct Adam: Sendable {
         _ weights: UnsafeMutableBufferPointer<Float>, gradient: UnsafePointer<Float>,
         offset: Int, alpha: Float, average: UnsafeMutablePointer<Float>? = nil, momentum: Float = 0
     ) {
-        let n = weights.count
-        let b1 = beta1
-        let b2 = beta2
-        let c1 = 1 - beta1
-        let c2 = 1 - beta2
-        let eps = epsilon
+        let rule = rule(alpha: alpha, momentum: momentum)
+        withMoments { m, v in
+            rule.apply(
+                weights.baseAddress!, count: weights.count, gradient: gradient, m: m + offset, v: v + offset,
+                average: average)
+        }
+    }
+
+    /// Calls `body` with the first and second moments (flat, in parameter order), for
+    /// `Rule.apply` on parts of the parameters (from several threads, on disjoint parts).
+    mutating func withMoments<R>(_ body: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> R) -> R {
         m.withUnsafeMutableBufferPointer { mb in
-            v.withUnsafeMutableBufferPointer { vb in
-                let mp = mb.baseAddress! + offset
-                let vp = vb.baseAddress! + offset
-                let w = weights.baseAddress!
-                var i = 0
-                let rw = UnsafeMutableRawPointer(w)
-                let rm = UnsafeMutableRawPointer(mp)
-                let rv = UnsafeMutableRawPointer(vp)
-                let rg = UnsafeRawPointer(gradient)
-                let ra = average.map { UnsafeMutableRawPointer($0) }
-                let keep = momentum
-                let blend = 1 - momentum
-                while i + 8 <= n {
-                    let o = i * 4
-                    let g = rg.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                    let mm = b1 * rm.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c1 * g
-                    let vv = b2 * rv.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c2 * (g * g)
-                    rm.storeBytes(of: mm, toByteOffset: o, as: SIMD8<Float>.self)
-                    rv.storeBytes(of: vv, toByteOffset: o, as: SIMD8<Float>.self)
-                    let ww = rw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                    let updated = ww - (mm * alpha) / (FastMath.sqrt(vv) + eps)
-                    rw.storeBytes(of: updated, toByteOffset: o, as: SIMD8<Float>.self)
-                    if let ra {
-                        let av = ra.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                        ra.storeBytes(of: keep * av + blend * updated, toByteOffset: o, as: SIMD8<Float>.self)
-                    }
-                    i += 8
+            v.withUnsafeMutableBufferPointer { vb in body(mb.baseAddress!, vb.baseAddress!) }
+        }
+    }
+
+    /// The update of the current step (after `beginStep`, which gave `alpha`).
+    func rule(alpha: Float, momentum: Float = 0) -> Rule {
+        Rule(beta1: beta1, beta2: beta2, epsilon: epsilon, alpha: alpha, momentum: momentum)
+    }
+
+    /// One step's update, applied to any run of parameters: each value by itself, so a run
+    /// split at multiples of 8 (its SIMD lanes) gives the bits of the whole run.
+    struct Rule: Sendable {
+        let beta1: Float
+        let beta2: Float
+        let epsilon: Float
+        let alpha: Float
+        /// The moving average's decay (0: the average becomes the weights).
+        let momentum: Float
+
+        /// Updates `count` weights and their moments (and the moving average, when given)
+        /// from `gradient`; all pointers point at the run's first value.
+        func apply(
+            _ w: UnsafeMutablePointer<Float>, count n: Int, gradient: UnsafePointer<Float>,
+            m mp: UnsafeMutablePointer<Float>, v vp: UnsafeMutablePointer<Float>,
+            average: UnsafeMutablePointer<Float>?
+        ) {
+            let b1 = beta1
+            let b2 = beta2
+            let c1 = 1 - beta1
+            let c2 = 1 - beta2
+            let eps = epsilon
+            let alpha = alpha
+            var i = 0
+            let rw = UnsafeMutableRawPointer(w)
+            let rm = UnsafeMutableRawPointer(mp)
+            let rv = UnsafeMutableRawPointer(vp)
+            let rg = UnsafeRawPointer(gradient)
+            let ra = average.map { UnsafeMutableRawPointer($0) }
+            let keep = momentum
+            let blend = 1 - momentum
+            while i + 8 <= n {
+                let o = i * 4
+                let g = rg.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                let mm = b1 * rm.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c1 * g
+                let vv = b2 * rv.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c2 * (g * g)
+                rm.storeBytes(of: mm, toByteOffset: o, as: SIMD8<Float>.self)
+                rv.storeBytes(of: vv, toByteOffset: o, as: SIMD8<Float>.self)
+                let ww = rw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                let updated = ww - (mm * alpha) / (FastMath.sqrt(vv) + eps)
+                rw.storeBytes(of: updated, toByteOffset: o, as: SIMD8<Float>.self)
+                if let ra {
+                    let av = ra.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                    ra.storeBytes(of: keep * av + blend * updated, toByteOffset: o, as: SIMD8<Float>.self)
                 }
-                while i < n {
-                    let g = gradient[i]
-                    mp[i] = b1 * mp[i] + c1 * g
-                    vp[i] = b2 * vp[i] + c2 * g * g
-                    w[i] -= alpha * mp[i] / (vp[i].squareRoot() + eps)
-                    if let average { average[i] = keep * average[i] + blend * w[i] }
-                    i += 1
-                }
+                i += 8
+            }
+            while i < n {
+                let g = gradient[i]
+                mp[i] = b1 * mp[i] + c1 * g
+                vp[i] = b2 * vp[i] + c2 * g * g
+                w[i] -= alpha * mp[i] / (vp[i].squareRoot() + eps)
+                if let average { average[i] = keep * average[i] + blend * w[i] }
+                i += 1
             }
         }
     }

@@ -11,6 +11,8 @@ public struct Dense: Sendable, Equatable {
     public var inputs: Int { weights.rows }
     /// Number of outputs.
     public var outputs: Int { weights.cols }
+    /// Inputs and outputs.
+    var shape: LayerShape { LayerShape(inputs: inputs, outputs: outputs) }
     /// Number of trainable values.
     public var parameterCount: Int { weights.storage.count + bias.count }
 
@@ -68,26 +70,93 @@ public struct Dense: Sendable, Equatable {
         gradWeights: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>,
         gradInput: UnsafeMutablePointer<Float>?, reluBelow: Bool
     ) {
-        let n = outputs
-        // dW = x dZ^T (sum over rows), db = row sums of dZ, dx = W dZ.
-        if inputs == 1 {
-            Dense.dotsAndRowSums(
-                x, gradZ, rows: n, columns: rows, stride: stride, dots: gradWeights, sums: gradBias)
-        } else {
-            GEMM.multiply(
-                m: inputs, n: n, k: rows, a: x, lda: stride, transposeA: false,
-                b: gradZ, ldb: stride, transposeB: true, c: gradWeights, ldc: n)
-            Dense.rowSums(gradZ, rows: n, columns: rows, stride: stride, into: gradBias)
-        }
+        weightGradients(
+            input: x, rows: rows, stride: stride, gradZ: gradZ, gradWeights: gradWeights, gradBias: gradBias,
+            share: 0, of: 1)
         if let gradInput {
-            weights.storage.withUnsafeBufferPointer { w in
-                GEMM.multiply(
-                    m: inputs, n: rows, k: n, a: w.baseAddress!, lda: n, transposeA: false,
-                    b: gradZ, ldb: stride, transposeB: false, c: gradInput, ldc: stride,
-                    epilogue: reluBelow ? .reluMask(x, ld: stride) : .none)
-            }
+            inputGradients(
+                input: x, rows: rows, stride: stride, gradZ: gradZ, gradInput: gradInput, reluBelow: reluBelow)
         }
     }
+
+    /// dL/dx (inputs x rows, feature-major) = W dZ for the `rows` columns at `gradZ`, passed
+    /// back through the ReLU below when `reluBelow` (zeroed where x <= 0). Each column is
+    /// computed on its own, so a range of columns gives the bits the whole batch gives there.
+    public func inputGradients(
+        input x: UnsafePointer<Float>, rows: Int, stride: Int, gradZ: UnsafePointer<Float>,
+        gradInput: UnsafeMutablePointer<Float>, reluBelow: Bool
+    ) {
+        weights.storage.withUnsafeBufferPointer { w in
+            GEMM.multiply(
+                m: inputs, n: rows, k: outputs, a: w.baseAddress!, lda: outputs, transposeA: false,
+                b: gradZ, ldb: stride, transposeB: false, c: gradInput, ldc: stride,
+                epilogue: reluBelow ? .reluMask(x, ld: stride) : .none)
+        }
+    }
+
+    /// Share `share` of `count` of dL/dW = x dZ^T and dL/db = row sums of dZ, both summed over
+    /// all `rows` columns (see `parameterShare`). Every value is one whole sum, computed as
+    /// the undivided call computes it, so the shares together give its bits, whichever
+    /// threads compute them.
+    public func weightGradients(
+        input x: UnsafePointer<Float>, rows: Int, stride: Int, gradZ: UnsafePointer<Float>,
+        gradWeights: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>, share: Int, of count: Int
+    ) {
+        Dense.weightGradients(
+            inputs: inputs, outputs: outputs, input: x, rows: rows, stride: stride, gradZ: gradZ,
+            gradWeights: gradWeights, gradBias: gradBias, share: share, of: count)
+    }
+
+    /// `weightGradients` of a layer with `inputs` inputs and `outputs` outputs.
+    static func weightGradients(
+        inputs: Int, outputs n: Int, input x: UnsafePointer<Float>, rows: Int, stride: Int,
+        gradZ: UnsafePointer<Float>, gradWeights: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>,
+        share: Int, of count: Int
+    ) {
+        let (kernel, bias) = parameterShare(share, of: count, inputs: inputs, outputs: n)
+        if inputs == 1 {
+            Dense.dotsAndRowSums(
+                x, gradZ + bias.lowerBound * stride, rows: bias.count, columns: rows, stride: stride,
+                dots: gradWeights + bias.lowerBound, sums: gradBias + bias.lowerBound)
+            return
+        }
+        if !kernel.isEmpty {
+            let first = kernel.lowerBound / n
+            GEMM.multiply(
+                m: kernel.count / n, n: n, k: rows, a: x + first * stride, lda: stride, transposeA: false,
+                b: gradZ, ldb: stride, transposeB: true, c: gradWeights + kernel.lowerBound, ldc: n)
+        }
+        Dense.rowSums(
+            gradZ + bias.lowerBound * stride, rows: bias.count, columns: rows, stride: stride,
+            into: gradBias + bias.lowerBound)
+    }
+
+    /// Share `share` of `count` of a layer's parameters, as ranges of its kernel's flat
+    /// storage (inputs x outputs) and of its bias. The kernel's share is whole rows (whole
+    /// columns when the layer has one input, which the bias shares); every share starts on a
+    /// multiple of 16 values of its tensor, so an element-wise pass over a share meets the
+    /// same SIMD lanes as one over the tensor.
+    static func parameterShare(_ share: Int, of count: Int, inputs: Int, outputs n: Int) -> (
+        kernel: Range<Int>, bias: Range<Int>
+    ) {
+        precondition(count >= 1 && (0..<count).contains(share), "share \(share) of \(count)")
+        let outs = Dense.share(share, of: count, length: n, multiple: 16)
+        if inputs == 1 { return (outs, outs) }
+        let ins = Dense.share(share, of: count, length: inputs, multiple: 16 / Dense.gcd(n, 16))
+        return (ins.lowerBound * n..<ins.upperBound * n, outs)
+    }
+
+    /// Part `share` of `count` near-equal parts of 0..<length whose inner boundaries are
+    /// multiples of `multiple` (so some parts may be empty when length is small).
+    static func share(_ share: Int, of count: Int, length: Int, multiple: Int) -> Range<Int> {
+        func boundary(_ t: Int) -> Int {
+            if t == count { return length }
+            return min(length, (t * length / count) / multiple * multiple)
+        }
+        return boundary(share)..<max(boundary(share), boundary(share + 1))
+    }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
     /// Array convenience: activation(x W + b) for a rows x inputs matrix.
     public func forward(_ x: Matrix) -> Matrix {
@@ -213,4 +282,10 @@ public struct Dense: Sendable, Equatable {
             i += 1
         }
     }
+}
+
+/// A Dense layer's size, without its values.
+struct LayerShape: Sendable, Equatable {
+    let inputs: Int
+    let outputs: Int
 }

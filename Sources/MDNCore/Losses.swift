@@ -25,11 +25,22 @@ public enum Loss {
         predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, dimension: Int, stride: Int,
         gradient: UnsafeMutablePointer<Float>?
     ) -> Double {
+        let count = rows * dimension
+        return squaredErrorSum(
+            predictions: predictions, targets: targets, rows: rows, dimension: dimension, stride: stride,
+            gradient: gradient, gradientScale: Float(2.0 / Double(count))) / Double(count)
+    }
+
+    /// The sum over `rows` rows of `dimension` feature-major columns of (prediction -
+    /// target)^2; the gradient, when asked, is each error times `gradientScale` (2 / n for
+    /// the mean over n values).
+    public static func squaredErrorSum(
+        predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, dimension: Int, stride: Int,
+        gradient: UnsafeMutablePointer<Float>?, gradientScale scale: Float
+    ) -> Double {
         precondition(rows > 0 && dimension > 0, "loss of an empty batch")
         precondition(stride >= rows, "stride must be >= rows")
-        let count = rows * dimension
         var sum = 0.0
-        let scale = Float(2.0 / Double(count))
         for d in 0..<dimension {
             let p = predictions + d * stride
             let t = targets + d * stride
@@ -40,7 +51,7 @@ public enum Loss {
                 g?[i] = scale * e
             }
         }
-        return sum / Double(count)
+        return sum
     }
 
     /// The mean negative log-likelihood of `rows` targets (D feature-major columns) under the
@@ -59,13 +70,23 @@ public enum Loss {
         layout: MixtureLayout, parameters: UnsafePointer<Float>, targets: UnsafePointer<Float>,
         rows: Int, stride: Int, gradient: UnsafeMutablePointer<Float>?
     ) -> Double {
+        mixtureNLLSum(
+            layout: layout, parameters: parameters, targets: targets, rows: rows, stride: stride, gradient: gradient,
+            gradientScale: Float(1.0 / Double(rows))) / Double(rows)
+    }
+
+    /// The sum of the `rows` rows' negative log-likelihoods (see `mixtureNLL`); the gradient,
+    /// when asked, is each row's times `gradientScale` (1 / n for the mean over n rows).
+    public static func mixtureNLLSum(
+        layout: MixtureLayout, parameters: UnsafePointer<Float>, targets: UnsafePointer<Float>,
+        rows: Int, stride: Int, gradient: UnsafeMutablePointer<Float>?, gradientScale invRows: Float
+    ) -> Double {
         precondition(rows > 0, "loss of an empty batch")
         precondition(stride >= rows, "stride must be >= rows")
         let width = layout.width
         let d = layout.dimension
         let kd = layout.components * d
         let k = layout.components
-        let invRows = Float(1.0 / Double(rows))
         // Scratch per 8-row block: z and 1/sigma (K*D vectors each), exp(logit - max) and the
         // joint terms (K vectors each); then a padded copy of a last, partial block (its
         // parameters, targets and gradient, 8 lanes each).
@@ -109,7 +130,7 @@ public enum Loss {
                     }
                 }
             }
-            return total / Double(rows)
+            return total
         }
     }
 

@@ -203,51 +203,140 @@ public struct Network: Sendable, Equatable {
     /// Forward pass of the `rows` input columns in `ws.input` (feature-major); returns the
     /// output block (outputWidth x rows, columns `ws.stride` apart) inside the workspace.
     func forward(rows: Int, workspace ws: NetworkWorkspace) -> UnsafeMutablePointer<Float> {
-        precondition(rows <= ws.capacity, "batch of \(rows) rows exceeds workspace capacity \(ws.capacity)")
-        var input = UnsafePointer(ws.input)
+        forward(columns: 0..<rows, workspace: ws)
+        return ws.outputs[trunk.layers.count]
+    }
+
+    /// Forward pass of the input columns `columns` of `ws.input`, into the same columns of
+    /// every layer's output block. A column's values do not depend on the other columns or
+    /// on how the batch is divided, so threads may each take a range of columns.
+    func forward(columns: Range<Int>, workspace ws: NetworkWorkspace) {
+        precondition(columns.upperBound <= ws.capacity, "columns \(columns) exceed workspace capacity \(ws.capacity)")
+        if columns.isEmpty { return }
+        let lo = columns.lowerBound
+        let rows = columns.count
+        var input = UnsafePointer(ws.input + lo)
         for (i, l) in trunk.layers.enumerated() {
-            l.forward(featureMajor: input, rows: rows, stride: ws.stride, output: ws.outputs[i])
-            input = UnsafePointer(ws.outputs[i])
+            l.forward(featureMajor: input, rows: rows, stride: ws.stride, output: ws.outputs[i] + lo)
+            input = UnsafePointer(ws.outputs[i] + lo)
         }
-        let out = ws.outputs[trunk.layers.count]
+        let out = ws.outputs[trunk.layers.count] + lo
         head.forward(featureMajor: input, rows: rows, stride: ws.stride, output: out)
         if kind == .mdn {
             let sigmas = sigmaColumns
             Activation.eluPlusOne.apply(
                 out + sigmas.lowerBound * ws.stride, rows: sigmas.count, stride: ws.stride, columns: 0..<rows)
         }
-        return out
     }
 
-    /// Backward pass after `forward` on the same rows: `gradOutput` (outputWidth x rows,
-    /// feature-major, consumed) holds dL/d(output); fills `ws.gradients` with dL/d(parameters).
-    func backward(rows: Int, workspace ws: NetworkWorkspace, gradOutput: UnsafeMutablePointer<Float>) {
+    /// The summed training loss of the output columns `columns` (after `forward`) against the
+    /// workspace's targets; writes each row's dL/d(output), divided by `batchRows` (the rows
+    /// the batch's mean is over), into the same columns of `ws.outputGradient`.
+    func lossSum(columns: Range<Int>, batchRows: Int, workspace ws: NetworkWorkspace) -> Double {
+        let lo = columns.lowerBound
+        let output = UnsafePointer(ws.outputs[trunk.layers.count] + lo)
+        switch kind {
+        case .mse:
+            return Loss.squaredErrorSum(
+                predictions: output, targets: ws.targets + lo, rows: columns.count, dimension: outputDimension,
+                stride: ws.stride, gradient: ws.outputGradient + lo,
+                gradientScale: Float(2.0 / Double(batchRows * outputDimension)))
+        case .mdn:
+            return Loss.mixtureNLLSum(
+                layout: layout!, parameters: output, targets: ws.targets + lo, rows: columns.count, stride: ws.stride,
+                gradient: ws.outputGradient + lo, gradientScale: Float(1.0 / Double(batchRows)))
+        }
+    }
+
+    /// Backward pass of the columns `columns` after `forward` and `lossSum` on them: from
+    /// dL/d(output) in `ws.outputGradient`, each layer's dL/dz into `ws.deltas` (the head's in
+    /// place). Column by column like `forward`; the parameter gradients, which sum over all
+    /// columns, are `weightGradients`'s.
+    func backwardDeltas(columns: Range<Int>, workspace ws: NetworkWorkspace) {
+        if columns.isEmpty { return }
         let all = layers
         let last = all.count - 1
         let ld = ws.stride
+        let lo = columns.lowerBound
+        let rows = columns.count
         if kind == .mdn {
             let sigmas = sigmaColumns
             Activation.eluPlusOne.backward(
-                output: ws.outputs[last] + sigmas.lowerBound * ld, grad: gradOutput + sigmas.lowerBound * ld,
-                rows: sigmas.count, stride: ld, columns: 0..<rows)
+                output: ws.outputs[last] + lo + sigmas.lowerBound * ld,
+                grad: ws.deltas[last] + lo + sigmas.lowerBound * ld, rows: sigmas.count, stride: ld,
+                columns: 0..<rows)
         }
-        // The head is linear, so gradOutput is already dL/dz; each hidden layer's activation
+        // The head is linear, so its gradient is already dL/dz; each hidden layer's activation
         // is undone as the layer above writes dL/dx (fused for ReLU).
-        var grad = gradOutput
-        var spare = ws.gradA == gradOutput ? ws.gradB : ws.gradA
-        for i in stride(from: last, through: 0, by: -1) {
+        for i in stride(from: last, through: 1, by: -1) {
             let l = all[i]
-            let input = i == 0 ? UnsafePointer(ws.input) : UnsafePointer(ws.outputs[i - 1])
-            let below = i == 0 ? nil : all[i - 1].activation
-            l.backward(
-                input: input, rows: rows, stride: ld, gradZ: grad,
-                gradWeights: ws.gradients + ws.tensorOffsets[2 * i],
-                gradBias: ws.gradients + ws.tensorOffsets[2 * i + 1],
-                gradInput: i == 0 ? nil : spare, reluBelow: below == .relu)
-            if let below, below != .relu {
-                below.backward(output: input, grad: spare, rows: l.inputs, stride: ld, columns: 0..<rows)
+            let input = UnsafePointer(ws.outputs[i - 1] + lo)
+            let below = all[i - 1].activation
+            let gradInput = ws.deltas[i - 1] + lo
+            l.inputGradients(
+                input: input, rows: rows, stride: ld, gradZ: ws.deltas[i] + lo, gradInput: gradInput,
+                reluBelow: below == .relu)
+            if below != .relu {
+                below.backward(output: input, grad: gradInput, rows: l.inputs, stride: ld, columns: 0..<rows)
             }
-            swap(&grad, &spare)
+        }
+    }
+
+    /// Share `share` of `count` of dL/d(parameters) into `ws.gradients`, summed over the
+    /// batch's `rows` columns (after `backwardDeltas` on all of them). The shares are
+    /// disjoint and together give what one undivided call gives, bit for bit.
+    func weightGradients(rows: Int, share: Int, of count: Int, workspace ws: NetworkWorkspace) {
+        StepPlan.weightGradients(
+            shapes: layers.map(\.shape), rows: rows, share: share, of: count, workspace: ws)
+    }
+
+    /// Backward pass after `forward` on the same rows, from dL/d(output) in
+    /// `ws.outputGradient` (consumed); fills `ws.gradients` with dL/d(parameters).
+    func backward(rows: Int, workspace ws: NetworkWorkspace) {
+        backwardDeltas(columns: 0..<rows, workspace: ws)
+        weightGradients(rows: rows, share: 0, of: 1, workspace: ws)
+    }
+
+    /// Calls `body` with every parameter tensor (kernel, bias, layer by layer) as mutable
+    /// buffers at once, valid until it returns (for threads that update disjoint parts).
+    mutating func withAllParameterBuffers<R>(_ body: ([UnsafeMutableBufferPointer<Float>]) -> R) -> R {
+        // Each tensor is moved into an array of its own for the duration (O(1), no copy), so
+        // that every buffer can be open at once without overlapping accesses to `self`.
+        var tensors: [[Float]] = []
+        for i in trunk.layers.indices {
+            tensors.append([])
+            swap(&tensors[tensors.count - 1], &trunk.layers[i].weights.storage)
+            tensors.append([])
+            swap(&tensors[tensors.count - 1], &trunk.layers[i].bias)
+        }
+        tensors.append([])
+        swap(&tensors[tensors.count - 1], &head.weights.storage)
+        tensors.append([])
+        swap(&tensors[tensors.count - 1], &head.bias)
+        defer {
+            var t = 0
+            for i in trunk.layers.indices {
+                swap(&tensors[t], &trunk.layers[i].weights.storage)
+                swap(&tensors[t + 1], &trunk.layers[i].bias)
+                t += 2
+            }
+            swap(&tensors[t], &head.weights.storage)
+            swap(&tensors[t + 1], &head.bias)
+        }
+        return Network.opening(&tensors, from: 0, opened: [], body)
+    }
+
+    /// Opens tensors[from...] one inside the other, then calls `body` with all of them.
+    private static func opening<R>(
+        _ tensors: inout [[Float]], from i: Int, opened: [UnsafeMutableBufferPointer<Float>],
+        _ body: ([UnsafeMutableBufferPointer<Float>]) -> R
+    ) -> R {
+        if i == tensors.count { return body(opened) }
+        var tensor: [Float] = []
+        swap(&tensor, &tensors[i])
+        defer { swap(&tensor, &tensors[i]) }
+        return tensor.withUnsafeMutableBufferPointer { buffer in
+            opening(&tensors, from: i + 1, opened: opened + [buffer], body)
         }
     }
 
@@ -284,9 +373,14 @@ final class NetworkWorkspace {
     let targets: UnsafeMutablePointer<Float>
     /// Post-activation output of each layer (outputs x stride).
     let outputs: [UnsafeMutablePointer<Float>]
-    /// Two ping-pong buffers for dL/d(activations), max width x stride.
-    let gradA: UnsafeMutablePointer<Float>
-    let gradB: UnsafeMutablePointer<Float>
+    /// dL/dz of each layer (its outputs x stride), input side first; the last is the
+    /// network's output gradient.
+    let deltas: [UnsafeMutablePointer<Float>]
+    /// dL/d(output) (outputWidth x stride): where a loss writes its gradient.
+    var outputGradient: UnsafeMutablePointer<Float> { deltas[deltas.count - 1] }
+    /// The loss of a batch summed over each `StepPlan.lossChunk` columns, chunk c at
+    /// c * `lineDoubles`.
+    let lossChunks: UnsafeMutablePointer<Double>
     /// All parameter gradients, flat.
     let gradients: UnsafeMutablePointer<Float>
     let parameterCount: Int
@@ -307,7 +401,7 @@ final class NetworkWorkspace {
         inputDimension = network.inputDimension
         outputDimension = network.outputDimension
         func block(_ height: Int) -> UnsafeMutablePointer<Float> {
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: max(height, 1) * s)
+            let p = NetworkWorkspace.allocateLines(Float.self, count: max(height, 1) * s)
             p.initialize(repeating: 0, count: max(height, 1) * s)
             return p
         }
@@ -315,10 +409,8 @@ final class NetworkWorkspace {
         input = block(network.inputDimension)
         targets = block(network.outputDimension)
         outputs = layers.map { block($0.outputs) }
-        let maxWidth = layers.map { max($0.inputs, $0.outputs) }.max() ?? 1
-        gradA = block(maxWidth)
-        gradB = block(maxWidth)
-        blocks = [input, targets, gradA, gradB] + outputs
+        deltas = layers.map { block($0.outputs) }
+        blocks = [input, targets] + outputs + deltas
         var offsets: [Int] = []
         var off = 0
         for l in layers {
@@ -329,13 +421,28 @@ final class NetworkWorkspace {
         }
         tensorOffsets = offsets
         parameterCount = off
-        gradients = .allocate(capacity: max(off, 1))
+        gradients = NetworkWorkspace.allocateLines(Float.self, count: max(off, 1))
         gradients.initialize(repeating: 0, count: max(off, 1))
+        let chunks = StepPlan.chunks(rows: capacity)
+        lossChunks = NetworkWorkspace.allocateLines(Double.self, count: chunks * NetworkWorkspace.lineDoubles)
+        lossChunks.initialize(repeating: 0, count: chunks * NetworkWorkspace.lineDoubles)
+    }
+
+    /// Doubles in a cache line: each loss chunk has a line of its own.
+    static let lineDoubles = 8
+
+    /// Memory for `count` values starting on a 64-byte cache line. With the stride a
+    /// multiple of 16 floats and the threads' ranges starting on multiples of 16, no cache
+    /// line is written by two threads in one phase of a step (no false sharing).
+    static func allocateLines<T>(_ type: T.Type, count: Int) -> UnsafeMutablePointer<T> {
+        UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<T>.stride, alignment: 64)
+            .bindMemory(to: T.self, capacity: count)
     }
 
     deinit {
         for b in blocks { b.deallocate() }
         gradients.deallocate()
+        lossChunks.deallocate()
     }
 
     /// Copies `rows` row-major input rows into `input`, feature-major.

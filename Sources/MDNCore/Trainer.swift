@@ -105,16 +105,22 @@ public final class Trainer {
     private var shuffled: [Float]
     /// Position in `order` of the next batch's first row (0: a new pass, reshuffled first).
     private var cursor = 0
-    /// The first thread's workspace; its gradients are where the threads' gradients are summed.
+    /// The batch's activations, deltas and gradients, shared by the step's threads (each
+    /// writes its own columns or parameters).
     private let workspace: NetworkWorkspace
-    /// One workspace for each further thread (empty with one thread).
-    private let helpers: [NetworkWorkspace]
     /// The further threads (stopped when the trainer goes away).
     private let workers: [StepWorker]
     /// Rows per gradient step.
     private let batchRows: Int
-    /// Threads that share each batch (see `init`).
+    /// The network's layer sizes, input side first.
+    private let shapes: [LayerShape]
+    /// Threads that can share each batch (see `init`).
     public let threads: Int
+    /// Threads that share the next steps, 1...threads (e.g. 1 while another model trains on
+    /// the other core). Changing it at any step changes no result.
+    public var activeThreads: Int {
+        didSet { activeThreads = min(max(activeThreads, 1), threads) }
+    }
     private let validationWorkspace: NetworkWorkspace?
 
     private var earlyStopping: EarlyStoppingState?
@@ -138,11 +144,11 @@ public final class Trainer {
     /// A trainer for `network` on `data`; `seed` fixes the batch order and, under
     /// `ValidationRows.random`, the validation rows.
     ///
-    /// With `threads` > 1 each batch is split into that many contiguous parts whose forward
-    /// and backward passes run on separate threads; their gradients are weighted by their
-    /// share of the rows and summed in thread order before the Adam step. A run is then
-    /// bit-identical for the same seed and thread count, but not to a run with another
-    /// thread count (the gradient sums are grouped differently; the difference is rounding).
+    /// With `threads` > 1 each step is shared by up to that many threads (`activeThreads`):
+    /// the forward pass, loss and layer deltas by ranges of the batch's columns, then the
+    /// parameter gradients by ranges of each tensor. Every value is computed by the same
+    /// operations as on one thread, and the loss is summed in fixed 16-row chunks, so a run
+    /// is bit-identical for the same seed at any thread count (see `StepPlan`).
     public init(network: Network, data: Dataset, config: TrainingConfig, seed: UInt64, threads: Int = 1) {
         precondition(threads >= 1, "threads must be >= 1")
         precondition(
@@ -175,10 +181,10 @@ public final class Trainer {
         let batch = min(config.batchSize, trainCount)
         stepsPerEpoch = config.stepsPerEpoch ?? (trainCount + batch - 1) / batch
         batchRows = batch
-        self.threads = min(threads, batch)
-        let part = (batch + self.threads - 1) / self.threads
-        workspace = NetworkWorkspace(network: network, capacity: part)
-        helpers = (1..<self.threads).map { _ in NetworkWorkspace(network: network, capacity: part) }
+        self.threads = min(threads, StepPlan.maxParts(rows: batch))
+        activeThreads = self.threads
+        workspace = NetworkWorkspace(network: network, capacity: batch)
+        shapes = network.layers.map(\.shape)
         workers = (1..<self.threads).map { _ in StepWorker() }
         validationWorkspace = validation.map {
             NetworkWorkspace(network: network, capacity: min($0.count, NetworkWorkspace.chunkRows))
@@ -211,7 +217,6 @@ public final class Trainer {
         let din = train.inputDimension
         let dout = train.outputDimension
         let batch = batchRows
-        let spaces = [workspace] + helpers
         var lossSum = suspended!.lossSum
         var seen = suspended!.seen
         var steps = suspended!.steps
@@ -226,19 +231,15 @@ public final class Trainer {
             if cursor == 0 { reshuffle() }
             let rows = min(batch, trainingCount - cursor)
             let b = cursor
-            // Gather the batch feature-major, part t into thread t's workspace: its
-            // column r is training row order[b + lo + r].
+            // Gather the batch feature-major: column r is training row order[b + r].
             shuffled.withUnsafeBufferPointer { rowsInOrder in
-                for (t, ws) in spaces.enumerated() {
-                    let (lo, hi) = Trainer.part(t, of: spaces.count, rows: rows)
-                    let ld = ws.stride
-                    let input = ws.input
-                    let targets = ws.targets
-                    for r in lo..<hi {
-                        let src = rowsInOrder.baseAddress! + (b + r) * width
-                        for d in 0..<din { input[d * ld + r - lo] = src[d] }
-                        for d in 0..<dout { targets[d * ld + r - lo] = src[din + d] }
-                    }
+                let ld = workspace.stride
+                let input = workspace.input
+                let targets = workspace.targets
+                for r in 0..<rows {
+                    let src = rowsInOrder.baseAddress! + (b + r) * width
+                    for d in 0..<din { input[d * ld + r] = src[d] }
+                    for d in 0..<dout { targets[d * ld + r] = src[din + d] }
                 }
             }
             let loss = step(rows: rows)
@@ -332,83 +333,48 @@ public final class Trainer {
         }
     }
 
-    /// Rows [lo, hi) of a batch of `rows` that thread `t` of `count` works on.
-    static func part(_ t: Int, of count: Int, rows: Int) -> (Int, Int) {
-        (t * rows / count, (t + 1) * rows / count)
-    }
-
-    /// Forward and backward pass of `rows` columns in `ws`: fills its gradients, returns the
-    /// mean loss.
-    private static func gradients(_ net: Network, rows: Int, workspace ws: NetworkWorkspace) -> Double {
-        let out = net.forward(rows: rows, workspace: ws)
-        let loss = net.loss(output: out, rows: rows, workspace: ws, gradient: ws.gradA)
-        net.backward(rows: rows, workspace: ws, gradOutput: ws.gradA)
-        return loss
-    }
-
-    /// One gradient step on the batch in the workspaces; returns the batch's mean loss.
+    /// One gradient step on the batch in the workspace; returns the batch's mean loss.
+    ///
+    /// First the columns (forward pass, loss, deltas), then the parameters (gradients and the
+    /// optimizer's update), each phase divided among `activeThreads` as `StepPlan` says.
     private func step(rows: Int) -> Double {
-        var loss: Double
-        if helpers.isEmpty {
-            loss = Trainer.gradients(live, rows: rows, workspace: workspace)
+        let parts = min(activeThreads, StepPlan.maxParts(rows: rows))
+        if parts == 1 {
+            StepPlan.deltas(live, columns: 0..<rows, batchRows: rows, workspace: workspace)
         } else {
-            loss = parallelGradients(rows: rows)
+            // `net` shares the weights' storage until the jobs are done (they release their
+            // closures when run); then the update below finds it unshared and writes in place.
+            let net = live
+            let shared = SharedStep(workspace: workspace, shapes: shapes)
+            StepPlan.run(parts: parts, workers: workers) { t in
+                StepPlan.deltas(
+                    net, columns: StepPlan.columns(t, of: parts, rows: rows), batchRows: rows,
+                    workspace: shared.workspace)
+            }
         }
         let alpha = optimizer.beginStep()
-        let offsets = workspace.tensorOffsets
-        let g = workspace.gradients
         // Keras's use_ema: the first step copies the weights, later steps blend them in.
         let momentum: Float = optimizer.step == 1 ? 0 : (config.averaging ?? 0)
-        if config.averaging != nil {
+        let rule = optimizer.rule(alpha: alpha, momentum: momentum)
+        let averaging = config.averaging != nil
+        optimizer.withMoments { m, v in
             average.withUnsafeMutableBufferPointer { a in
-                let avg = a.baseAddress!
-                live.withParameterBuffers { t, w in
-                    self.optimizer.update(
-                        w, gradient: g + offsets[t], offset: offsets[t], alpha: alpha, average: avg + offsets[t],
-                        momentum: momentum)
+                live.withAllParameterBuffers { weights in
+                    let shared = SharedStep(
+                        workspace: workspace, shapes: shapes,
+                        parameters: SharedStep.Parameters(
+                            weights: weights, m: m, v: v, average: averaging ? a.baseAddress! : nil, rule: rule))
+                    if parts == 1 {
+                        StepPlan.update(shared, rows: rows, share: 0, of: 1)
+                    } else {
+                        StepPlan.run(parts: parts, workers: workers) { t in
+                            StepPlan.update(shared, rows: rows, share: t, of: parts)
+                        }
+                    }
                 }
             }
-        } else {
-            live.withParameterBuffers { t, w in
-                self.optimizer.update(w, gradient: g + offsets[t], offset: offsets[t], alpha: alpha)
-            }
         }
-        return loss
-    }
-
-    /// The threads' parts of the batch: each thread's gradients and loss, then the
-    /// row-weighted sum (in thread order) into the first workspace's gradients.
-    private func parallelGradients(rows: Int) -> Double {
-        let spaces = [workspace] + helpers
-        let count = spaces.count
-        let parts = spaces.map { BatchPart(workspace: $0) }
-        do {
-            let net = live
-            let work = { @Sendable (t: Int) in
-                let (lo, hi) = Trainer.part(t, of: count, rows: rows)
-                let part = parts[t]
-                part.loss = hi > lo ? Trainer.gradients(net, rows: hi - lo, workspace: part.workspace) : 0
-            }
-            let jobs = workers.enumerated().map { i, worker in worker.post { work(i + 1) } }
-            work(0)
-            for job in jobs { job.finish() }
-        }
-        let losses = parts.map(\.loss)
-        var loss = 0.0
-        let total = workspace.gradients
-        for t in 0..<count {
-            let (lo, hi) = Trainer.part(t, of: count, rows: rows)
-            let share = Float(Double(hi - lo) / Double(rows))
-            loss += losses[t] * Double(hi - lo) / Double(rows)
-            let g = spaces[t].gradients
-            let n = workspace.parameterCount
-            if t == 0 {
-                for i in 0..<n { total[i] = share * g[i] }
-            } else {
-                for i in 0..<n { total[i] += share * g[i] }
-            }
-        }
-        return loss
+        return StepPlan.meanLoss(rows: rows, workspace: workspace)
     }
 
     /// Copies the moving average into `averaged`.
@@ -535,23 +501,4 @@ struct PlateauState: Sendable {
         }
         return nil
     }
-}
-
-/// One thread's part of a data-parallel step: its workspace and the loss it computed.
-///
-/// `@unchecked` because the compiler cannot see what makes it safe: `NetworkWorkspace` is
-/// raw scratch memory (pointers, not Sendable), and `loss` is a plain var. What does:
-/// `parallelGradients` makes new parts for every step and hands part t to exactly one
-/// closure run (`StepWorker.Job.runIfUnclaimed` claims it once, on the helper's thread or on
-/// the trainer's own). The trainer's writes before `post` (the batch gathered into the
-/// workspace) reach the helper through the mutex that hands the job over; the trainer
-/// touches part t and its workspace again only after that job's `finish()` has returned,
-/// and the job's release store of `done` and the acquire load in `finish()` order every
-/// write of the run before those reads. No part is used by two threads at once, and none
-/// outlives its step.
-final class BatchPart: @unchecked Sendable {
-    let workspace: NetworkWorkspace
-    var loss = 0.0
-
-    init(workspace: NetworkWorkspace) { self.workspace = workspace }
 }

@@ -180,9 +180,11 @@ extension BenchmarkSuite {
                         format:
                             "; 1 thread: best %.2f, median %.2f ms; speedup best/best %.2fx, median of pairs %.2fx;"
                             + " CPU of all threads per epoch (median) %.2f vs %.2f ms;"
-                            + " one step (batch 128), best of 2000: %.0f us with 2 threads vs %.0f us with 1 (%.2fx)",
+                            + " one step (batch 128), best of 2000: %.0f us with 2 threads vs %.0f us with 1 (%.2fx),"
+                            + " median %.0f vs %.0f us (%.2fx)",
                         t1.min()!, median(t1), t1.min()! / t2.min()!, median(ratios), median(cpu2), median(cpu1),
-                        step2.min()! * 1000, step1.min()! * 1000, step1.min()! / step2.min()!)
+                        step2.min()! * 1000, step1.min()! * 1000, step1.min()! / step2.min()!,
+                        median(step2) * 1000, median(step1) * 1000, median(step1) / median(step2))
                     return timing
                 })
         }

@@ -13,8 +13,8 @@ import Testing
                 ws.loadInputs(xp.baseAddress!, rows: rows)
                 ws.loadTargets(yp.baseAddress!, rows: rows)
                 let out = net.forward(rows: rows, workspace: ws)
-                _ = net.loss(output: out, rows: rows, workspace: ws, gradient: ws.gradA)
-                net.backward(rows: rows, workspace: ws, gradOutput: ws.gradA)
+                _ = net.loss(output: out, rows: rows, workspace: ws, gradient: ws.outputGradient)
+                net.backward(rows: rows, workspace: ws)
             }
         }
         return Array(UnsafeBufferPointer(start: ws.gradients, count: ws.parameterCount))
