@@ -55,11 +55,20 @@ public struct SessionConfig: Sendable {
     public var normalization: NormalizationPolicy { .automatic(preset: preset, isUserData: isUserData) }
 
     /// How the session makes its trainers: the recipe `mdnx train` uses, with this preset,
-    /// K, seed and scaling, so that the same seed trains the same models in both.
+    /// K, seed and scaling, so that the same seed trains the same models in both. Each
+    /// trainer may share its steps among all cores (`cores`); which share it uses does not
+    /// change the model.
     public var recipe: TrainerRecipe {
-        TrainerRecipe(
+        var r = TrainerRecipe(
             preset: preset, mixtures: mixtures, seed: seed, normalization: normalization, overrides: overrides)
+        r.threads = cores
+        return r
     }
+
+    /// Cores the models train on: all of them with two threads (the UI's thread is idle
+    /// but for a few milliseconds a frame, and the training threads run nicer), one when
+    /// the models alternate on one thread.
+    public var cores: Int { isParallel ? max(2, ProcessInfo.processInfo.activeProcessorCount) : 1 }
 
     /// Whether the models train on two threads: `concurrency`, with `automatic` resolved by
     /// the number of active processors.
@@ -129,11 +138,14 @@ public final class TrainingSession: TrainingControl {
     private let liveThreads = Atomic<Int>(0)
     private let started = Atomic<Bool>(false)
     private let done = DispatchGroup()
+    /// The cores the models share: one each while both train, all for the one left.
+    private let coreShare: CoreShare
 
     /// Creates a session; call `start()` to begin.
     public init(config: SessionConfig) {
         self.config = config
         isParallel = config.isParallel
+        coreShare = CoreShare(cores: config.cores)
         summary = Mutex(Snapshot(seed: config.seed, mixtures: config.mixtures))
     }
 
@@ -231,9 +243,12 @@ public final class TrainingSession: TrainingControl {
                 let k = pendingMixtures.exchange(0, ordering: .acquiring)
                 if k > 0 {
                     mdnGeneration += 1
+                    workers[i].countsInShare = false
                     workers[i] = makeWorker(.mdn, generation: mdnGeneration, mixtures: k)
                 }
             }
+            // A model counts in the core share while it has epochs to run and is not paused.
+            for w in workers { w.countsInShare = !paused && !stopping && !w.trainer.isFinished }
             let now = ContinuousClock.now
             // Models still training whose next epoch is due (`--pace`).
             let due = workers.indices.filter { !workers[$0].trainer.isFinished && workers[$0].nextEpochDue <= now }
@@ -256,6 +271,7 @@ public final class TrainingSession: TrainingControl {
             publish(worker, report)
             worker.endEpoch(pace: config.pace)
         }
+        for w in workers { w.countsInShare = false }
     }
 
     /// A fresh trainer of `kind` (the MDN with `mixtures` components, else the configured K),
@@ -263,7 +279,8 @@ public final class TrainingSession: TrainingControl {
     private func makeWorker(_ kind: ModelKind, generation: Int, mixtures: Int?) -> ModelWorker {
         var recipe = config.recipe
         if let mixtures { recipe.mixtures = mixtures }
-        let worker = ModelWorker(prepared: recipe.trainer(kind, data: config.data), generation: generation)
+        let worker = ModelWorker(
+            prepared: recipe.trainer(kind, data: config.data), generation: generation, share: coreShare)
         if kind == .mdn {
             summary.withLock {
                 $0.mixtures = recipe.mixtures(rows: config.data.count)
@@ -345,6 +362,10 @@ public final class TrainingSession: TrainingControl {
             },
             screen: { k in
                 let prepared = search.screeningTrainer(recipe, mixtures: k, data: config.data)
+                // Screening counts as the MDN training: it shares the cores with the MSE network.
+                coreShare.begin()
+                defer { coreShare.end() }
+                prepared.trainer.coreShare = coreShare
                 return MixtureSearch.screen(
                     prepared.trainer, nllOffset: prepared.normalizer.logJacobian, shouldStop: cancelled)
             })
@@ -378,10 +399,23 @@ final class ModelWorker {
     /// The next epoch may not begin before this (`--pace`).
     private(set) var nextEpochDue = ContinuousClock.now
 
-    init(prepared: PreparedTrainer, generation: Int) {
+    /// The cores this model shares with the other (nil: it uses its trainer's threads).
+    private let share: CoreShare?
+
+    init(prepared: PreparedTrainer, generation: Int, share: CoreShare? = nil) {
         self.prepared = prepared
         self.generation = generation
+        self.share = share
         initial = prepared.trainer.network
+        prepared.trainer.coreShare = share
+    }
+
+    /// Whether this model counts as training in the core share (set between epochs).
+    var countsInShare = false {
+        didSet {
+            guard countsInShare != oldValue, let share else { return }
+            if countsInShare { share.begin() } else { share.end() }
+        }
     }
 
     var kind: ModelKind { prepared.kind }

@@ -121,6 +121,9 @@ public final class Trainer {
     public var activeThreads: Int {
         didSet { activeThreads = min(max(activeThreads, 1), threads) }
     }
+    /// Cores this trainer shares with others training at the same time: each step uses at
+    /// most `CoreShare.threadsEach` threads (and at most `activeThreads`).
+    public var coreShare: CoreShare?
     private let validationWorkspace: NetworkWorkspace?
 
     private var earlyStopping: EarlyStoppingState?
@@ -338,7 +341,7 @@ public final class Trainer {
     /// First the columns (forward pass, loss, deltas), then the parameters (gradients and the
     /// optimizer's update), each phase divided among `activeThreads` as `StepPlan` says.
     private func step(rows: Int) -> Double {
-        let parts = min(activeThreads, StepPlan.maxParts(rows: rows))
+        let parts = min(activeThreads, coreShare?.threadsEach ?? threads, StepPlan.maxParts(rows: rows))
         if parts == 1 {
             StepPlan.deltas(live, columns: 0..<rows, batchRows: rows, workspace: workspace)
         } else {

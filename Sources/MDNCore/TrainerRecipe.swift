@@ -17,9 +17,8 @@ public struct TrainerRecipe: Sendable, Equatable {
     public var normalization: NormalizationPolicy
     /// The user's changes to the preset's configuration.
     public var overrides: TrainingOverrides
-    /// Threads that share each batch (`Trainer`'s data-parallel steps). With more than one the
-    /// gradients are summed in another grouping, so the model differs by rounding from the
-    /// one-thread model every other caller (the explorer, the tests) makes.
+    /// Threads that may share each step (`Trainer`, `StepPlan`); the model is the same for
+    /// every count.
     public var threads: Int = 1
 
     /// A recipe; `mixtures` nil means the preset's K for the data's size.

@@ -172,15 +172,19 @@ struct TrainCommand: ParsableCommand {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Threads that share each batch (default: 1).",
+            "Threads that share each training step (default: all cores).",
             discussion: """
-                More than 1 splits every batch over that many threads: with idle cores a step \
-                took about 0.7x the time with 2 threads (`mdnx bench --only mdn_epoch_2t`), but on a \
-                busy machine it is slower, and the model differs by rounding from the \
-                one-thread model the explorer trains with the same seed.
+                The model is the same, bit for bit, for every thread count. With two idle \
+                cores an MDN step took about 0.7x the time on 2 threads \
+                (`mdnx bench --only mdn_epoch_2t`); on a busy machine a thread that cannot \
+                run leaves its part to the others. With --model both the models share the \
+                threads: one each while both train, all of them for the one left.
                 """),
         transform: OptionValue.integer("--threads", 1...64))
-    var threads: Int = 1
+    var threads: Int?
+
+    /// `--threads`, or every core this process may use (at most 64).
+    var threadCount: Int { threads ?? min(64, ProcessInfo.processInfo.activeProcessorCount) }
 
     @Option(
         parsing: .unconditional, help: "Keep the last N rows out of training and score them at the end. (default: 0)",
@@ -218,7 +222,7 @@ struct TrainCommand: ParsableCommand {
     var recipe: TrainerRecipe {
         var r = TrainerRecipe(
             preset: preset, mixtures: mixtures?.fixed, seed: seed, normalization: normalization, overrides: overrides)
-        r.threads = threads
+        r.threads = threadCount
         return r
     }
 
@@ -257,11 +261,14 @@ struct TrainCommand: ParsableCommand {
         let (trainable, held) = try split(loaded.dataset)
         let start = ContinuousClock.now
         let stop = SignalFlag(catching: [SIGINT])
+        let share = CoreShare(cores: threadCount)
         if trainsConcurrently {
-            try trainConcurrently(data: trainable, held: held, source: loaded, stop: stop, recorder: recorder)
+            try trainConcurrently(
+                data: trainable, held: held, source: loaded, stop: stop, recorder: recorder, share: share)
         } else {
             for kind in kinds {
-                try searchAndTrain(kind, data: trainable, held: held, source: loaded, stop: stop, recorder: recorder)
+                try searchAndTrain(
+                    kind, data: trainable, held: held, source: loaded, stop: stop, recorder: recorder, share: share)
             }
         }
         if let recorder {
@@ -304,12 +311,13 @@ struct TrainCommand: ParsableCommand {
     /// trains with; `recorder` (--history) records every epoch.
     func train(
         _ kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag,
-        search: MixtureSearch.Choice? = nil, recorder: HistoryRecorder? = nil
+        search: MixtureSearch.Choice? = nil, recorder: HistoryRecorder? = nil, share: CoreShare
     ) throws {
         let start = ContinuousClock.now
         var recipe = recipe
         if let search { recipe.mixtures = search.chosen }
         let prepared = recipe.trainer(kind, data: data)
+        prepared.trainer.coreShare = share
         announce(prepared, data: data, automaticK: search != nil)
         recorder?.begin(prepared)
         let summary = fit(prepared, stop: stop) { recorder?.record(prepared, $0) }

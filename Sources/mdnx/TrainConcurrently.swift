@@ -9,26 +9,30 @@ import Synchronization
 /// (with its `--mixtures auto` search) on a second one; the MDN's lines are held until the
 /// MSE network's are done, so the output reads as it does one model after the other.
 extension TrainCommand {
-    /// Whether both models train at once: two models, at least two cores, and one thread per
-    /// batch (`--threads` > 1 already spreads each model's batches over the cores).
-    var trainsConcurrently: Bool {
-        kinds.count > 1 && threads == 1 && ProcessInfo.processInfo.activeProcessorCount >= 2
-    }
+    /// Whether both models train at once: two models and at least two threads. They share
+    /// the threads (`CoreShare`): one each while both train, all of them for the one left.
+    var trainsConcurrently: Bool { kinds.count > 1 && threadCount >= 2 }
 
-    /// Chooses K first with `--mixtures auto` (mdn), then trains `kind` (see `train`).
+    /// Chooses K first with `--mixtures auto` (mdn), then trains `kind` (see `train`),
+    /// counted as training in `share` until it is done.
     func searchAndTrain(
         _ kind: ModelKind, data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag,
-        recorder: HistoryRecorder?
+        recorder: HistoryRecorder?, share: CoreShare
     ) throws {
-        let search = kind == .mdn && mixtures == .auto ? try chooseMixtures(data: data, stop: stop) : nil
-        try train(kind, data: data, held: held, source: source, stop: stop, search: search, recorder: recorder)
+        share.begin()
+        defer { share.end() }
+        let search =
+            kind == .mdn && mixtures == .auto ? try chooseMixtures(data: data, stop: stop, share: share) : nil
+        try train(
+            kind, data: data, held: held, source: source, stop: stop, search: search, recorder: recorder, share: share)
     }
 
     /// Trains the MSE network here and the MDN on another thread; throws the MSE network's
     /// error first, then the MDN's. With `--history` the MDN records into a recorder of its
     /// own, whose timeline joins `recorder`'s when both are done.
     func trainConcurrently(
-        data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag, recorder: HistoryRecorder?
+        data: Dataset, held: Dataset?, source: LoadedSource, stop: SignalFlag, recorder: HistoryRecorder?,
+        share: CoreShare
     ) throws {
         let output = HeldOutput()
         let failure = Mutex<(any Error)?>(nil)
@@ -41,7 +45,8 @@ extension TrainCommand {
             Console.$held.withValue(output) {
                 let own = historyPath.map(HistoryRecorder.init)
                 do {
-                    try command.searchAndTrain(.mdn, data: data, held: held, source: source, stop: stop, recorder: own)
+                    try command.searchAndTrain(
+                        .mdn, data: data, held: held, source: source, stop: stop, recorder: own, share: share)
                 } catch {
                     failure.withLock { $0 = error }
                 }
@@ -53,7 +58,8 @@ extension TrainCommand {
         thread.start()
         var first: (any Error)? = nil
         do {
-            try searchAndTrain(.mse, data: data, held: held, source: source, stop: stop, recorder: recorder)
+            try searchAndTrain(
+                .mse, data: data, held: held, source: source, stop: stop, recorder: recorder, share: share)
         } catch {
             first = error
         }

@@ -8,8 +8,8 @@ import Signals
 extension TrainCommand {
     /// Screens every K of the default ladder on `data` (the rows the mdn will train on, in
     /// the data's units) and returns the choice; prints the ladder (text or JSON lines).
-    /// Throws `ExitCode(130)` when `stop` (SIGINT) fires.
-    func chooseMixtures(data: Dataset, stop: SignalFlag) throws -> MixtureSearch.Choice {
+    /// Throws `ExitCode(130)` when `stop` (SIGINT) fires. The screening runs share `share`'s cores.
+    func chooseMixtures(data: Dataset, stop: SignalFlag, share: CoreShare) throws -> MixtureSearch.Choice {
         let search = MixtureSearch()
         let full = recipe.config(for: .mdn, rows: data.count)
         let screening = search.screeningConfig(full)
@@ -43,6 +43,7 @@ extension TrainCommand {
             screen: { k in
                 // The recipe with this K and a screening budget: the same seed rule as the full run.
                 let prepared = search.screeningTrainer(recipe, mixtures: k, data: data)
+                prepared.trainer.coreShare = share
                 return MixtureSearch.screen(
                     prepared.trainer, nllOffset: prepared.normalizer.logJacobian, shouldStop: { stop.isSet })
             })
