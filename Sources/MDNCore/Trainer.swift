@@ -124,6 +124,8 @@ public final class Trainer {
     /// Cores this trainer shares with others training at the same time: each step uses at
     /// most `CoreShare.threadsEach` threads (and at most `activeThreads`).
     public var coreShare: CoreShare?
+    /// Chooses between one thread and all available ones by timing steps (nil: always all).
+    public var tuner: ThreadTuner? = ThreadTuner()
     private let validationWorkspace: NetworkWorkspace?
 
     private var earlyStopping: EarlyStoppingState?
@@ -245,7 +247,11 @@ public final class Trainer {
                     for d in 0..<dout { targets[d * ld + r] = src[din + d] }
                 }
             }
-            let loss = step(rows: rows)
+            let available = min(activeThreads, coreShare?.threadsEach ?? threads, StepPlan.maxParts(rows: rows))
+            let parts = tuner?.threads(available: available) ?? available
+            let began = ContinuousClock.now
+            let loss = step(rows: rows, parts: parts)
+            if rows == batch { tuner?.record(threads: parts, seconds: (ContinuousClock.now - began) / .seconds(1)) }
             lossSum += loss * Double(rows)
             seen += rows
             cursor += rows
@@ -339,9 +345,8 @@ public final class Trainer {
     /// One gradient step on the batch in the workspace; returns the batch's mean loss.
     ///
     /// First the columns (forward pass, loss, deltas), then the parameters (gradients and the
-    /// optimizer's update), each phase divided among `activeThreads` as `StepPlan` says.
-    private func step(rows: Int) -> Double {
-        let parts = min(activeThreads, coreShare?.threadsEach ?? threads, StepPlan.maxParts(rows: rows))
+    /// optimizer's update), each phase divided among `parts` threads as `StepPlan` says.
+    private func step(rows: Int, parts: Int) -> Double {
         if parts == 1 {
             StepPlan.deltas(live, columns: 0..<rows, batchRows: rows, workspace: workspace)
         } else {

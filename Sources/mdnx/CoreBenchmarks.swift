@@ -139,6 +139,7 @@ extension BenchmarkSuite {
                 measure: {
                     let one = Trainer(network: net, data: spiral, config: config, seed: 1, threads: 1)
                     let two = Trainer(network: net, data: spiral, config: config, seed: 1, threads: 2)
+                    two.tuner = nil  // always both threads: this measures what they give
                     for _ in 0..<3 {
                         one.runEpoch()
                         two.runEpoch()
@@ -168,6 +169,7 @@ extension BenchmarkSuite {
                     let stepConfig = TrainingConfig(maxEpochs: 1_000_000, validationSplit: 0)
                     let s1 = Trainer(network: net, data: batchData, config: stepConfig, seed: 1, threads: 1)
                     let s2 = Trainer(network: net, data: batchData, config: stepConfig, seed: 1, threads: 2)
+                    s2.tuner = nil
                     var step1: [Double] = []
                     var step2: [Double] = []
                     for _ in 0..<2000 {
