@@ -22,7 +22,7 @@ public struct ThreadTuner: Sendable {
     private var probing: (many: Bool, one: [Double], all: [Double])? = (false, [], [])
 
     /// A tuner that compares every `period` steps, `probeSteps` steps each way.
-    public init(probeSteps: Int = 16, period: Int = 1024) {
+    public init(probeSteps: Int = 32, period: Int = 1024) {
         precondition(probeSteps >= 1 && period >= 1, "a tuner needs at least one step to time")
         self.probeSteps = probeSteps
         self.period = period
@@ -52,7 +52,9 @@ public struct ThreadTuner: Sendable {
         if threads > 1 { p.all.append(seconds) } else { p.one.append(seconds) }
         if !p.many && p.one.count >= probeSteps { p.many = true }
         if p.many && p.all.count >= probeSteps {
-            prefersMany = ThreadTuner.median(p.all) < ThreadTuner.median(p.one)
+            // Means, not medians: a step held up now and then (a helper preempted by the UI)
+            // costs throughput, and throughput is what the choice is for.
+            prefersMany = ThreadTuner.mean(p.all) < ThreadTuner.mean(p.one)
             probing = nil
             sinceComparison = 0
             return
@@ -60,8 +62,5 @@ public struct ThreadTuner: Sendable {
         probing = p
     }
 
-    static func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
+    static func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(max(1, xs.count)) }
 }
