@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
             load is printed: compare ratios within one run. Opt-in benchmarks run only when named in full: \
             explorer_both (wall time until the explorer's two default-preset models finish, one thread \
             each) and explorer_alternating (the same on one thread, in turns), \
-            mdn_epoch_2t and mse_epoch_2t (one model's batches split over 2 threads, against 1 thread).
+            mdn_epoch_2t and mse_epoch_2t (each step of one model shared by 2 threads, against 1 thread; the same result).
             """)
 
     @Flag(name: .long, help: "Print one JSON document (machine, peak, results) instead of a table.")

@@ -122,7 +122,7 @@ extension BenchmarkSuite {
         ]
     }
 
-    /// Data-parallel training of one model (opt-in): epochs with 2 threads per batch, wall
+    /// One model's steps shared by 2 threads (opt-in, `StepPlan`): epochs on 2 threads, wall
     /// time, interleaved epoch by epoch with 1-thread epochs so that both see the same load;
     /// the note gives the 1-thread figures, the speedups and the CPU time of all threads.
     static func threads() -> [Benchmark] {
@@ -134,7 +134,8 @@ extension BenchmarkSuite {
             let flop = NetworkFLOPs.epoch(net, trainingRows: train, validationRows: spiral.count - train)
             return Benchmark(
                 name: "\(kind.rawValue)_epoch_2t",
-                summary: "\(kind == .mdn ? "MDN K=20" : "MSE") epoch, 2 threads per batch, wall time", unit: "ms",
+                summary: "\(kind == .mdn ? "MDN K=20" : "MSE") epoch, each step shared by 2 threads, wall time",
+                unit: "ms",
                 higherIsBetter: false, target: nil, flop: flop, optIn: true,
                 measure: {
                     let one = Trainer(network: net, data: spiral, config: config, seed: 1, threads: 1)
