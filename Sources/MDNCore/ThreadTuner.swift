@@ -16,13 +16,15 @@ public struct ThreadTuner: Sendable {
     private var most = 1
     /// The setting now chosen: the more threads (true) or one (false).
     public private(set) var prefersMany = true
+    /// Comparisons finished so far.
+    public private(set) var comparisons = 0
     /// Steps since the last comparison ended.
     private var sinceComparison = 0
     /// The comparison under way: which half, and the times so far.
     private var probing: (many: Bool, one: [Double], all: [Double])? = (false, [], [])
 
     /// A tuner that compares every `period` steps, `probeSteps` steps each way.
-    public init(probeSteps: Int = 32, period: Int = 1024) {
+    public init(probeSteps: Int = 16, period: Int = 2048) {
         precondition(probeSteps >= 1 && period >= 1, "a tuner needs at least one step to time")
         self.probeSteps = probeSteps
         self.period = period
@@ -55,6 +57,7 @@ public struct ThreadTuner: Sendable {
             // Means, not medians: a step held up now and then (a helper preempted by the UI)
             // costs throughput, and throughput is what the choice is for.
             prefersMany = ThreadTuner.mean(p.all) < ThreadTuner.mean(p.one)
+            comparisons += 1
             probing = nil
             sinceComparison = 0
             return

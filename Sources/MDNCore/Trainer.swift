@@ -247,8 +247,10 @@ public final class Trainer {
                     for d in 0..<dout { targets[d * ld + r] = src[din + d] }
                 }
             }
-            let available = min(activeThreads, coreShare?.threadsEach ?? threads, StepPlan.maxParts(rows: rows))
-            let parts = tuner?.threads(available: available) ?? available
+            // The tuner sees the threads a full batch may use (a short last batch must not
+            // restart its comparison every epoch); the batch at hand may take fewer.
+            let available = min(activeThreads, coreShare?.threadsEach ?? threads, StepPlan.maxParts(rows: batch))
+            let parts = min(tuner?.threads(available: available) ?? available, StepPlan.maxParts(rows: rows))
             let began = ContinuousClock.now
             let loss = step(rows: rows, parts: parts)
             if rows == batch { tuner?.record(threads: parts, seconds: (ContinuousClock.now - began) / .seconds(1)) }

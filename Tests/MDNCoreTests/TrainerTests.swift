@@ -72,6 +72,20 @@ import Testing
         #expect(a.history.map(\.valLoss) == b.history.map(\.valLoss))
     }
 
+    /// A short last batch (too small to share) does not restart the tuner's comparison: one
+    /// comparison in three epochs, not one per epoch.
+    @Test func aShortLastBatchKeepsTheTunersChoice() {
+        var rng = SeededRNG(seed: 5)
+        let net = Network(kind: .mdn, hidden: [16], mixtures: 2, rng: &rng)
+        var config = TrainingConfig(maxEpochs: 3, validationSplit: 0)
+        config.batchSize = 100
+        // 560 rows: five batches of 100, then 60 rows, too few for two threads.
+        let t = Trainer(network: net, data: Datasets.spiral(count: 560, seed: 6), config: config, seed: 7, threads: 2)
+        t.tuner = ThreadTuner(probeSteps: 2, period: 1_000_000)
+        t.fit()
+        #expect(t.tuner?.comparisons == 1)
+    }
+
     /// Any thread count gives one thread's bits: weights, every epoch's losses, and with a
     /// batch that does not divide the rows (a short last batch) and a width that is not a
     /// multiple of 16. Changing the thread count between epochs changes nothing either.
