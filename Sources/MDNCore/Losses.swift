@@ -36,10 +36,13 @@ public enum Loss {
     /// the mean over n values).
     public static func squaredErrorSum(
         predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, dimension: Int, stride: Int,
-        gradient: UnsafeMutablePointer<Float>?, gradientScale scale: Float
+        gradient: UnsafeMutablePointer<Float>?, gradientScale scale: Float, chunks: Chunks? = nil
     ) -> Double {
         precondition(rows > 0 && dimension > 0, "loss of an empty batch")
         precondition(stride >= rows, "stride must be >= rows")
+        if let chunks {
+            for c in 0..<chunks.count(rows: rows) { chunks.sums[c * chunks.spacing] = 0 }
+        }
         var sum = 0.0
         for d in 0..<dimension {
             let p = predictions + d * stride
@@ -48,10 +51,34 @@ public enum Loss {
             for i in 0..<rows {
                 let e = p[i] - t[i]
                 sum += Double(e * e)
+                chunks?.sums[i / chunks!.rows * chunks!.spacing] += Double(e * e)
                 g?[i] = scale * e
             }
         }
         return sum
+    }
+
+    /// Where a loss also leaves its sum over each run of `rows` rows (the first run's sum at
+    /// `sums`, the next `spacing` values on): the same sums that calls on each run would
+    /// return, in one pass.
+    public struct Chunks {
+        /// The first run's sum.
+        public let sums: UnsafeMutablePointer<Double>
+        /// Rows per run.
+        public let rows: Int
+        /// Doubles from one run's sum to the next.
+        public let spacing: Int
+
+        /// A layout of run sums.
+        public init(sums: UnsafeMutablePointer<Double>, rows: Int, spacing: Int) {
+            precondition(rows >= 1 && spacing >= 1, "runs of at least one row, sums at least one apart")
+            self.sums = sums
+            self.rows = rows
+            self.spacing = spacing
+        }
+
+        /// Runs in `rows` rows.
+        func count(rows total: Int) -> Int { (total + rows - 1) / rows }
     }
 
     /// The mean negative log-likelihood of `rows` targets (D feature-major columns) under the
@@ -79,7 +106,8 @@ public enum Loss {
     /// when asked, is each row's times `gradientScale` (1 / n for the mean over n rows).
     public static func mixtureNLLSum(
         layout: MixtureLayout, parameters: UnsafePointer<Float>, targets: UnsafePointer<Float>,
-        rows: Int, stride: Int, gradient: UnsafeMutablePointer<Float>?, gradientScale invRows: Float
+        rows: Int, stride: Int, gradient: UnsafeMutablePointer<Float>?, gradientScale invRows: Float,
+        chunks: Chunks? = nil
     ) -> Double {
         precondition(rows > 0, "loss of an empty batch")
         precondition(stride >= rows, "stride must be >= rows")
@@ -98,12 +126,23 @@ public enum Loss {
             let pis = s + 2 * kd
             let joint = pis + k
             var total = 0.0
+            var chunk = 0.0
+            // Each row's loss into the total and, with `chunks`, into its run's sum.
+            @inline(__always) func add(_ loss: Float, row: Int) {
+                total += Double(loss)
+                guard let chunks else { return }
+                chunk += Double(loss)
+                if (row + 1) % chunks.rows == 0 || row + 1 == rows {
+                    chunks.sums[row / chunks.rows * chunks.spacing] = chunk
+                    chunk = 0
+                }
+            }
             var r0 = 0
             while r0 + 8 <= rows {
                 let losses = mixtureBlock(
                     layout, parameters + r0, targets + r0, stride: stride, gradient: gradient.map { $0 + r0 },
                     invRows: invRows, z: z, invSigma: invSigma, pis: pis, joint: joint)
-                for lane in 0..<8 { total += Double(losses[lane]) }
+                for lane in 0..<8 { add(losses[lane], row: r0 + lane) }
                 r0 += 8
             }
             if r0 < rows {
@@ -123,7 +162,7 @@ public enum Loss {
                 let losses = mixtureBlock(
                     layout, tp, ty, stride: 8, gradient: gradient == nil ? nil : tg, invRows: invRows,
                     z: z, invSigma: invSigma, pis: pis, joint: joint)
-                for lane in 0..<lanes { total += Double(losses[lane]) }
+                for lane in 0..<lanes { add(losses[lane], row: r0 + lane) }
                 if let gradient {
                     for c in 0..<width {
                         for i in 0..<lanes { gradient[c * stride + r0 + i] = tg[c * 8 + i] }

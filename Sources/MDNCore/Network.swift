@@ -231,8 +231,11 @@ public struct Network: Sendable, Equatable {
 
     /// The summed training loss of the output columns `columns` (after `forward`) against the
     /// workspace's targets; writes each row's dL/d(output), divided by `batchRows` (the rows
-    /// the batch's mean is over), into the same columns of `ws.outputGradient`.
-    func lossSum(columns: Range<Int>, batchRows: Int, workspace ws: NetworkWorkspace) -> Double {
+    /// the batch's mean is over), into the same columns of `ws.outputGradient`. With
+    /// `chunks`, also the sum over each run of `chunks.rows` columns.
+    func lossSum(
+        columns: Range<Int>, batchRows: Int, workspace ws: NetworkWorkspace, chunks: Loss.Chunks? = nil
+    ) -> Double {
         let lo = columns.lowerBound
         let output = UnsafePointer(ws.outputs[trunk.layers.count] + lo)
         switch kind {
@@ -240,11 +243,11 @@ public struct Network: Sendable, Equatable {
             return Loss.squaredErrorSum(
                 predictions: output, targets: ws.targets + lo, rows: columns.count, dimension: outputDimension,
                 stride: ws.stride, gradient: ws.outputGradient + lo,
-                gradientScale: Float(2.0 / Double(batchRows * outputDimension)))
+                gradientScale: Float(2.0 / Double(batchRows * outputDimension)), chunks: chunks)
         case .mdn:
             return Loss.mixtureNLLSum(
                 layout: layout!, parameters: output, targets: ws.targets + lo, rows: columns.count, stride: ws.stride,
-                gradient: ws.outputGradient + lo, gradientScale: Float(1.0 / Double(batchRows)))
+                gradient: ws.outputGradient + lo, gradientScale: Float(1.0 / Double(batchRows)), chunks: chunks)
         }
     }
 

@@ -34,11 +34,11 @@ enum StepPlan {
         precondition(columns.lowerBound % lossChunk == 0, "a range of columns starts on a multiple of \(lossChunk)")
         if columns.isEmpty { return }
         net.forward(columns: columns, workspace: ws)
-        for start in stride(from: columns.lowerBound, to: columns.upperBound, by: lossChunk) {
-            let chunk = start..<min(start + lossChunk, columns.upperBound)
-            ws.lossChunks[start / lossChunk * NetworkWorkspace.lineDoubles] = net.lossSum(
-                columns: chunk, batchRows: batchRows, workspace: ws)
-        }
+        _ = net.lossSum(
+            columns: columns, batchRows: batchRows, workspace: ws,
+            chunks: Loss.Chunks(
+                sums: ws.lossChunks + columns.lowerBound / lossChunk * NetworkWorkspace.lineDoubles, rows: lossChunk,
+                spacing: NetworkWorkspace.lineDoubles))
         net.backwardDeltas(columns: columns, workspace: ws)
     }
 
