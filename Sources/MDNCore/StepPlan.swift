@@ -7,9 +7,10 @@
 /// the element-wise kernels compute each value by the same operations wherever the range
 /// starts (a range that starts on a multiple of 16 meets the same SIMD lanes and the same
 /// tail as the whole batch). Then, once every column is done, each thread takes a share of
-/// every parameter tensor's gradient: each value is one whole sum over the batch, computed
-/// as one thread would. The batch loss is summed per 16 columns and the chunks are added in
-/// order. So every thread count gives the bits of one thread (`StepPlanTests` checks it).
+/// every parameter tensor: its gradient (each value one whole sum over the batch, computed
+/// as one thread would) and its Adam update (element-wise, from a 16-value boundary). The
+/// batch loss is summed per 16 columns and the chunks are added in order. So every thread
+/// count gives the bits of one thread (`StepPlanTests`, `TrainerTests` check it).
 enum StepPlan {
     /// Columns whose losses are summed together before the chunks are added in order.
     static let lossChunk = 16
