@@ -175,9 +175,10 @@ struct TrainCommand: ParsableCommand {
             "Threads that share each training step (default: all cores).",
             discussion: """
                 The model is the same, bit for bit, for every thread count. With two idle \
-                cores an MDN step took about 0.7x the time on 2 threads \
-                (`mdnx bench --only mdn_epoch_2t`); on a busy machine a thread that cannot \
-                run leaves its part to the others. With --model both the models share the \
+                cores an MDN epoch took 0.75x the time on 2 threads \
+                (`mdnx bench --only mdn_epoch_2t`); a trainer times its steps both ways now \
+                and then and keeps the faster, and a thread that cannot run leaves its part \
+                to the others. With --model both the models share the \
                 threads: one each while both train, all of them for the one left.
                 """),
         transform: OptionValue.integer("--threads", 1...64))
