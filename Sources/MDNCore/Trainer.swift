@@ -367,23 +367,6 @@ public final class Trainer {
         let momentum: Float = optimizer.step == 1 ? 0 : (config.averaging ?? 0)
         let rule = optimizer.rule(alpha: alpha, momentum: momentum)
         let averaging = config.averaging != nil
-        if parts == 1 {
-            // One thread: the same operations, tensor by tensor (no buffers opened all at once,
-            // no allocation per step).
-            live.weightGradients(rows: rows, share: 0, of: 1, workspace: workspace)
-            let offsets = workspace.tensorOffsets
-            let g = workspace.gradients
-            optimizer.withMoments { m, v in
-                average.withUnsafeMutableBufferPointer { a in
-                    live.withParameterBuffers { t, w in
-                        rule.apply(
-                            w.baseAddress!, count: w.count, gradient: g + offsets[t], m: m + offsets[t],
-                            v: v + offsets[t], average: averaging ? a.baseAddress! + offsets[t] : nil)
-                    }
-                }
-            }
-            return StepPlan.meanLoss(rows: rows, workspace: workspace)
-        }
         optimizer.withMoments { m, v in
             average.withUnsafeMutableBufferPointer { a in
                 live.withAllParameterBuffers { weights in
