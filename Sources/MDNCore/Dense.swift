@@ -60,25 +60,6 @@ public struct Dense: Sendable, Equatable {
         }
     }
 
-    /// Backward pass in feature-major layout (columns `stride` apart). `gradZ` (outputs x
-    /// rows) holds dL/dz, the gradient before this layer's activation. Writes dL/dW (inputs x
-    /// outputs) and dL/db (overwritten), and dL/dx (inputs x rows) when `gradInput` is given;
-    /// with `reluBelow` that gradient is also passed back through the ReLU of the layer below,
-    /// whose output is x (dL/dx is zeroed where x <= 0), as the GEMM stores it.
-    public func backward(
-        input x: UnsafePointer<Float>, rows: Int, stride: Int, gradZ: UnsafePointer<Float>,
-        gradWeights: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>,
-        gradInput: UnsafeMutablePointer<Float>?, reluBelow: Bool
-    ) {
-        weightGradients(
-            input: x, rows: rows, stride: stride, gradZ: gradZ, gradWeights: gradWeights, gradBias: gradBias,
-            share: 0, of: 1)
-        if let gradInput {
-            inputGradients(
-                input: x, rows: rows, stride: stride, gradZ: gradZ, gradInput: gradInput, reluBelow: reluBelow)
-        }
-    }
-
     /// dL/dx (inputs x rows, feature-major) = W dZ for the `rows` columns at `gradZ`, passed
     /// back through the ReLU below when `reluBelow` (zeroed where x <= 0). Each column is
     /// computed on its own, so a range of columns gives the bits the whole batch gives there.
@@ -94,20 +75,11 @@ public struct Dense: Sendable, Equatable {
         }
     }
 
-    /// Share `share` of `count` of dL/dW = x dZ^T and dL/db = row sums of dZ, both summed over
-    /// all `rows` columns (see `parameterShare`). Every value is one whole sum, computed as
-    /// the undivided call computes it, so the shares together give its bits, whichever
-    /// threads compute them.
-    public func weightGradients(
-        input x: UnsafePointer<Float>, rows: Int, stride: Int, gradZ: UnsafePointer<Float>,
-        gradWeights: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>, share: Int, of count: Int
-    ) {
-        Dense.weightGradients(
-            inputs: inputs, outputs: outputs, input: x, rows: rows, stride: stride, gradZ: gradZ,
-            gradWeights: gradWeights, gradBias: gradBias, share: share, of: count)
-    }
-
-    /// `weightGradients` of a layer with `inputs` inputs and `outputs` outputs.
+    /// Share `share` of `count` of dL/dW = x dZ^T and dL/db = row sums of dZ (x: inputs x
+    /// rows, dZ: outputs x rows, feature-major, `stride` apart), both summed over all `rows`
+    /// columns, for a layer of `inputs` inputs and `outputs` outputs (see `parameterShare`).
+    /// Every value is one whole sum, computed as the undivided call computes it, so the
+    /// shares together give its bits, whichever threads compute them.
     static func weightGradients(
         inputs: Int, outputs n: Int, input x: UnsafePointer<Float>, rows: Int, stride: Int,
         gradZ: UnsafePointer<Float>, gradWeights: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>,

@@ -116,13 +116,9 @@ public final class Trainer {
     private let shapes: [LayerShape]
     /// Threads that can share each batch (see `init`).
     public let threads: Int
-    /// Threads that share the next steps, 1...threads (e.g. 1 while another model trains on
-    /// the other core). Changing it at any step changes no result.
-    public var activeThreads: Int {
-        didSet { activeThreads = min(max(activeThreads, 1), threads) }
-    }
     /// Cores this trainer shares with others training at the same time: each step uses at
-    /// most `CoreShare.threadsEach` threads (and at most `activeThreads`).
+    /// most `CoreShare.threadsEach` threads (and at most `threads`). It may change at any
+    /// step; no result changes with it.
     public var coreShare: CoreShare?
     /// Chooses between one thread and all available ones by timing steps (nil: always all).
     public var tuner: ThreadTuner? = ThreadTuner()
@@ -149,7 +145,7 @@ public final class Trainer {
     /// A trainer for `network` on `data`; `seed` fixes the batch order and, under
     /// `ValidationRows.random`, the validation rows.
     ///
-    /// With `threads` > 1 each step is shared by up to that many threads (`activeThreads`):
+    /// With `threads` > 1 each step is shared by up to that many threads (`coreShare`, `tuner`):
     /// the forward pass, loss and layer deltas by ranges of the batch's columns, then the
     /// parameter gradients by ranges of each tensor. Every value is computed by the same
     /// operations as on one thread, and the loss is summed in fixed 16-row chunks, so a run
@@ -187,7 +183,6 @@ public final class Trainer {
         stepsPerEpoch = config.stepsPerEpoch ?? (trainCount + batch - 1) / batch
         batchRows = batch
         self.threads = min(threads, StepPlan.maxParts(rows: batch))
-        activeThreads = self.threads
         workspace = NetworkWorkspace(network: network, capacity: batch)
         shapes = network.layers.map(\.shape)
         workers = (1..<self.threads).map { _ in StepWorker() }
@@ -249,7 +244,7 @@ public final class Trainer {
             }
             // The tuner sees the threads a full batch may use (a short last batch must not
             // restart its comparison every epoch); the batch at hand may take fewer.
-            let available = min(activeThreads, coreShare?.threadsEach ?? threads, StepPlan.maxParts(rows: batch))
+            let available = min(threads, coreShare?.threadsEach ?? threads, StepPlan.maxParts(rows: batch))
             let parts = min(tuner?.threads(available: available) ?? available, StepPlan.maxParts(rows: rows))
             let began = ContinuousClock.now
             let loss = step(rows: rows, parts: parts)

@@ -98,9 +98,15 @@ import Testing
             config.batchSize = 100
             let t = Trainer(
                 network: net, data: Datasets.spiral(count: 700, seed: 6), config: config, seed: 7, threads: threads)
+            // Switching: every other epoch a second trainer joins the core share, leaving one
+            // thread each (as when the explorer's other model trains).
+            let share = CoreShare(cores: threads)
+            if switching { t.coreShare = share }
+            share.begin()
             while !t.isFinished {
-                if switching { t.activeThreads = t.epoch % 2 == 0 ? 1 : threads }
+                if switching && t.epoch % 2 == 1 { share.begin() }
                 t.runEpoch()
+                if switching && t.epoch % 2 == 0 { share.end() }
             }
             return t
         }
