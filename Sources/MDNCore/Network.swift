@@ -188,15 +188,27 @@ public struct Network: Sendable, Equatable {
         output: UnsafePointer<Float>, rows: Int, workspace ws: NetworkWorkspace,
         gradient: UnsafeMutablePointer<Float>?
     ) -> Double {
+        let sum = lossSum(
+            output: output, targets: ws.targets, rows: rows, batchRows: rows, stride: ws.stride, gradient: gradient)
+        return sum / Double(kind == .mse ? rows * outputDimension : rows)
+    }
+
+    /// The training loss summed over `rows` output columns (`stride` apart) against `targets`;
+    /// the gradient, when asked, is the one of the mean over a batch of `batchRows` rows.
+    /// With `chunks`, also the sum over each run of `chunks.rows` columns.
+    private func lossSum(
+        output: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, batchRows: Int, stride: Int,
+        gradient: UnsafeMutablePointer<Float>?, chunks: Loss.Chunks? = nil
+    ) -> Double {
         switch kind {
         case .mse:
-            return Loss.meanSquaredError(
-                predictions: output, targets: ws.targets, rows: rows, dimension: outputDimension,
-                stride: ws.stride, gradient: gradient)
+            return Loss.squaredErrorSum(
+                predictions: output, targets: targets, rows: rows, dimension: outputDimension, stride: stride,
+                gradient: gradient, gradientScale: Float(2.0 / Double(batchRows * outputDimension)), chunks: chunks)
         case .mdn:
-            return Loss.mixtureNLL(
-                layout: layout!, parameters: output, targets: ws.targets, rows: rows, stride: ws.stride,
-                gradient: gradient)
+            return Loss.mixtureNLLSum(
+                layout: layout!, parameters: output, targets: targets, rows: rows, stride: stride, gradient: gradient,
+                gradientScale: Float(1.0 / Double(batchRows)), chunks: chunks)
         }
     }
 
@@ -237,18 +249,9 @@ public struct Network: Sendable, Equatable {
         columns: Range<Int>, batchRows: Int, workspace ws: NetworkWorkspace, chunks: Loss.Chunks? = nil
     ) -> Double {
         let lo = columns.lowerBound
-        let output = UnsafePointer(ws.outputs[trunk.layers.count] + lo)
-        switch kind {
-        case .mse:
-            return Loss.squaredErrorSum(
-                predictions: output, targets: ws.targets + lo, rows: columns.count, dimension: outputDimension,
-                stride: ws.stride, gradient: ws.outputGradient + lo,
-                gradientScale: Float(2.0 / Double(batchRows * outputDimension)), chunks: chunks)
-        case .mdn:
-            return Loss.mixtureNLLSum(
-                layout: layout!, parameters: output, targets: ws.targets + lo, rows: columns.count, stride: ws.stride,
-                gradient: ws.outputGradient + lo, gradientScale: Float(1.0 / Double(batchRows)), chunks: chunks)
-        }
+        return lossSum(
+            output: ws.outputs[trunk.layers.count] + lo, targets: ws.targets + lo, rows: columns.count,
+            batchRows: batchRows, stride: ws.stride, gradient: ws.outputGradient + lo, chunks: chunks)
     }
 
     /// Backward pass of the columns `columns` after `forward` and `lossSum` on them: from
