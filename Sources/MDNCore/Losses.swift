@@ -202,10 +202,15 @@ public enum Loss {
             let l = load(2 * kd + j)
             maxLogit = maxLogit.replacing(with: l, where: l .> maxLogit)
         }
-        let constant = Float(Double(d) * halfLogTwoPi)
+        // The joint terms leave out the constant 0.5 log(2 pi) per dimension (added back to
+        // the loss) and, with one dimension, log sigma: exp(logit - max + h) / sigma is
+        // summed instead, which spares a log per component. The largest exp is 1 and 1 /
+        // sigma lies in (0, 1 / epsilon], so the sum neither underflows nor overflows; the
+        // terms it loses to underflow are e^-71 or less of it. With more dimensions the
+        // product of 1 / sigma could overflow, so the log sigmas stay in the exponent.
         var maxJoint = SIMD8<Float>(repeating: -.infinity)
         for j in 0..<k {
-            var g = SIMD8<Float>(repeating: -constant)
+            var g = SIMD8<Float>()
             for dd in 0..<d {
                 let c = j * d + dd
                 let sigma = load(kd + c)
@@ -213,7 +218,8 @@ public enum Loss {
                 let zc = (target(dd) - load(c)) * inv
                 z[c] = zc
                 invSigma[c] = inv
-                g -= 0.5 * zc * zc + FastMath.log(sigma)
+                g -= 0.5 * zc * zc
+                if d > 1 { g -= FastMath.log(sigma) }
             }
             let logitShifted = load(2 * kd + j) - maxLogit
             pis[j] = logitShifted
@@ -227,12 +233,15 @@ public enum Loss {
             let e = FastMath.exp(pis[j])
             pis[j] = e
             sumPi += e
-            let f = FastMath.exp(joint[j] - maxJoint)
+            var f = FastMath.exp(joint[j] - maxJoint)
+            if d == 1 { f *= invSigma[j] }
             joint[j] = f
             sumJoint += f
         }
-        // -log p = log sum_k e^(logit_k - max) - (maxJoint + log sum_k e^(joint_k - maxJoint)).
-        let loss = FastMath.log(sumPi) - maxJoint - FastMath.log(sumJoint)
+        // -log p = log sum_k e^(logit_k - max) - (maxJoint + log sum_k e^(joint_k - maxJoint)
+        // [/ sigma_k] - D/2 log(2 pi)).
+        let constant = Float(Double(d) * halfLogTwoPi)
+        let loss = FastMath.log(sumPi) - maxJoint - FastMath.log(sumJoint) + constant
         if let gradient {
             let invPi = invRows / sumPi
             let invJ = 1 / sumJoint

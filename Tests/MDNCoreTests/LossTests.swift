@@ -67,6 +67,10 @@ import Testing
             ([0, 1, 1, 1, 100, -100], [0.5]),  // extreme logits
             ([0, 1, 1, 1, -100, 100], [1000]),  // far target
             ([0, 1, 1e-6, 1e4, 100, -100], [1000]),  // all at once
+            // The component nearest in sigma units is not the likeliest: a sigma at the floor
+            // (Keras's epsilon) one sigma away outweighs a broad one at the target by e^20.
+            ([0, 1e-7, 1e-7, 100, 0, 0], [1e-7]),
+            ([0, 5, 1e-7, 1e-7, 0, -30], [5]),  // the nearer component has almost no weight
         ]
         for (p, y) in cases {
             let (v, g) = nll(l, p, y)
