@@ -4,7 +4,8 @@
 /// alpha = lr * sqrt(1 - b2^t) / (1 - b1^t); w -= alpha * m / (sqrt(v) + eps), with eps
 /// added to the UN-corrected sqrt(v) (PyTorch adds it after bias correction instead). The
 /// division is a reciprocal estimate refined by a Newton step (within 2 ulp; 2% of an MDN
-/// epoch faster than the divide, `mdnx bench --only mdn_epoch`).
+/// epoch faster than the divide, `mdnx bench --only mdn_epoch`), and the moments are
+/// fused multiply-adds.
 public struct Adam: Sendable {
     /// Learning rate (changed by schedules between steps).
     public var learningRate: Float
@@ -71,8 +72,9 @@ public struct Adam: Sendable {
         Rule(beta1: beta1, beta2: beta2, epsilon: epsilon, alpha: alpha, momentum: momentum)
     }
 
-    /// One step's update, applied to any run of parameters: each value by itself, so a run
-    /// split at multiples of 8 (its SIMD lanes) gives the bits of the whole run.
+    /// One step's update, applied to any run of parameters: each value by itself, by the
+    /// same SIMD operations wherever it sits in a run (a run's last 1-7 values go through
+    /// the same lanes, masked), so any split of a tensor gives the bits of the whole.
     struct Rule: Sendable {
         let beta1: Float
         let beta2: Float
@@ -88,43 +90,52 @@ public struct Adam: Sendable {
             m mp: UnsafeMutablePointer<Float>, v vp: UnsafeMutablePointer<Float>,
             average: UnsafeMutablePointer<Float>?
         ) {
-            let b1 = beta1
-            let b2 = beta2
-            let c1 = 1 - beta1
-            let c2 = 1 - beta2
-            let eps = epsilon
-            let alpha = alpha
-            var i = 0
-            let rw = UnsafeMutableRawPointer(w)
-            let rm = UnsafeMutableRawPointer(mp)
-            let rv = UnsafeMutableRawPointer(vp)
             let rg = UnsafeRawPointer(gradient)
-            let ra = average.map { UnsafeMutableRawPointer($0) }
-            let keep = momentum
-            let blend = 1 - momentum
+            var i = 0
             while i + 8 <= n {
-                let o = i * 4
-                let g = rg.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                let mm = b1 * rm.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c1 * g
-                let vv = b2 * rv.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c2 * (g * g)
-                rm.storeBytes(of: mm, toByteOffset: o, as: SIMD8<Float>.self)
-                rv.storeBytes(of: vv, toByteOffset: o, as: SIMD8<Float>.self)
-                let ww = rw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                let updated = ww - (mm * alpha) * FastMath.reciprocal(FastMath.sqrt(vv) + eps)
-                rw.storeBytes(of: updated, toByteOffset: o, as: SIMD8<Float>.self)
-                if let ra {
-                    let av = ra.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                    ra.storeBytes(of: keep * av + blend * updated, toByteOffset: o, as: SIMD8<Float>.self)
-                }
+                update(
+                    rg.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), w: w + i, m: mp + i, v: vp + i,
+                    average: average.map { $0 + i }, lanes: 8)
                 i += 8
             }
-            while i < n {
-                let g = gradient[i]
-                mp[i] = b1 * mp[i] + c1 * g
-                vp[i] = b2 * vp[i] + c2 * g * g
-                w[i] -= alpha * mp[i] / (vp[i].squareRoot() + eps)
-                if let average { average[i] = keep * average[i] + blend * w[i] }
-                i += 1
+            if i < n {
+                var g = SIMD8<Float>()
+                for lane in 0..<(n - i) { g[lane] = gradient[i + lane] }
+                update(g, w: w + i, m: mp + i, v: vp + i, average: average.map { $0 + i }, lanes: n - i)
+            }
+        }
+
+        /// The update of `lanes` (1...8) consecutive values from the gradients in g's first
+        /// lanes: m = b1 m + (1-b1) g and v = b2 v + (1-b2) g^2 (each a fused multiply-add),
+        /// w -= alpha m / (sqrt(v) + eps) (the reciprocal as `FastMath.reciprocal`), then the
+        /// average. Lanes past `lanes` are neither read nor written.
+        @inline(__always)
+        func update(
+            _ g: SIMD8<Float>, w: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
+            v: UnsafeMutablePointer<Float>, average: UnsafeMutablePointer<Float>?, lanes: Int
+        ) {
+            @inline(__always) func load(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
+                if lanes == 8 { return UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self) }
+                var x = SIMD8<Float>()
+                for lane in 0..<lanes { x[lane] = p[lane] }
+                return x
+            }
+            @inline(__always) func store(_ x: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+                if lanes == 8 {
+                    UnsafeMutableRawPointer(p).storeBytes(of: x, as: SIMD8<Float>.self)
+                } else {
+                    for lane in 0..<lanes { p[lane] = x[lane] }
+                }
+            }
+            let mm = (SIMD8(repeating: 1 - beta1) * g).addingProduct(SIMD8(repeating: beta1), load(m))
+            let vv = (SIMD8(repeating: beta2) * load(v)).addingProduct(SIMD8(repeating: 1 - beta2) * g, g)
+            store(mm, m)
+            store(vv, v)
+            let q = FastMath.reciprocal(FastMath.sqrt(vv) + epsilon)
+            let updated = load(w).addingProduct(mm * SIMD8(repeating: -alpha), q)
+            store(updated, w)
+            if let average {
+                store((momentum * load(average)).addingProduct(SIMD8(repeating: 1 - momentum), updated), average)
             }
         }
     }

@@ -38,7 +38,7 @@ public enum FastMath {
     public static func reciprocal(_ d: SIMD8<Float>) -> SIMD8<Float> {
         #if arch(x86_64) && canImport(_Builtin_intrinsics.intel)
             let q = _mm256_rcp_ps(d)
-            return q * (2 - d * q)
+            return q * SIMD8<Float>(repeating: 2).addingProduct(-d, q)
         #else
             return 1 / d
         #endif

@@ -140,7 +140,7 @@ import Testing
         }
     }
 
-    @Test("the optimizer's update on runs split at multiples of 8 gives the whole run's bits")
+    @Test("the optimizer's update on runs split anywhere gives the whole run's bits")
     func adamRunsAreBitIdentical() {
         let n = 61
         let g = randomFloats(n, seed: 5)
@@ -161,7 +161,9 @@ import Testing
                 split.withMoments { m, v in
                     w2.withUnsafeMutableBufferPointer { w in
                         avg2.withUnsafeMutableBufferPointer { a in
-                            for run in [0..<16, 16..<24, 24..<n] {
+                            // Splits off the 8-value lanes too: a run's last values go through
+                            // the same (masked) lanes.
+                            for run in [0..<16, 16..<21, 21..<24, 24..<35, 35..<n] {
                                 rule.apply(
                                     w.baseAddress! + run.lowerBound, count: run.count,
                                     gradient: gp.baseAddress! + run.lowerBound, m: m + run.lowerBound,
