@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeText
 
 /// `mdnx bench`: this machine's GEMM peak first, then timings of the numerics, training,
 /// prediction, sampling and plotting, each training figure also as a fraction of the roofline.
@@ -29,11 +30,12 @@ struct BenchCommand: ParsableCommand {
         var suite = BenchmarkSuite(
             benchmarks: BenchmarkSuite.core() + BenchmarkSuite.threads() + BenchmarkSuite.plotting()
                 + BenchmarkSuite.explorer())
-        // A default benchmark runs when --only is absent or a part of its name; an opt-in one
-        // only when named in full.
-        suite.benchmarks = suite.benchmarks.filter { b in
-            b.optIn ? only.contains(b.name) : only.isEmpty || only.contains { b.name.contains($0) }
-        }
+        let names = suite.benchmarks.map { (name: $0.name, optIn: $0.optIn) }
+        let (selected, unmatched) = BenchCommand.select(names, only: only)
+        let notes = unmatched.map { BenchCommand.unmatchedNote($0, names: names) }
+        if selected.isEmpty && !only.isEmpty { throw ValidationError(notes.joined(separator: "; ")) }
+        for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        suite.benchmarks = suite.benchmarks.filter { selected.contains($0.name) }
         if !json {
             #if DEBUG
                 print("note: debug build; use `swift run -c release mdnx bench` for real figures")
@@ -52,6 +54,33 @@ struct BenchCommand: ParsableCommand {
         } else {
             for line in BenchCommand.footer([peak] + results) { print(line) }
         }
+    }
+
+    /// The names `--only` selects from `benchmarks` (name, opt-in), in their order, and the
+    /// filters that select none. A default benchmark runs when --only is absent or a part of
+    /// its name; an opt-in one (long: the explorer's end to end, the 2-thread epochs) only
+    /// when named in full, so that `--only mdn_epoch` does not start `mdn_epoch_2t`.
+    static func select(_ benchmarks: [(name: String, optIn: Bool)], only: [String]) -> (
+        selected: [String], unmatched: [String]
+    ) {
+        func runs(_ b: (name: String, optIn: Bool), _ filter: String) -> Bool {
+            b.optIn ? b.name == filter : b.name.contains(filter)
+        }
+        let selected = benchmarks.filter { b in only.isEmpty ? !b.optIn : only.contains { runs(b, $0) } }
+        let unmatched = only.filter { f in !benchmarks.contains { runs($0, f) } }
+        return (selected.map(\.name), unmatched)
+    }
+
+    /// What to say of a --only filter that selects nothing: the opt-in benchmarks it names in
+    /// part (which run only when named in full), or every name.
+    static func unmatchedNote(_ filter: String, names: [(name: String, optIn: Bool)]) -> String {
+        let partOf = names.filter { $0.optIn && $0.name.contains(filter) }.map(\.name)
+        if !partOf.isEmpty {
+            return "--only \(SafeText.quoted(filter)) selects no benchmark: opt-in benchmarks run only when named "
+                + "in full (\(partOf.joined(separator: ", ")))"
+        }
+        return "--only \(SafeText.quoted(filter)) matches no benchmark name (names: "
+            + names.map(\.name).joined(separator: ", ") + ")"
     }
 
     /// The machine, the FMA bound, how to read the table, and the column names.

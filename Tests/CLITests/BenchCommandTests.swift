@@ -28,6 +28,36 @@ import Testing
         #expect(abs((nt.roofline ?? 0) - nt.value / report.peak.value) < 1e-9)
     }
 
+    @Test("--only selects by a part of a default benchmark's name, an opt-in one's whole name")
+    func onlySelectsPartsOfDefaultNamesAndWholeOptInNames() {
+        let names: [(name: String, optIn: Bool)] = [
+            ("mdn_epoch", false), ("mse_epoch", false), ("mdn_epoch_2t", true), ("mse_epoch_2t", true),
+        ]
+        #expect(BenchCommand.select(names, only: []) == (["mdn_epoch", "mse_epoch"], []))
+        #expect(BenchCommand.select(names, only: ["mdn_epoch"]) == (["mdn_epoch"], []))
+        #expect(
+            BenchCommand.select(names, only: ["epoch", "mse_epoch_2t"]) == (
+                ["mdn_epoch", "mse_epoch", "mse_epoch_2t"], []
+            ))
+        #expect(BenchCommand.select(names, only: ["_2t", "mdn"]) == (["mdn_epoch"], ["_2t"]))
+        #expect(
+            BenchCommand.unmatchedNote("_2t", names: names)
+                == "--only \"_2t\" selects no benchmark: opt-in benchmarks run only when named in full "
+                + "(mdn_epoch_2t, mse_epoch_2t)")
+        #expect(
+            BenchCommand.unmatchedNote("gmm", names: names).hasSuffix(
+                "(names: mdn_epoch, mse_epoch, mdn_epoch_2t, mse_epoch_2t)"))
+    }
+
+    @Test("a --only that selects nothing is an error that names the opt-in benchmarks it meant")
+    func onlyThatSelectsNothingSaysWhy() throws {
+        let r = try MDNXProcess.run(["bench", "--only", "_2t"])
+        #expect(r.status != 0)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains("mdn_epoch_2t, mse_epoch_2t"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
     @Test func aRooflineJustUnderItsTargetDoesNotPrintAsTheTarget() {
         let r = BenchmarkResult(
             name: "mse_epoch", summary: "MSE epoch", unit: "ms", value: 9.54, median: 10, samples: 21, gflop: 0.896,
