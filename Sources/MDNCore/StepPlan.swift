@@ -123,3 +123,24 @@ final class SharedStep: @unchecked Sendable {
         self.parameters = parameters
     }
 }
+
+/// What the threads that share a validation pass work on: the network, the rows, a
+/// workspace per thread and a sum per chunk.
+///
+/// `@unchecked` for the reason `SharedStep` is: the workspaces and the sums are reached
+/// through references and pointers the compiler cannot check. Thread t uses only
+/// `workspaces[t]` and writes only its own chunks' sums; the network and the rows are
+/// values no thread changes; the hand-over and `finish()` order the writes as for a step.
+final class SharedValidation: @unchecked Sendable {
+    let network: Network
+    let dataset: Dataset
+    let workspaces: [NetworkWorkspace]
+    let sums: UnsafeMutablePointer<Double>
+
+    init(network: Network, dataset: Dataset, workspaces: [NetworkWorkspace], sums: UnsafeMutablePointer<Double>) {
+        self.network = network
+        self.dataset = dataset
+        self.workspaces = workspaces
+        self.sums = sums
+    }
+}

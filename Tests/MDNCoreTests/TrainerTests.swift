@@ -121,6 +121,32 @@ import Testing
         #expect(run(threads: 2, switching: true).network == one.network)
     }
 
+    @Test("a validation pass shared by threads gives one thread's loss, bit for bit", arguments: [ModelKind.mse, .mdn])
+    func sharedValidationGivesOneThreadsLoss(kind: ModelKind) {
+        // 600 validation rows: 5 chunks of up to 128, the last one short, split among the threads.
+        let data = Datasets.spiral(count: 2000, seed: 6)
+        func run(threads: Int) -> Trainer {
+            var rng = SeededRNG(seed: 5)
+            let net = Network(kind: kind, hidden: [40, 24], mixtures: 3, rng: &rng)
+            var config = TrainingConfig(maxEpochs: 2)
+            config.validationSplit = 0.3
+            let t = Trainer(network: net, data: data, config: config, seed: 7, threads: threads)
+            t.tuner = nil  // always every thread, so each epoch's validation is shared
+            t.fit()
+            return t
+        }
+        let one = run(threads: 1)
+        #expect(one.history.count == 2)
+        // An independent reference: the whole validation set in one batch.
+        let reference = Evaluation.loss(network: one.network, dataset: data.rows(1400..<2000))
+        #expect(abs(one.history.last!.valLoss! - reference) <= 1e-5 * abs(reference))
+        for threads in [2, 3] {
+            let many = run(threads: threads)
+            #expect(many.network == one.network)
+            #expect(many.history.map { $0.valLoss?.bitPattern } == one.history.map { $0.valLoss?.bitPattern })
+        }
+    }
+
     @Test(arguments: [ModelKind.mse, ModelKind.mdn])
     func lossDecreases(kind: ModelKind) {
         let t = makeTrainer(kind: kind, config: TrainingConfig(batchSize: 32, maxEpochs: 15))
