@@ -46,7 +46,10 @@ public enum SVGExporter {
                 }
                 out +=
                     "<text x=\"\(num(at.x))\" y=\"\(num(at.y))\" font-size=\"\(num(size))\" fill=\"\(color.hexString)\""
-                out += " text-anchor=\"\(a)\"\(bold ? " font-weight=\"bold\"" : "")>\(escape(s))</text>\n"
+                out += " text-anchor=\"\(a)\"\(bold ? " font-weight=\"bold\"" : "")"
+                // SVG collapses runs of spaces unless told not to (aligned notes use them).
+                if keepsSpaces(s) { out += " xml:space=\"preserve\" style=\"white-space:pre\"" }
+                out += ">\(escape(s))</text>\n"
             case .image(let x, let y, let width, let height, let raster):
                 image(&out, x: x, y: y, width: width, height: height, raster: raster, encoder: rasterEncoder)
             }
@@ -105,6 +108,11 @@ public enum SVGExporter {
 
     /// XML-escapes text; control characters (which XML 1.0 does not allow) become visible
     /// escapes (`VisibleText`).
+    /// Whether `s` has spaces a viewer would collapse: two in a row, or at either end.
+    static func keepsSpaces(_ s: String) -> Bool {
+        s.contains("  ") || s.hasPrefix(" ") || s.hasSuffix(" ")
+    }
+
     static func escape(_ s: String) -> String {
         var out = ""
         for ch in VisibleText.escaped(s).unicodeScalars {

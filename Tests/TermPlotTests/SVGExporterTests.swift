@@ -76,6 +76,25 @@ struct SVGExporterTests {
         #expect(SVGExporter.escape("<\u{9B}>") == "&lt;M-^[&gt;")
     }
 
+    /// SVG collapses runs of spaces (the inspector's aligned notes use them) unless a text
+    /// element says to keep them; one with single spaces stays as it was.
+    @Test func runsOfSpacesAreKept() {
+        var panel = barePanel([.points(xs: [0, 1], ys: [0, 1], style: .dataPoints, label: "data")])
+        panel.title = "pi  0.25   mu 1.5"
+        panel.x.label = "x value"
+        let svg = SVGExporter.svg(
+            VectorPlotter.scene(Figure(panel), width: 400, height: 300, palette: TestPalette.palette))
+        let (ok, counter) = parse(svg)
+        #expect(ok)
+        #expect(counter.texts.contains("pi  0.25   mu 1.5"))
+        let lines = svg.split(separator: "\n")
+        let title = lines.first { $0.contains(">pi  0.25   mu 1.5<") }
+        #expect(title?.contains("xml:space=\"preserve\"") == true, "\(String(describing: title))")
+        let label = lines.first { $0.contains(">x value<") }
+        #expect(label?.contains("xml:space") == false)
+        #expect(SVGExporter.keepsSpaces(" a") && SVGExporter.keepsSpaces("a ") && !SVGExporter.keepsSpaces("a b"))
+    }
+
     @Test func pointsOutsideFixedRangesAreNotDrawn() {
         let fig = Figure(
             barePanel([.points(xs: [0.5, 2, .nan], ys: [0.5, 0.5, 1], style: .dataPoints)], x: (0, 1), y: (0, 1)))
