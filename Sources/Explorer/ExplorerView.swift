@@ -338,7 +338,7 @@ public enum ExplorerView {
             var field = "\(name) ep \(shown)"
             if let last = state.history[kind]?.lastEpoch, last != shown { field += "/\(last)" }
             if let t = state.history[kind], shown >= 1, let e = t.entry(epoch: shown) {
-                field += " " + fmt(t.inDataUnits(e.report).loss)
+                field += " train " + fmt(t.inDataUnits(e.report).loss)
             } else {
                 field += " -"
             }

@@ -129,11 +129,11 @@ struct ExplorerLayoutTests {
     }
 
     @Test func statusFieldsDropByPriority() {
-        var s = ExplorerViewTests.state(.overlay, width: 60, height: 20)
+        var s = ExplorerViewTests.state(.overlay, width: 66, height: 20)
         s.paused = true
         s.stepsPerSecond = [.mse: 900, .mdn: 800]
-        let bar = rows(ExplorerView.screen(s, ExplorerViewTests.input()))[ScreenLayout(width: 60, height: 20).status]
-        #expect(bar.hasPrefix(" paused | MSE ep 1 1.000 | MDN ep 1 1.990 | K 20"))
+        let bar = rows(ExplorerView.screen(s, ExplorerViewTests.input()))[ScreenLayout(width: 66, height: 20).status]
+        #expect(bar.hasPrefix(" paused | MSE ep 1 train 1.000 | MDN ep 1 train 1.990 | K 20"))
         #expect(!bar.contains("seed") && !bar.contains("steps/s") && !bar.contains("live ep"))
         var wideState = ExplorerViewTests.state(.overlay)
         wideState.stepsPerSecond = [.mse: 900, .mdn: 800]
