@@ -21,7 +21,7 @@ public struct AnimationLook: Sendable {
 
     /// A look.
     public init(
-        pixelWidth: Int = 900, pixelHeight: Int = 640, palette: Palette, colorMode: AnsiColorMode = .truecolor,
+        pixelWidth: Int = 900, pixelHeight: Int = 800, palette: Palette, colorMode: AnsiColorMode = .truecolor,
         title: String? = nil
     ) {
         self.pixelWidth = pixelWidth
@@ -145,7 +145,8 @@ public enum AnimationWriter {
                 let r = Result { () throws(AnimationError) -> Rendered in
                     let f = try frame(i)
                     return Rendered(
-                        screen: f.screen, duration: f.duration, gif: raster ? try pixels(f.figure, look: look) : nil)
+                        screen: f.screen, duration: f.duration,
+                        gif: raster ? try pixels(f.figure, strip: f.strip, look: look) : nil)
                 }
                 results.withLock { $0[i] = r }
             }
@@ -162,9 +163,17 @@ public enum AnimationWriter {
         return out
     }
 
-    /// Re-plots `figure` at the look's size, rasterises it and maps it to its palette.
-    static func pixels(_ figure: Figure, look: AnimationLook) throws(AnimationError) -> ([UInt8], GIFPalette) {
-        let scene = VectorPlotter.scene(figure, width: look.pixelWidth, height: look.pixelHeight, palette: look.palette)
+    /// Re-plots `figure` (with `strip` below it in a quarter of the height) at the look's
+    /// size, rasterises it and maps it to its palette.
+    static func pixels(_ figure: Figure, strip: Figure? = nil, look: AnimationLook) throws(AnimationError) -> (
+        [UInt8], GIFPalette
+    ) {
+        let scene =
+            strip.map {
+                VectorPlotter.scene(
+                    stacking: [figure, $0], weights: [3, 1], width: look.pixelWidth, height: look.pixelHeight,
+                    palette: look.palette)
+            } ?? VectorPlotter.scene(figure, width: look.pixelWidth, height: look.pixelHeight, palette: look.palette)
         let image: RGBAImage
         do { image = try CairoRasterizer.image(scene) } catch { throw .raster(error) }
         // One entry stays free for the GIF's "unchanged" pixels.

@@ -4,7 +4,8 @@ import MDNFigures
 import TermPlot
 
 /// The frames of a recorded training, from one epoch to another: for each, the view's figure
-/// (re-plotted at vector quality for the GIF, the epoch in its title) and a terminal screen
+/// (re-plotted at vector quality for the GIF, the epoch in its title, the loss curves so far
+/// below it) and a terminal screen
 /// like the explorer's (the plot, the loss curves so far on axes that span the whole range,
 /// a status line) for the asciicast.
 ///
@@ -114,7 +115,8 @@ public struct HistoryAnimation: Sendable {
             history, position: position, data: data, temperatures: temperatures, seed: seed)
         var vector = Self.fixingAxes(StandardFigures.figure(view, scene, resolution: .vector), to: scene)
         if !vector.panels.isEmpty { vector.panels[0].title = headline(position) + " · " + vector.panels[0].title }
-        return AnimationFrame(figure: vector, screen: screen(scene, position: position), duration: duration)
+        return AnimationFrame(
+            figure: vector, strip: lossFigure(position), screen: screen(scene, position: position), duration: duration)
     }
 
     /// Every frame's duration: 1 / `framesPerSecond`, the last one `hold` longer.

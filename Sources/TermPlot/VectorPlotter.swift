@@ -12,6 +12,25 @@ public enum VectorPlotter {
     static let charWidth = 0.62
     static let tickFont = 12.0, labelFont = 13.0, titleFont = 15.0, legendFont = 13.0
 
+    /// Figures stacked top to bottom in one scene of `width` x `height` pixels, each
+    /// plotted in its share of the height by `weights` (e.g. a plot above its loss curves).
+    public static func scene(stacking figures: [Figure], weights: [Int], width: Int, height: Int, palette: Palette)
+        -> VectorScene
+    {
+        precondition(!figures.isEmpty && weights.count == figures.count, "one weight per stacked figure")
+        precondition(weights.allSatisfy { $0 >= 1 }, "stacked figures' weights are positive")
+        let total = weights.reduce(0, +)
+        var scene = VectorScene(width: Double(width), height: Double(height), background: palette.background)
+        var top = 0
+        for (i, figure) in figures.enumerated() {
+            let bottom = i == figures.count - 1 ? height : top + height * weights[i] / total
+            let part = Self.scene(figure, width: width, height: max(1, bottom - top), palette: palette)
+            scene.commands += part.commands.map { $0.movedDown(by: Double(top)) }
+            top = bottom
+        }
+        return scene
+    }
+
     /// The scene for `figure` at `width` x `height` pixels.
     public static func scene(_ figure: Figure, width: Int, height: Int, palette: Palette) -> VectorScene {
         var scene = VectorScene(width: Double(width), height: Double(height), background: palette.background)
@@ -120,6 +139,20 @@ public enum VectorPlotter {
         func fill(_ role: StyleRole) -> RGB { palette.style(for: role).fill }
         static func textWidth(_ s: String, _ size: Double) -> Double {
             Double(s.unicodeScalars.count) * size * VectorPlotter.charWidth
+        }
+
+        /// A title's font size and centre: centred over the frame at `titleFont`, or, when
+        /// that would not fit in the panel (x to x + w, 4 px in from each side), smaller (down
+        /// to 9 px) and moved so that it stays inside (a loss panel's long title in a
+        /// narrow strip). Bold text is taken as 10% wider.
+        static func titleFit(_ title: String, frame: Frame, x: Double, w: Double) -> (size: Double, centre: Double) {
+            let room = max(1, w - 8)
+            var size = VectorPlotter.titleFont
+            let wide = 1.1 * textWidth(title, size)
+            if wide > room { size = max(9, size * room / wide) }
+            let half = min(room, 1.1 * textWidth(title, size)) / 2
+            let centre = min(max(frame.x + frame.w / 2, x + 4 + half), x + w - 4 - half)
+            return (size, centre)
         }
 
         /// Plots into the rectangle; returns the left margin used (0 if nothing fit).
@@ -341,10 +374,11 @@ public enum VectorPlotter {
                         color: color(.dimText), anchor: .start, bold: false))
             }
             if !panel.title.isEmpty {
+                let (size, centre) = Self.titleFit(panel.title, frame: frame, x: x, w: w)
                 commands.append(
                     .text(
-                        panel.title, at: VectorPoint(frame.x + frame.w / 2, hy), size: VectorPlotter.titleFont,
-                        color: color(.title), anchor: .middle, bold: true))
+                        panel.title, at: VectorPoint(centre, hy), size: size, color: color(.title), anchor: .middle,
+                        bold: true))
             }
             if !note.isEmpty {
                 commands.append(

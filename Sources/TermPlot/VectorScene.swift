@@ -27,6 +27,27 @@ public enum VectorCommand: Sendable {
     case image(x: Double, y: Double, width: Double, height: Double, raster: Raster)
 }
 
+extension VectorCommand {
+    /// The same command moved down by `dy` pixels.
+    public func movedDown(by dy: Double) -> VectorCommand {
+        func p(_ v: VectorPoint) -> VectorPoint { VectorPoint(v.x, v.y + dy) }
+        switch self {
+        case .rect(let x, let y, let w, let h, let fill, let stroke, let lw):
+            return .rect(x: x, y: y + dy, width: w, height: h, fill: fill, stroke: stroke, lineWidth: lw)
+        case .line(let a, let b, let color, let width, let dash, let opacity):
+            return .line(from: p(a), to: p(b), color: color, width: width, dash: dash, opacity: opacity)
+        case .polyline(let points, let color, let width, let dash):
+            return .polyline(points: points.map(p), color: color, width: width, dash: dash)
+        case .circles(let centers, let radius, let color, let opacity):
+            return .circles(centers: centers.map(p), radius: radius, color: color, opacity: opacity)
+        case .text(let s, let at, let size, let color, let anchor, let bold):
+            return .text(s, at: p(at), size: size, color: color, anchor: anchor, bold: bold)
+        case .image(let x, let y, let w, let h, let raster):
+            return .image(x: x, y: y + dy, width: w, height: h, raster: raster)
+        }
+    }
+}
+
 /// An RGBA image, row 0 at the top: what `VectorCommand.image` draws.
 public struct Raster: Hashable, Sendable {
     /// Size in pixels.

@@ -51,7 +51,7 @@ extension PlotCommand {
             columns: kind == .cast ? width ?? 160 : 160, rows: kind == .cast ? height ?? 48 : 48, canvas: canvas,
             framesPerSecond: fps ?? 10, maxFrames: maxFrames ?? HistoryAnimation.defaultMaxFrames, seed: seed)
         let look = AnimationLook(
-            pixelWidth: kind == .gif ? width ?? 900 : 900, pixelHeight: kind == .gif ? height ?? 640 : 640,
+            pixelWidth: kind == .gif ? width ?? 900 : 900, pixelHeight: kind == .gif ? height ?? 800 : 800,
             palette: theme.palette, title: "mdnx: training on \(recording.dataName)")
         let stop = SignalFlag(catching: [SIGINT])
         let start = ContinuousClock.now

@@ -49,9 +49,9 @@ struct PlotCommand: ParsableCommand {
             Animations: --animate --history FILE (a training recorded by mdnx train --history FILE, which \
             holds the data and every epoch of both models) writes the training from the first epoch to \
             the last (or --epochs FIRST:LAST) to -o FILE.gif (re-plotted at vector quality, the epoch in \
-            the title; --width/--height in pixels, default 900x640) or FILE.cast (an asciicast v2 \
-            recording of the terminal screen: the plot, the loss curves so far and a status line; \
-            --width/--height in cells, default 160x48; play it with asciinema play FILE.cast). Progress \
+            the title, the loss curves so far below; --width/--height in pixels, default 900x800) or \
+            FILE.cast (an asciicast v2 recording of the terminal screen: the plot, the loss curves so \
+            far and a status line; --width/--height in cells, default 160x48; play it with asciinema play FILE.cast). Progress \
             goes to standard error; Ctrl-C cancels and writes nothing.
               mdnx train --dataset spiral --model both --history run.safetensors
               mdnx plot --animate --history run.safetensors -o training.gif

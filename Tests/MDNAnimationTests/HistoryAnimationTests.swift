@@ -127,6 +127,28 @@ struct HistoryAnimationTests {
         #expect(text.contains("(stopped: max epochs)"))
     }
 
+    /// The GIF's picture has the loss curves below the plot: up to the frame's epoch, on axes
+    /// that span the whole recording (the curves grow, the axes stay).
+    @Test func framesCarryTheLossCurvesSoFar() throws {
+        let a = Self.animation()
+        func trainCurve(_ f: AnimationFrame, _ panel: Int) -> [Float] {
+            for layer in f.strip?.panels[panel].layers ?? [] {
+                if case .curve(_, let ys, _, let label) = layer, label?.hasSuffix("train") == true { return ys }
+            }
+            return []
+        }
+        let f5 = a.frame(5, duration: 0.1)
+        let f20 = a.frame(20, duration: 0.1)
+        let strip = try #require(f20.strip)
+        #expect(strip.panels.count == 2)
+        // MSE stopped at epoch 12: its curve stays there; the MDN's reaches the frame's epoch.
+        #expect(trainCurve(f5, 0).count == 5 && trainCurve(f20, 0).count == 12)
+        #expect(trainCurve(f5, 1).count == 5 && trainCurve(f20, 1).count == 20)
+        #expect(strip.panels[1].title.hasPrefix("MDN NLL (K 3) ep 20 train "))
+        #expect(f5.strip?.panels.map(\.x.range) == strip.panels.map(\.x.range))
+        #expect(f5.strip?.panels.map(\.y.range) == strip.panels.map(\.y.range))
+    }
+
     @Test func exportNamesNeverClobber() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

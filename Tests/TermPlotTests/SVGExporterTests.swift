@@ -95,6 +95,54 @@ struct SVGExporterTests {
         #expect(SVGExporter.keepsSpaces(" a") && SVGExporter.keepsSpaces("a ") && !SVGExporter.keepsSpaces("a b"))
     }
 
+    /// Figures stacked in one scene: each in its share of the height, the lower one's
+    /// drawing moved below the upper one's.
+    @Test func stackedFiguresShareTheHeight() {
+        var top = barePanel([.points(xs: [0, 1], ys: [0, 1], style: .dataPoints, label: "data")])
+        top.title = "upper"
+        var bottom = barePanel([.curve(xs: [0, 1], ys: [1, 0], style: .line, label: "loss")])
+        bottom.title = "lower"
+        let alone = VectorPlotter.scene(Figure(top), width: 400, height: 300, palette: TestPalette.palette)
+        let stacked = VectorPlotter.scene(
+            stacking: [Figure(top), Figure(bottom)], weights: [3, 1], width: 400, height: 400,
+            palette: TestPalette.palette)
+        #expect(stacked.width == 400 && stacked.height == 400)
+        func textY(_ scene: VectorScene, _ text: String) -> Double? {
+            for c in scene.commands { if case .text(text, let at, _, _, _, _) = c { return at.y } }
+            return nil
+        }
+        // The upper figure is drawn as it is alone at 400 x 300; the lower one from y = 300 on.
+        #expect(textY(stacked, "upper") == textY(alone, "upper"))
+        let lower = try? #require(textY(stacked, "lower"))
+        #expect((lower ?? 0) > 300 && (lower ?? 0) < 400)
+        let (ok, _) = parse(SVGExporter.svg(stacked))
+        #expect(ok)
+    }
+
+    /// A title too wide for its panel is drawn smaller (9 px at least) and kept inside it;
+    /// one that fits stays at the title size, centred over the plot.
+    @Test func titlesFitTheirPanel() {
+        var long = barePanel([.curve(xs: [0, 1], ys: [1, 0], style: .line, label: "loss")])
+        long.title = "MDN NLL (K 20) ep 12 train -0.152 val -0.160 lr 8.1e-05"
+        var short = long
+        short.title = "loss"
+        func title(_ panel: Panel, width: Int) -> (size: Double, left: Double, right: Double)? {
+            let scene = VectorPlotter.scene(Figure(panel), width: width, height: 200, palette: TestPalette.palette)
+            for c in scene.commands {
+                if case .text(panel.title, let at, let size, _, _, _) = c {
+                    let half = 1.1 * Double(panel.title.count) * size * VectorPlotter.charWidth / 2
+                    return (size, at.x - half, at.x + half)
+                }
+            }
+            return nil
+        }
+        let narrow = title(long, width: 420)
+        #expect(narrow != nil && narrow!.size < VectorPlotter.titleFont && narrow!.size >= 9)
+        #expect(narrow != nil && narrow!.left >= 4 - 1e-9 && narrow!.right <= 416 + 1e-9)
+        #expect(title(short, width: 420)?.size == VectorPlotter.titleFont)
+        #expect(title(long, width: 900)?.size == VectorPlotter.titleFont)
+    }
+
     @Test func pointsOutsideFixedRangesAreNotDrawn() {
         let fig = Figure(
             barePanel([.points(xs: [0.5, 2, .nan], ys: [0.5, 0.5, 1], style: .dataPoints)], x: (0, 1), y: (0, 1)))
