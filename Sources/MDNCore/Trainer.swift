@@ -124,8 +124,11 @@ public final class Trainer {
     public var tuner: ThreadTuner? = ThreadTuner()
     /// One workspace per thread for the validation pass (none without validation rows).
     private let validationWorkspaces: [NetworkWorkspace]
-    /// Threads the last step ran on: the validation pass shares its chunks among as many.
+    /// Threads the last full batch's step ran on (a short last batch may take fewer): the
+    /// validation pass shares its chunks among as many.
     private var lastParts = 1
+    /// Threads the last validation pass was shared by (tests check it).
+    private(set) var validationParts = 1
 
     private var earlyStopping: EarlyStoppingState?
     private var plateau: PlateauState?
@@ -256,8 +259,10 @@ public final class Trainer {
             let parts = min(tuner?.threads(available: available) ?? available, StepPlan.maxParts(rows: rows))
             let began = ContinuousClock.now
             let loss = step(rows: rows, parts: parts)
-            lastParts = parts
-            if rows == batch { tuner?.record(threads: parts, seconds: (ContinuousClock.now - began) / .seconds(1)) }
+            if rows == batch {
+                tuner?.record(threads: parts, seconds: (ContinuousClock.now - began) / .seconds(1))
+                lastParts = parts
+            }
             lossSum += loss * Double(rows)
             seen += rows
             cursor += rows
@@ -395,6 +400,7 @@ public final class Trainer {
         let net = network
         let chunks = Evaluation.chunks(v, rows: validationWorkspaces[0].capacity)
         let parts = min(parts, chunks, validationWorkspaces.count)
+        validationParts = max(1, parts)
         if parts <= 1 { return Evaluation.loss(network: net, dataset: v, workspace: validationWorkspaces[0]) }
         var sums = [Double](repeating: 0, count: chunks)
         sums.withUnsafeMutableBufferPointer { sp in
