@@ -280,7 +280,21 @@ public enum ExplorerView {
         }
         var references: [LossModel: (value: Float, label: String)] = [:]
         if let r = input.referenceNLL { references[.mdn] = (Float(r), "best \(fmt(r))") }
-        return StandardFigures.loss(series, references: references, titles: titles, marks: marks)
+        var figure = StandardFigures.loss(series, references: references, titles: titles, marks: marks)
+        // A checkpoint holds the losses it was saved with, not its training: say why the panel
+        // has one point (or none, for a kind no file was opened for).
+        if !state.opened.isEmpty {
+            for (i, model) in LossModel.allCases.enumerated() where i < figure.panels.count {
+                let kind: ModelKind = model == .mse ? .mse : .mdn
+                let name = model == .mse ? "MSE" : "MDN"
+                figure.panels[i].notes = [
+                    state.opened[kind] == nil
+                        ? "no \(name) model opened"
+                        : "a checkpoint keeps no training history"
+                ]
+            }
+        }
+        return figure
     }
 
     /// The loss panels rendered for the screen.

@@ -118,6 +118,23 @@ struct ExplorerLayoutTests {
         #expect(ScreenLayout(width: 60, height: 20).lossHeight >= 5)
     }
 
+    /// A model opened from a checkpoint has one epoch to show: its loss panel says why, and
+    /// the other kind's panel says that none was opened. Training sessions have no such notes.
+    @Test func openedModelsLossPanelsSayWhyTheyHaveOnePoint() {
+        var s = ExplorerViewTests.state(.overlay)
+        s.opened = [.mdn: "m.safetensors"]
+        let figure = ExplorerView.lossFigure(s, ExplorerViewTests.input())
+        #expect(
+            figure.panels.map(\.notes) == [
+                ["no MSE model opened"], ["a checkpoint keeps no training history"],
+            ])
+        let screen = rows(ExplorerView.screen(s, ExplorerViewTests.input())).joined(separator: "\n")
+        #expect(screen.contains("no MSE model opened"))
+        #expect(screen.contains("a checkpoint keeps no training history"))
+        let trained = ExplorerView.lossFigure(ExplorerViewTests.state(.overlay), ExplorerViewTests.input())
+        #expect(trained.panels.allSatisfy { $0.notes.isEmpty })
+    }
+
     @Test func theHeaderShowsDataPresetAndLossUnits() {
         var input = ExplorerViewTests.input()
         input.preset = "tutorial"
