@@ -253,8 +253,16 @@ public enum ExplorerView {
         var series: [LossSeries] = []
         var titles: [LossModel: String] = [:]
         var marks: [LossMark] = []
+        // A checkpoint holds the losses it was saved with, not its training: say why its panel
+        // has one point (or none, for a kind no file was opened for).
+        var notes: [LossModel: String] = [:]
         for model in LossModel.allCases {
             let kind: ModelKind = model == .mse ? .mse : .mdn
+            if !state.opened.isEmpty {
+                notes[model] =
+                    state.opened[kind] == nil
+                    ? "no \(model == .mse ? "MSE" : "MDN") model opened" : "a checkpoint keeps no training history"
+            }
             let timeline = state.history[kind]
             let reports = timeline.map { t in t.entries.map { t.inDataUnits($0.report) } } ?? []
             let validated = reports.filter { $0.valLoss != nil }
@@ -281,18 +289,9 @@ public enum ExplorerView {
         var references: [LossModel: (value: Float, label: String)] = [:]
         if let r = input.referenceNLL { references[.mdn] = (Float(r), "best \(fmt(r))") }
         var figure = StandardFigures.loss(series, references: references, titles: titles, marks: marks)
-        // A checkpoint holds the losses it was saved with, not its training: say why the panel
-        // has one point (or none, for a kind no file was opened for).
-        if !state.opened.isEmpty {
-            for (i, model) in LossModel.allCases.enumerated() where i < figure.panels.count {
-                let kind: ModelKind = model == .mse ? .mse : .mdn
-                let name = model == .mse ? "MSE" : "MDN"
-                figure.panels[i].notes = [
-                    state.opened[kind] == nil
-                        ? "no \(name) model opened"
-                        : "a checkpoint keeps no training history"
-                ]
-            }
+        // Panels come in LossModel order, one per model.
+        for (i, model) in LossModel.allCases.enumerated() where i < figure.panels.count {
+            figure.panels[i].notes = notes[model].map { [$0] } ?? []
         }
         return figure
     }
